@@ -1,0 +1,23 @@
+namespace Nop.Plugin.Payments.TamaraInStore.Domain;
+
+/// <summary>
+/// Where a Tamara session stands from the store's point of view
+/// </summary>
+public enum TamaraSessionState
+{
+    /// <summary>Created; the customer has not finished paying yet</summary>
+    Pending = 10,
+
+    /// <summary>Fully captured by Tamara and the order marked as paid</summary>
+    Paid = 20,
+
+    Declined = 30,
+
+    Expired = 40,
+
+    /// <summary>Voided by staff or canceled at Tamara</summary>
+    Canceled = 50,
+
+    /// <summary>Captured, but the amounts did not agree with the order: needs a person</summary>
+    NeedsAttention = 60
+}

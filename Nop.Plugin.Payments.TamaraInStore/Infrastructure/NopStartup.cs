@@ -1,0 +1,28 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Nop.Core.Infrastructure;
+using Nop.Plugin.Payments.TamaraInStore.Services;
+using Nop.Plugin.Payments.TamaraInStore.Services.Api;
+using Nop.Web.Framework.Infrastructure.Extensions;
+
+namespace Nop.Plugin.Payments.TamaraInStore.Infrastructure;
+
+public class NopStartup : INopStartup
+{
+    public void ConfigureServices(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddHttpClient<ITamaraClient, TamaraClient>().WithProxy();
+        services.AddSingleton<ITamaraNotificationTokenValidator, TamaraNotificationTokenValidator>();
+        services.AddScoped<TamaraSessionService>();
+        services.AddScoped<TamaraCheckoutService>();
+        services.AddScoped<TamaraOrderSyncService>();
+        services.AddScoped<TamaraRefundService>();
+    }
+
+    public void Configure(IApplicationBuilder application)
+    {
+    }
+
+    public int Order => 1;
+}

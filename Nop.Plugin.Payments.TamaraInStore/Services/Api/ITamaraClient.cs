@@ -1,0 +1,46 @@
+using Nop.Plugin.Payments.TamaraInStore.Services.Api.Models;
+
+namespace Nop.Plugin.Payments.TamaraInStore.Services.Api;
+
+/// <summary>
+/// Tamara's in-store API. Every call takes the settings of the store it acts for (per-store credentials).
+/// Failures surface as <see cref="TamaraApiException"/>.
+/// </summary>
+public interface ITamaraClient
+{
+    /// <summary>POST /checkout/in-store-session: Tamara texts the customer a payment link. Never retried automatically.</summary>
+    Task<CreateInStoreSessionResponse> CreateInStoreSessionAsync(TamaraInStoreSettings settings, CreateInStoreSessionRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>POST /checkout/in-store with X-Device-Id: a session shown as a QR code on a POS device. Never retried automatically.</summary>
+    Task<CreateInStoreSessionResponse> CreateInStoreQrSessionAsync(TamaraInStoreSettings settings, string deviceId, CreateInStoreQrSessionRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>POST /checkout/{checkout_id}/void?order_id=..&amp;store_code=..; meaningful only while the order is new</summary>
+    Task<VoidCheckoutSessionResponse> VoidCheckoutSessionAsync(TamaraInStoreSettings settings, string checkoutId, string orderId, string storeCode = null, CancellationToken cancellationToken = default);
+
+    /// <summary>GET /merchants/orders/{order_id}</summary>
+    Task<TamaraOrder> GetOrderAsync(TamaraInStoreSettings settings, string orderId, CancellationToken cancellationToken = default);
+
+    /// <summary>GET /merchants/orders/reference-id/{order_reference_id}; null when Tamara knows no such order (404)</summary>
+    Task<TamaraOrder> GetOrderByReferenceIdAsync(TamaraInStoreSettings settings, string orderReferenceId, CancellationToken cancellationToken = default);
+
+    /// <summary>POST /payments/simplified-refund/{order_id}. Never retried automatically.</summary>
+    Task<SimplifiedRefundResponse> SimplifiedRefundAsync(TamaraInStoreSettings settings, string orderId, SimplifiedRefundRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>POST /webhooks; answers the registration with its id</summary>
+    Task<TamaraWebhook> RegisterWebhookAsync(TamaraInStoreSettings settings, TamaraWebhook webhook, CancellationToken cancellationToken = default);
+
+    /// <summary>GET /webhooks</summary>
+    Task<IList<TamaraWebhook>> GetWebhooksAsync(TamaraInStoreSettings settings, CancellationToken cancellationToken = default);
+
+    /// <summary>DELETE /webhooks/{id}; a webhook that is already gone (404) is not an error</summary>
+    Task DeleteWebhookAsync(TamaraInStoreSettings settings, string webhookId, CancellationToken cancellationToken = default);
+
+    /// <summary>GET /merchants/customer/id-verification-status?phone_number=..&amp;country_code=..</summary>
+    Task<bool> IsCustomerIdVerifiedAsync(TamaraInStoreSettings settings, string phoneNumber, string countryCode, CancellationToken cancellationToken = default);
+
+    /// <summary>PUT /orders/{order_id}/reference-id</summary>
+    Task<UpdateReferenceIdResponse> UpdateOrderReferenceIdAsync(TamaraInStoreSettings settings, string orderId, string orderReferenceId, CancellationToken cancellationToken = default);
+
+    /// <summary>GET /checkout/payment-types?country=..&amp;currency=..&amp;order_value=..; the payment types and limits for a country</summary>
+    Task<IList<TamaraPaymentType>> GetPaymentTypesAsync(TamaraInStoreSettings settings, string countryCode, string currency, decimal? orderValue = null, CancellationToken cancellationToken = default);
+}

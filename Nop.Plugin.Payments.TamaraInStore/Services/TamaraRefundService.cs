@@ -1,0 +1,11 @@
+using Nop.Services.Payments;
+
+namespace Nop.Plugin.Payments.TamaraInStore.Services;
+
+/// <summary>
+/// Refunds from nopCommerce's refund buttons into Tamara, and refunds made at Tamara back into nopCommerce
+/// </summary>
+public class TamaraRefundService
+{
+    public virtual Task<RefundPaymentResult> RefundAsync(RefundPaymentRequest refundPaymentRequest) => throw new NotImplementedException();
+}

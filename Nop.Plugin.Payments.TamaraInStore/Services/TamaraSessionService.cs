@@ -1,0 +1,106 @@
+using Nop.Data;
+using Nop.Plugin.Payments.TamaraInStore.Domain;
+
+namespace Nop.Plugin.Payments.TamaraInStore.Services;
+
+/// <summary>
+/// Reads and writes the plugin's own records: Tamara sessions and refunds
+/// </summary>
+public class TamaraSessionService
+{
+    private readonly IRepository<TamaraRefund> _refundRepository;
+    private readonly IRepository<TamaraSession> _sessionRepository;
+
+    public TamaraSessionService(IRepository<TamaraRefund> refundRepository,
+        IRepository<TamaraSession> sessionRepository)
+    {
+        _refundRepository = refundRepository;
+        _sessionRepository = sessionRepository;
+    }
+
+    #region Sessions
+
+    public virtual Task<TamaraSession> GetSessionByIdAsync(int id) => _sessionRepository.GetByIdAsync(id);
+
+    public virtual async Task<TamaraSession> GetSessionByTamaraOrderIdAsync(string tamaraOrderId)
+    {
+        if (string.IsNullOrEmpty(tamaraOrderId))
+            return null;
+
+        return await _sessionRepository.Table
+            .Where(session => session.TamaraOrderId == tamaraOrderId)
+            .OrderByDescending(session => session.Id)
+            .FirstOrDefaultAsync();
+    }
+
+    /// <summary>
+    /// The newest session created for a checkout; nopCommerce reuses the order GUID when a checkout is retried
+    /// </summary>
+    public virtual async Task<TamaraSession> GetLatestSessionByOrderGuidAsync(Guid orderGuid)
+    {
+        return await _sessionRepository.Table
+            .Where(session => session.OrderGuid == orderGuid)
+            .OrderByDescending(session => session.Id)
+            .FirstOrDefaultAsync();
+    }
+
+    /// <summary>
+    /// The newest session of a placed order (a staff member may have sent a new link)
+    /// </summary>
+    public virtual async Task<TamaraSession> GetLatestSessionByOrderIdAsync(int orderId)
+    {
+        if (orderId == 0)
+            return null;
+
+        return await _sessionRepository.Table
+            .Where(session => session.OrderId == orderId)
+            .OrderByDescending(session => session.Id)
+            .FirstOrDefaultAsync();
+    }
+
+    public virtual async Task<IList<TamaraSession>> GetSessionsByOrderIdAsync(int orderId)
+    {
+        return await _sessionRepository.Table
+            .Where(session => session.OrderId == orderId)
+            .OrderBy(session => session.Id)
+            .ToListAsync();
+    }
+
+    /// <summary>
+    /// Pending sessions the poller should ask Tamara about now: one query, whatever the number of stores
+    /// </summary>
+    public virtual async Task<IList<TamaraSession>> GetDueSessionsAsync(DateTime utcNow, int maxCount)
+    {
+        var pending = (int)TamaraSessionState.Pending;
+
+        return await _sessionRepository.Table
+            .Where(session => session.StateId == pending && session.TamaraOrderId != null
+                && (session.NextCheckOnUtc == null || session.NextCheckOnUtc <= utcNow))
+            .OrderBy(session => session.NextCheckOnUtc)
+            .ThenBy(session => session.Id)
+            .Take(maxCount)
+            .ToListAsync();
+    }
+
+    public virtual Task InsertSessionAsync(TamaraSession session) => _sessionRepository.InsertAsync(session, false);
+
+    public virtual Task UpdateSessionAsync(TamaraSession session) => _sessionRepository.UpdateAsync(session, false);
+
+    #endregion
+
+    #region Refunds
+
+    public virtual async Task<IList<TamaraRefund>> GetRefundsByOrderIdAsync(int orderId)
+    {
+        return await _refundRepository.Table
+            .Where(refund => refund.OrderId == orderId)
+            .OrderBy(refund => refund.Id)
+            .ToListAsync();
+    }
+
+    public virtual Task InsertRefundAsync(TamaraRefund refund) => _refundRepository.InsertAsync(refund, false);
+
+    public virtual Task UpdateRefundAsync(TamaraRefund refund) => _refundRepository.UpdateAsync(refund, false);
+
+    #endregion
+}

@@ -1,0 +1,238 @@
+using Microsoft.AspNetCore.Http;
+using Nop.Core.Domain.Cms;
+using Nop.Core.Domain.Orders;
+using Nop.Core.Domain.ScheduleTasks;
+using Nop.Plugin.Payments.TamaraInStore.Components;
+using Nop.Plugin.Payments.TamaraInStore.Localization;
+using Nop.Plugin.Payments.TamaraInStore.Services;
+using Nop.Services.Cms;
+using Nop.Services.Configuration;
+using Nop.Services.Localization;
+using Nop.Services.Payments;
+using Nop.Services.Plugins;
+using Nop.Services.ScheduleTasks;
+using Nop.Web.Framework.Infrastructure;
+using Nop.Web.Framework.Mvc.Routing;
+
+namespace Nop.Plugin.Payments.TamaraInStore;
+
+/// <summary>
+/// Tamara in-store payment method. It is also the widget plugin of its admin order block and counter page,
+/// since nopCommerce takes one plugin class per assembly.
+/// </summary>
+public class TamaraInStorePaymentMethod : BasePlugin, IPaymentMethod, IWidgetPlugin
+{
+    private readonly ILanguageService _languageService;
+    private readonly ILocalizationService _localizationService;
+    private readonly INopUrlHelper _nopUrlHelper;
+    private readonly IScheduleTaskService _scheduleTaskService;
+    private readonly ISettingService _settingService;
+    private readonly TamaraCheckoutService _checkoutService;
+    private readonly TamaraRefundService _refundService;
+    private readonly WidgetSettings _widgetSettings;
+
+    public TamaraInStorePaymentMethod(ILanguageService languageService,
+        ILocalizationService localizationService,
+        INopUrlHelper nopUrlHelper,
+        IScheduleTaskService scheduleTaskService,
+        ISettingService settingService,
+        TamaraCheckoutService checkoutService,
+        TamaraRefundService refundService,
+        WidgetSettings widgetSettings)
+    {
+        _languageService = languageService;
+        _localizationService = localizationService;
+        _nopUrlHelper = nopUrlHelper;
+        _scheduleTaskService = scheduleTaskService;
+        _settingService = settingService;
+        _checkoutService = checkoutService;
+        _refundService = refundService;
+        _widgetSettings = widgetSettings;
+    }
+
+    #region Payment
+
+    public Task<ProcessPaymentResult> ProcessPaymentAsync(ProcessPaymentRequest processPaymentRequest) =>
+        _checkoutService.ProcessPaymentAsync(processPaymentRequest);
+
+    public Task PostProcessPaymentAsync(PostProcessPaymentRequest postProcessPaymentRequest) =>
+        _checkoutService.PostProcessPaymentAsync(postProcessPaymentRequest);
+
+    public Task<bool> HidePaymentMethodAsync(IList<ShoppingCartItem> cart) =>
+        _checkoutService.HidePaymentMethodAsync(cart);
+
+    public Task<decimal> GetAdditionalHandlingFeeAsync(IList<ShoppingCartItem> cart) => Task.FromResult(decimal.Zero);
+
+    /// <summary>
+    /// In-store Tamara captures automatically when the customer pays the first instalment: there is nothing to capture.
+    /// </summary>
+    public Task<CapturePaymentResult> CaptureAsync(CapturePaymentRequest capturePaymentRequest)
+    {
+        var result = new CapturePaymentResult();
+        result.AddError("Tamara captures in-store orders by itself when the customer pays; there is nothing to capture.");
+        return Task.FromResult(result);
+    }
+
+    public Task<RefundPaymentResult> RefundAsync(RefundPaymentRequest refundPaymentRequest) =>
+        _refundService.RefundAsync(refundPaymentRequest);
+
+    /// <summary>
+    /// An unpaid Tamara order is never "Authorized" in nopCommerce (it stays Pending until captured), so the core's
+    /// Void button never applies; an open session is voided from the Tamara block on the order page instead.
+    /// </summary>
+    public Task<VoidPaymentResult> VoidAsync(VoidPaymentRequest voidPaymentRequest)
+    {
+        var result = new VoidPaymentResult();
+        result.AddError("Tamara in-store payments cannot be voided once paid; refund them instead. An unpaid session is voided from the Tamara block on the order page.");
+        return Task.FromResult(result);
+    }
+
+    public Task<ProcessPaymentResult> ProcessRecurringPaymentAsync(ProcessPaymentRequest processPaymentRequest)
+    {
+        var result = new ProcessPaymentResult();
+        result.AddError("Recurring payments are not supported by Tamara in-store.");
+        return Task.FromResult(result);
+    }
+
+    public Task<CancelRecurringPaymentResult> CancelRecurringPaymentAsync(CancelRecurringPaymentRequest cancelPaymentRequest)
+    {
+        var result = new CancelRecurringPaymentResult();
+        result.AddError("Recurring payments are not supported by Tamara in-store.");
+        return Task.FromResult(result);
+    }
+
+    /// <summary>
+    /// The customer pays on their own phone; there is no page to send them back to.
+    /// </summary>
+    public Task<bool> CanRePostProcessPaymentAsync(Order order) => Task.FromResult(false);
+
+    public Task<IList<string>> ValidatePaymentFormAsync(IFormCollection form) =>
+        _checkoutService.ValidatePaymentFormAsync(form);
+
+    public Task<ProcessPaymentRequest> GetPaymentInfoAsync(IFormCollection form) =>
+        _checkoutService.GetPaymentInfoAsync(form);
+
+    public Type GetPublicViewComponent() => typeof(TamaraInStorePaymentInfoViewComponent);
+
+    public async Task<string> GetPaymentMethodDescriptionAsync() =>
+        await _localizationService.GetResourceAsync("Plugins.Payments.TamaraInStore.PaymentMethodDescription");
+
+    public bool SupportCapture => false;
+
+    public bool SupportPartiallyRefund => true;
+
+    public bool SupportRefund => true;
+
+    public bool SupportVoid => false;
+
+    public RecurringPaymentType RecurringPaymentType => RecurringPaymentType.NotSupported;
+
+    public PaymentMethodType PaymentMethodType => PaymentMethodType.Standard;
+
+    public bool SkipPaymentInfo => false;
+
+    #endregion
+
+    #region Widgets
+
+    public Task<IList<string>> GetWidgetZonesAsync() => Task.FromResult<IList<string>>(new List<string>
+    {
+        AdminWidgetZones.OrderDetailsBlock,
+        PublicWidgetZones.CheckoutCompletedTop
+    });
+
+    public Type GetWidgetViewComponent(string widgetZone)
+    {
+        if (widgetZone == AdminWidgetZones.OrderDetailsBlock)
+            return typeof(TamaraInStoreOrderBlockViewComponent);
+
+        if (widgetZone == PublicWidgetZones.CheckoutCompletedTop)
+            return typeof(TamaraInStoreCheckoutCompletedViewComponent);
+
+        return null;
+    }
+
+    public bool HideInWidgetList => true;
+
+    #endregion
+
+    #region Plugin
+
+    public override string GetConfigurationPageUrl() => _nopUrlHelper.RouteUrl(TamaraInStoreDefaults.Routes.Configure);
+
+    public override async Task InstallAsync()
+    {
+        await _settingService.SaveSettingAsync(new TamaraInStoreSettings
+        {
+            UseSandbox = true,
+            CountryCode = "SA",
+            RequestTimeoutSeconds = TamaraInStoreDefaults.DefaultRequestTimeoutSeconds,
+            PollIntervalSeconds = TamaraInStoreDefaults.DefaultPollIntervalSeconds,
+            SessionLifetimeMinutes = TamaraInStoreDefaults.DefaultSessionLifetimeMinutes,
+            OfferOnlyToStaff = true,
+            CancelOrderWhenDeclinedOrExpired = true,
+            UpdateOrderReferenceId = true
+        });
+
+        if (!_widgetSettings.ActiveWidgetSystemNames.Contains(TamaraInStoreDefaults.SystemName))
+        {
+            _widgetSettings.ActiveWidgetSystemNames.Add(TamaraInStoreDefaults.SystemName);
+            await _settingService.SaveSettingAsync(_widgetSettings);
+        }
+
+        await InstallLocaleResourcesAsync();
+
+        if (await _scheduleTaskService.GetTaskByTypeAsync(TamaraInStoreDefaults.ScheduleTask.Type) is null)
+        {
+            await _scheduleTaskService.InsertTaskAsync(new ScheduleTask
+            {
+                Name = TamaraInStoreDefaults.ScheduleTask.Name,
+                Type = TamaraInStoreDefaults.ScheduleTask.Type,
+                Seconds = TamaraInStoreDefaults.DefaultPollIntervalSeconds,
+                Enabled = true,
+                LastEnabledUtc = DateTime.UtcNow,
+                StopOnError = false
+            });
+        }
+
+        await base.InstallAsync();
+    }
+
+    public override async Task UninstallAsync()
+    {
+        await _settingService.DeleteSettingAsync<TamaraInStoreSettings>();
+
+        if (_widgetSettings.ActiveWidgetSystemNames.Remove(TamaraInStoreDefaults.SystemName))
+            await _settingService.SaveSettingAsync(_widgetSettings);
+
+        await _localizationService.DeleteLocaleResourcesAsync(TamaraInStoreDefaults.LocalePrefix);
+
+        var task = await _scheduleTaskService.GetTaskByTypeAsync(TamaraInStoreDefaults.ScheduleTask.Type);
+        if (task is not null)
+            await _scheduleTaskService.DeleteTaskAsync(task);
+
+        await base.UninstallAsync();
+    }
+
+    public override async Task UpdateAsync(string currentVersion, string targetVersion)
+    {
+        await InstallLocaleResourcesAsync();
+        await base.UpdateAsync(currentVersion, targetVersion);
+    }
+
+    /// <summary>
+    /// English for every language, then Arabic for each Arabic language of the store
+    /// </summary>
+    private async Task InstallLocaleResourcesAsync()
+    {
+        await _localizationService.AddOrUpdateLocaleResourceAsync(TamaraInStoreLocaleResources.English());
+
+        foreach (var language in await _languageService.GetAllLanguagesAsync(showHidden: true))
+        {
+            if (language.LanguageCulture?.StartsWith("ar", StringComparison.OrdinalIgnoreCase) == true)
+                await _localizationService.AddOrUpdateLocaleResourceAsync(TamaraInStoreLocaleResources.Arabic(), language.Id);
+        }
+    }
+
+    #endregion
+}

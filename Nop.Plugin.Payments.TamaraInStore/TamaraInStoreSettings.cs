@@ -1,0 +1,50 @@
+using Nop.Core.Configuration;
+
+namespace Nop.Plugin.Payments.TamaraInStore;
+
+/// <summary>
+/// Per-store settings of the Tamara in-store payment method
+/// </summary>
+public class TamaraInStoreSettings : ISettings
+{
+    /// <summary>Merchant API token, sent as a bearer token on every call</summary>
+    public string ApiToken { get; set; }
+
+    /// <summary>Merchant notification token, the HS256 key of the webhook tokens</summary>
+    public string NotificationToken { get; set; }
+
+    /// <summary>Branch identifier sent as additional_data.store_code</summary>
+    public string StoreCode { get; set; }
+
+    public bool UseSandbox { get; set; }
+
+    /// <summary>Overrides the sandbox/live base URL (e.g. a local simulator); empty to use the default</summary>
+    public string ApiBaseUrlOverride { get; set; }
+
+    /// <summary>Two-letter country of the merchant account (SA, AE, ...), used for phone formats, currency and limits</summary>
+    public string CountryCode { get; set; }
+
+    public int RequestTimeoutSeconds { get; set; }
+
+    public int PollIntervalSeconds { get; set; }
+
+    public int SessionLifetimeMinutes { get; set; }
+
+    public bool OfferOnlyToStaff { get; set; }
+
+    public bool CancelOrderWhenDeclinedOrExpired { get; set; }
+
+    public bool UpdateOrderReferenceId { get; set; }
+
+    /// <summary>Writes masked request and response bodies to the log</summary>
+    public bool DebugLogging { get; set; }
+
+    /// <summary>Lowest order total offered (0 = no limit), in the order currency</summary>
+    public decimal MinOrderTotal { get; set; }
+
+    /// <summary>Highest order total offered (0 = no limit), in the order currency</summary>
+    public decimal MaxOrderTotal { get; set; }
+
+    /// <summary>Id of the webhook registered with Tamara for this store</summary>
+    public string WebhookId { get; set; }
+}

@@ -1,0 +1,7 @@
+namespace Nop.Core.Domain.Catalog;
+
+public enum GiftCardType
+{
+    Virtual = 0,
+    Physical = 1
+}

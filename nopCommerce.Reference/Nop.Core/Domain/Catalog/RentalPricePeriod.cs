@@ -1,0 +1,9 @@
+namespace Nop.Core.Domain.Catalog;
+
+public enum RentalPricePeriod
+{
+    Days = 0,
+    Weeks = 10,
+    Months = 20,
+    Years = 30
+}

@@ -1,0 +1,11 @@
+using Nop.Core.Domain.Common;
+using Nop.Core.Domain.Customers;
+
+namespace Nop.Services.Customers;
+
+public partial interface ICustomerService
+{
+    Task<Customer> GetCustomerByIdAsync(int customerId);
+
+    Task<Address> GetCustomerBillingAddressAsync(Customer customer);
+}

@@ -1,0 +1,9 @@
+namespace Nop.Services.Orders;
+
+public enum CustomValueDisplayLocation
+{
+    BillingAddress,
+    ShippingAddress,
+    Payment,
+    Shipping
+}

@@ -1,0 +1,6 @@
+namespace Nop.Services.Payments;
+
+public partial interface IPaymentService
+{
+    Task<ProcessPaymentResult> ProcessPaymentAsync(ProcessPaymentRequest processPaymentRequest);
+}
