@@ -86,7 +86,7 @@ function Invoke-Pack {
         $name = $_.Name
         $isForeignNop = $name -like 'Nop.*.dll' -and $name -ne 'Nop.Plugin.Payments.TamaraInStore.dll'
         $isForeignNopPdb = $name -like 'Nop.*.pdb' -and $name -ne 'Nop.Plugin.Payments.TamaraInStore.pdb'
-        if ($isForeignNop -or $isForeignNopPdb -or $hostAssemblies -contains $name -or $relative -like 'runtimes*') { return }
+        if ($isForeignNop -or $isForeignNopPdb -or $hostAssemblies -contains $name) { return }
         $target = Join-Path $staging $relative
         New-Item -ItemType Directory -Path (Split-Path $target) -Force | Out-Null
         Copy-Item $_.FullName $target
