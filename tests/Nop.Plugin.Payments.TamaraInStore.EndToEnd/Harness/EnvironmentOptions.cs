@@ -1,0 +1,15 @@
+using TamaraSimulator;
+
+namespace Nop.Plugin.Payments.TamaraInStore.EndToEnd.Harness;
+
+public class EnvironmentOptions
+{
+    /// <summary>The plugin's per-call timeout; fault tests make it 1-2 s so a hanging Tamara costs the suite little</summary>
+    public int RequestTimeoutSeconds { get; set; } = 10;
+
+    /// <summary>The simulated Tamara's clock (session expiry, webhook token iat/exp); the plugin keeps the real one</summary>
+    public TimeProvider SimulatorClock { get; set; } = TimeProvider.System;
+
+    /// <summary>Further simulator settings (limits, faults at start, delivery retries, ...)</summary>
+    public Action<SimulatorOptions> ConfigureSimulator { get; set; }
+}
