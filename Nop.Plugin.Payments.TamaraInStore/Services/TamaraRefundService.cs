@@ -46,6 +46,7 @@ public class TamaraRefundService
     private readonly ISettingService _settingService;
     private readonly ITamaraClient _tamaraClient;
     private readonly TamaraSessionService _sessionService;
+    private readonly TimeProvider _timeProvider;
 
     public TamaraRefundService(CurrencySettings currencySettings,
         ICurrencyService currencyService,
@@ -56,7 +57,8 @@ public class TamaraRefundService
         IOrderService orderService,
         ISettingService settingService,
         ITamaraClient tamaraClient,
-        TamaraSessionService sessionService)
+        TamaraSessionService sessionService,
+        TimeProvider timeProvider)
     {
         _currencySettings = currencySettings;
         _currencyService = currencyService;
@@ -68,6 +70,7 @@ public class TamaraRefundService
         _settingService = settingService;
         _tamaraClient = tamaraClient;
         _sessionService = sessionService;
+        _timeProvider = timeProvider ?? TimeProvider.System;
     }
 
     #region Refund from nopCommerce
@@ -206,7 +209,7 @@ public class TamaraRefundService
             Comment = $"Refund for order {order.CustomOrderNumber}",
             State = TamaraRefundState.Requested,
             Source = TamaraRefundSource.NopCommerce,
-            CreatedOnUtc = DateTime.UtcNow
+            CreatedOnUtc = UtcNow
         };
         await _sessionService.InsertRefundAsync(row);
 
@@ -236,7 +239,7 @@ public class TamaraRefundService
         row.State = TamaraRefundState.Succeeded;
         row.RefundId = response?.RefundId;
         row.CaptureId = response?.CaptureId;
-        row.CompletedOnUtc = DateTime.UtcNow;
+        row.CompletedOnUtc = UtcNow;
         await _sessionService.UpdateRefundAsync(row);
 
         if (response?.RefundedAmount is { } answered && answered.Amount != amount)
@@ -328,7 +331,7 @@ public class TamaraRefundService
     /// </summary>
     private async Task<TamaraRefundReconciliation> ReconcileUnderLockAsync(Order order, TamaraSession session, TamaraOrder tamaraOrder)
     {
-        var utcNow = DateTime.UtcNow;
+        var utcNow = UtcNow;
         var rows = (await _sessionService.GetRefundsByOrderIdAsync(order.Id))
             .Where(row => string.Equals(row.TamaraOrderId, session.TamaraOrderId, StringComparison.OrdinalIgnoreCase))
             .ToList();
@@ -475,6 +478,8 @@ public class TamaraRefundService
         return captured > decimal.Zero && (tamaraOrder.RefundedAmount?.Amount ?? decimal.Zero) >= captured;
     }
 
+    private DateTime UtcNow => _timeProvider.GetUtcNow().UtcDateTime;
+
     private static decimal ExchangeRate(Order order) => order.CurrencyRate > decimal.Zero ? order.CurrencyRate : decimal.One;
 
     /// <summary>Each earlier conversion may have rounded by up to half a minor unit</summary>
@@ -515,7 +520,7 @@ public class TamaraRefundService
             OrderId = order.Id,
             Note = await FormatAsync(resourceKey, arguments),
             DisplayToCustomer = false,
-            CreatedOnUtc = DateTime.UtcNow
+            CreatedOnUtc = UtcNow
         });
     }
 

@@ -1,6 +1,10 @@
+using System.Net;
+using Moq;
 using Nop.Core.Domain.Payments;
 using Nop.Plugin.Payments.TamaraInStore.Domain;
 using Nop.Plugin.Payments.TamaraInStore.Services;
+using Nop.Plugin.Payments.TamaraInStore.Services.Api;
+using Nop.Plugin.Payments.TamaraInStore.Services.Api.Models;
 using Keys = Nop.Plugin.Payments.TamaraInStore.Localization.TamaraInStoreLocaleResources.RefundKeys;
 
 namespace Nop.Plugin.Payments.TamaraInStore.Tests.Refunds;
@@ -123,7 +127,7 @@ public class LostAnswerTests
         context.TamaraTimesOutWithoutRefunding();
         await context.PartiallyRefundAsync(100m);
         context.TamaraAnswersNormally();
-        context.AgeRefundRows(TamaraRefundService.UnconfirmedRefundGracePeriod + TimeSpan.FromSeconds(1));
+        context.Clock.Advance(TamaraRefundService.UnconfirmedRefundGracePeriod + TimeSpan.FromSeconds(1));
 
         var retry = await context.PartiallyRefundAsync(100m);
 
@@ -170,12 +174,53 @@ public class LostAnswerTests
         {
             OrderId = session.OrderId, SessionId = session.Id, TamaraOrderId = session.TamaraOrderId,
             MerchantRefundId = Guid.NewGuid().ToString(), Amount = 100m, CurrencyCode = "SAR", PrimaryStoreCurrencyAmount = 100m,
-            State = TamaraRefundState.Requested, Source = TamaraRefundSource.NopCommerce, CreatedOnUtc = DateTime.UtcNow
+            State = TamaraRefundState.Requested, Source = TamaraRefundSource.NopCommerce, CreatedOnUtc = context.Clock.GetUtcNow().UtcDateTime
         });
 
         await context.ReconcileAsync();
 
         context.VerifyOfflineRefunds(partial: 0, full: 0);
         Assert.That(context.Refunds.Rows, Has.Count.EqualTo(1));
+    }
+    [TestCase(HttpStatusCode.InternalServerError)]
+    [TestCase(HttpStatusCode.BadGateway)]
+    [TestCase(HttpStatusCode.ServiceUnavailable)]
+    public async Task AServerErrorLeavesTheOutcomeUnknownAndIsNotRepeated(HttpStatusCode status)
+    {
+        var context = new RefundTestContext(300m);
+        context.Client.Setup(client => client.SimplifiedRefundAsync(It.IsAny<TamaraInStoreSettings>(), RefundTestContext.TamaraOrderId, It.IsAny<SimplifiedRefundRequest>(), It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new TamaraApiException("Upstream failure", status, "POST /payments/simplified-refund", isTransient: true));
+
+        var result = await context.PartiallyRefundAsync(100m);
+
+        Assert.That(result.Errors.Single(), Is.EqualTo(context.English(Keys.NotConfirmed)));
+        Assert.That(context.Refunds.Rows.Single().State, Is.EqualTo(TamaraRefundState.Unknown));
+        context.VerifyRefundCalls(1);
+        Assert.That(context.Order.PaymentStatus, Is.EqualTo(PaymentStatus.Paid));
+    }
+
+    [Test]
+    public async Task ARefundLeftRequestedByACrashIsConfirmedByTheOrderSyncOnceItIsOld()
+    {
+        var context = new RefundTestContext(300m);
+        var session = context.Session;
+        var merchantRefundId = Guid.NewGuid().ToString();
+        context.Refunds.Insert(new TamaraRefund
+        {
+            OrderId = session.OrderId, SessionId = session.Id, TamaraOrderId = session.TamaraOrderId,
+            MerchantRefundId = merchantRefundId, Amount = 100m, CurrencyCode = "SAR", PrimaryStoreCurrencyAmount = 100m,
+            State = TamaraRefundState.Requested, Source = TamaraRefundSource.NopCommerce, CreatedOnUtc = context.Clock.GetUtcNow().UtcDateTime
+        });
+        context.Tamara.Refund(new SimplifiedRefundRequest { TotalAmount = new TamaraMoney(100m, "SAR"), Comment = "c", MerchantRefundId = merchantRefundId });
+
+        await context.ReconcileAsync();
+        context.VerifyOfflineRefunds(partial: 0, full: 0);
+
+        context.Clock.Advance(TamaraRefundService.UnconfirmedRefundGracePeriod);
+        await context.ReconcileAsync();
+
+        context.OrderProcessing.Verify(service => service.PartiallyRefundOfflineAsync(context.Order, 100m), Times.Once);
+        Assert.That(context.Refunds.Rows.Single().State, Is.EqualTo(TamaraRefundState.Succeeded));
+        Assert.That(context.Refunds.Rows.Single().RefundId, Is.EqualTo("refund-1"));
     }
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.Extensions.Time.Testing;
 using Moq;
 using Nop.Core.Domain.Directory;
 using Nop.Core.Domain.Orders;
@@ -57,7 +58,7 @@ public class RefundTestContext
             Amount = captured,
             CapturedAmount = captured,
             CurrencyCode = currency,
-            CreatedOnUtc = DateTime.UtcNow.AddHours(-1)
+            CreatedOnUtc = Clock.GetUtcNow().UtcDateTime.AddHours(-1)
         });
 
         Client.Setup(client => client.GetOrderAsync(It.IsAny<TamaraInStoreSettings>(), TamaraOrderId, It.IsAny<CancellationToken>()))
@@ -78,7 +79,7 @@ public class RefundTestContext
 
         Service = new TamaraRefundService(new CurrencySettings { PrimaryStoreCurrencyId = 1 }, CurrencyService.Object,
             Localization.Object, Locker, Logger.Object, OrderProcessing.Object, OrderService.Object, SettingService.Object,
-            Client.Object, SessionService);
+            Client.Object, SessionService, Clock);
     }
 
     public Order Order { get; }
@@ -92,6 +93,8 @@ public class RefundTestContext
     public TamaraSessionService SessionService { get; }
 
     public InMemoryLocker Locker { get; } = new();
+
+    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 12, 1, 9, 0, 0, TimeSpan.Zero));
 
     public Mock<ITamaraClient> Client { get; } = new();
 
@@ -151,16 +154,6 @@ public class RefundTestContext
     {
         OrderProcessing.Verify(service => service.PartiallyRefundOfflineAsync(It.IsAny<Order>(), It.IsAny<decimal>()), Times.Exactly(partial));
         OrderProcessing.Verify(service => service.RefundOfflineAsync(It.IsAny<Order>()), Times.Exactly(full));
-    }
-
-    /// <summary>Makes every row look older, as if time had passed</summary>
-    public void AgeRefundRows(TimeSpan age)
-    {
-        foreach (var row in Refunds.Rows)
-        {
-            row.CreatedOnUtc -= age;
-            Refunds.Update(row);
-        }
     }
 
     private static TamaraApiException Timeout() =>
