@@ -2,26 +2,54 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace TamaraSimulator.Tests.Support;
 
-/// <summary>Starts a fresh simulator (with a fake clock at the real current time) for every test.</summary>
+/// <summary>
+/// One simulator per fixture (with a fake clock started at the real current time), emptied before
+/// every test; a test that restarts it with other options gets a fresh default one for the next test.
+/// </summary>
 public abstract class SimulatorTestBase
 {
+    private bool _customised;
+
     protected SimulatorHost Sim { get; private set; } = null!;
     protected HttpClient Api { get; private set; } = null!;
     protected FakeTimeProvider Clock { get; private set; } = null!;
 
-    /// <summary>Override to change options before the simulator starts.</summary>
+    /// <summary>Override to change options for the whole fixture.</summary>
     protected virtual void Configure(SimulatorOptions options)
     {
     }
 
-    [SetUp]
-    public Task StartSimulator() => StartAsync(Configure);
+    [OneTimeSetUp]
+    public Task StartFixtureSimulator() => StartAsync(Configure);
 
-    /// <summary>Stops this test's simulator and starts a new one with other options.</summary>
+    [OneTimeTearDown]
+    public Task StopFixtureSimulator() => StopAsync();
+
+    [SetUp]
+    public async Task ResetSimulator()
+    {
+        if (_customised)
+        {
+            await StopAsync();
+            await StartAsync(Configure);
+            _customised = false;
+            return;
+        }
+
+        Sim.State.Reset();
+        Sim.Faults.Reset();
+    }
+
+    /// <summary>Stops this fixture's simulator and starts one with other options, for this test only.</summary>
     protected async Task RestartAsync(Action<SimulatorOptions> configure)
     {
-        await StopSimulator();
-        await StartAsync(configure);
+        _customised = true;
+        await StopAsync();
+        await StartAsync(options =>
+        {
+            Configure(options);
+            configure(options);
+        });
     }
 
     private async Task StartAsync(Action<SimulatorOptions> configure)
@@ -39,8 +67,7 @@ public abstract class SimulatorTestBase
         Api = Sim.CreateApiClient(TimeSpan.FromSeconds(10));
     }
 
-    [TearDown]
-    public async Task StopSimulator()
+    private async Task StopAsync()
     {
         Api.Dispose();
         await Sim.DisposeAsync();
