@@ -27,6 +27,9 @@ public class PaymentMethodInstallTests
     {
         _settingService = new Mock<ISettingService>();
         _localizationService = new Mock<ILocalizationService>();
+        var english = Localization.TamaraInStoreLocaleResources.English();
+        _localizationService.Setup(service => service.GetResourceAsync(It.IsAny<string>()))
+            .ReturnsAsync((string key) => english.TryGetValue(key, out var text) ? text : key);
         _languageService = new Mock<ILanguageService>();
         _languageService.Setup(service => service.GetAllLanguagesAsync(true, 0)).ReturnsAsync(new List<Language>
         {
