@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Nop.Core.Infrastructure;
 using Nop.Plugin.Payments.TamaraInStore.Services;
 using Nop.Plugin.Payments.TamaraInStore.Services.Api;
@@ -16,6 +17,13 @@ public class NopStartup : INopStartup
         services.AddSingleton<ITamaraNotificationTokenValidator, TamaraNotificationTokenValidator>();
         services.AddScoped<TamaraSessionService>();
         services.AddScoped<TamaraCheckoutService>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<TamaraPhoneNumberService>();
+        services.AddSingleton<TamaraSessionRequestBuilder>();
+        services.AddSingleton<QrCodeService>();
+        services.AddScoped<TamaraOrderLineReader>();
+        services.AddScoped<TamaraPaymentTypesService>();
+        services.AddScoped<TamaraSessionCreator>();
         services.AddScoped<TamaraOrderSyncService>();
         services.AddScoped<TamaraRefundService>();
     }
