@@ -24,6 +24,7 @@ public class NopStartup : INopStartup
         services.AddScoped<TamaraOrderLineReader>();
         services.AddScoped<TamaraPaymentTypesService>();
         services.AddScoped<TamaraSessionCreator>();
+        services.AddScoped<TamaraSessionStatusService>();
         services.AddScoped<TamaraOrderSyncService>();
         services.AddScoped<TamaraRefundService>();
     }
