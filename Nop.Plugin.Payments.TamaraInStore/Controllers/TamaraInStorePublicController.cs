@@ -72,7 +72,7 @@ public class TamaraInStorePublicController : BasePluginController
 
         var phone = _phoneNumberService.Normalize(phoneNumber, settings.CountryCode);
         if (phone is null)
-            return Json(new { result = "unknown", message = string.Format(await _localizationService.GetResourceAsync("Plugins.Payments.TamaraInStore.Errors.PhoneInvalid"), settings.CountryCode) });
+            return Json(new { result = "unknown", message = string.Format(await _localizationService.GetResourceAsync("Plugins.Payments.TamaraInStore.Checkout.Errors.PhoneInvalid"), settings.CountryCode) });
 
         try
         {

@@ -155,7 +155,7 @@ public class TamaraCheckoutService
 
         var currency = await _workContext.GetWorkingCurrencyAsync();
         if (!IsCurrencySupported(currency?.CurrencyCode, settings.CountryCode))
-            errors.Add(string.Format(await _localizationService.GetResourceAsync("Plugins.Payments.TamaraInStore.Errors.CurrencyNotSupported"), currency?.CurrencyCode));
+            errors.Add(string.Format(await _localizationService.GetResourceAsync("Plugins.Payments.TamaraInStore.Checkout.Errors.CurrencyNotSupported"), currency?.CurrencyCode));
 
         return errors;
     }
@@ -211,11 +211,11 @@ public class TamaraCheckoutService
             var phone = GetValue(processPaymentRequest, TamaraInStoreDefaults.CustomValueNames.PhoneNumber);
             var email = GetValue(processPaymentRequest, TamaraInStoreDefaults.CustomValueNames.Email);
             if (string.IsNullOrEmpty(phone) || string.IsNullOrEmpty(email))
-                return Error(result, await _localizationService.GetResourceAsync("Plugins.Payments.TamaraInStore.Errors.PaymentInfoMissing"));
+                return Error(result, await _localizationService.GetResourceAsync("Plugins.Payments.TamaraInStore.Checkout.Errors.PaymentInfoMissing"));
 
             var currency = await _workContext.GetWorkingCurrencyAsync();
             if (!IsCurrencySupported(currency?.CurrencyCode, settings.CountryCode))
-                return Error(result, string.Format(await _localizationService.GetResourceAsync("Plugins.Payments.TamaraInStore.Errors.CurrencyNotSupported"), currency?.CurrencyCode));
+                return Error(result, string.Format(await _localizationService.GetResourceAsync("Plugins.Payments.TamaraInStore.Checkout.Errors.CurrencyNotSupported"), currency?.CurrencyCode));
 
             var currencyCode = currency.CurrencyCode.ToUpperInvariant();
             var total = TamaraMoneyRounding.Round(await _currencyService.ConvertFromPrimaryStoreCurrencyAsync(processPaymentRequest.OrderTotal, currency), currencyCode);
@@ -232,7 +232,7 @@ public class TamaraCheckoutService
             }
 
             if (IsLive(previous) && !await VoidAsync(settings, previous))
-                return Error(result, await _localizationService.GetResourceAsync("Plugins.Payments.TamaraInStore.Errors.PreviousLinkNotCanceled"));
+                return Error(result, await _localizationService.GetResourceAsync("Plugins.Payments.TamaraInStore.Checkout.Errors.PreviousLinkNotCanceled"));
 
             var customer = await _customerService.GetCustomerByIdAsync(processPaymentRequest.CustomerId);
             var cart = await _shoppingCartService.GetShoppingCartAsync(customer, ShoppingCartType.ShoppingCart, processPaymentRequest.StoreId);
@@ -267,7 +267,7 @@ public class TamaraCheckoutService
         catch (Exception exception)
         {
             await _logger.ErrorAsync($"Tamara in-store: payment for checkout {processPaymentRequest.OrderGuid} failed", exception);
-            return Error(result, string.Format(await _localizationService.GetResourceAsync("Plugins.Payments.TamaraInStore.Errors.Failed"), exception.Message));
+            return Error(result, string.Format(await _localizationService.GetResourceAsync("Plugins.Payments.TamaraInStore.Checkout.Errors.Failed"), exception.Message));
         }
     }
 
@@ -340,14 +340,14 @@ public class TamaraCheckoutService
             var session = await _sessionService.GetLatestSessionByOrderGuidAsync(order.OrderGuid);
             if (session is null)
             {
-                await AddNoteAsync(order, await _localizationService.GetResourceAsync("Plugins.Payments.TamaraInStore.Notes.NoSession"));
+                await AddNoteAsync(order, await _localizationService.GetResourceAsync("Plugins.Payments.TamaraInStore.Checkout.Notes.NoSession"));
                 return;
             }
 
             session.OrderId = order.Id;
             await _sessionService.UpdateSessionAsync(session);
 
-            await AddNoteAsync(order, string.Format(await _localizationService.GetResourceAsync("Plugins.Payments.TamaraInStore.Notes.SessionCreated"),
+            await AddNoteAsync(order, string.Format(await _localizationService.GetResourceAsync("Plugins.Payments.TamaraInStore.Checkout.Notes.SessionCreated"),
                 TamaraMasking.MaskPhone(session.PhoneNumber), $"{session.ExpiresOnUtc:yyyy-MM-dd HH:mm} UTC", session.TamaraOrderId));
 
             var settings = await _settingService.LoadSettingAsync<TamaraInStoreSettings>(order.StoreId);
@@ -357,7 +357,7 @@ public class TamaraCheckoutService
         catch (Exception exception)
         {
             await _logger.ErrorAsync($"Tamara in-store: linking the session of order {order.Id} failed", exception);
-            await TryAddNoteAsync(order, "Plugins.Payments.TamaraInStore.Notes.PostProcessFailed", exception.Message);
+            await TryAddNoteAsync(order, "Plugins.Payments.TamaraInStore.Checkout.Notes.PostProcessFailed", exception.Message);
         }
     }
 
@@ -366,12 +366,12 @@ public class TamaraCheckoutService
         try
         {
             await _tamaraClient.UpdateOrderReferenceIdAsync(settings, session.TamaraOrderId, order.CustomOrderNumber);
-            await AddNoteAsync(order, string.Format(await _localizationService.GetResourceAsync("Plugins.Payments.TamaraInStore.Notes.ReferenceUpdated"), order.CustomOrderNumber));
+            await AddNoteAsync(order, string.Format(await _localizationService.GetResourceAsync("Plugins.Payments.TamaraInStore.Checkout.Notes.ReferenceUpdated"), order.CustomOrderNumber));
         }
         catch (TamaraApiException exception)
         {
             await _logger.WarningAsync($"Tamara in-store: the reference of Tamara order {session.TamaraOrderId} was not updated", exception);
-            await AddNoteAsync(order, string.Format(await _localizationService.GetResourceAsync("Plugins.Payments.TamaraInStore.Notes.ReferenceNotUpdated"), exception.Message));
+            await AddNoteAsync(order, string.Format(await _localizationService.GetResourceAsync("Plugins.Payments.TamaraInStore.Checkout.Notes.ReferenceNotUpdated"), exception.Message));
         }
     }
 
@@ -418,7 +418,7 @@ public class TamaraCheckoutService
         if (error is not null)
             throw new NopException(error);
 
-        await AddNoteAsync(order, string.Format(await _localizationService.GetResourceAsync("Plugins.Payments.TamaraInStore.Notes.SessionCreated"),
+        await AddNoteAsync(order, string.Format(await _localizationService.GetResourceAsync("Plugins.Payments.TamaraInStore.Checkout.Notes.SessionCreated"),
             TamaraMasking.MaskPhone(session.PhoneNumber), $"{session.ExpiresOnUtc:yyyy-MM-dd HH:mm} UTC", session.TamaraOrderId));
 
         return session;

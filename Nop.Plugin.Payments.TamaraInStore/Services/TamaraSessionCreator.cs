@@ -91,14 +91,14 @@ public class TamaraSessionCreator
         catch (TamaraApiException exception) when (exception.StatusCode is { } code && (int)code is >= 400 and < 500)
         {
             await _logger.WarningAsync($"Tamara in-store: session refused ({(int)code}) for reference {request.OrderReferenceId}: {exception.Message}");
-            return (null, null, await ErrorAsync("Plugins.Payments.TamaraInStore.Errors.Refused", TamaraMessage(exception)));
+            return (null, null, await ErrorAsync("Plugins.Payments.TamaraInStore.Checkout.Errors.Refused", TamaraMessage(exception)));
         }
         catch (TamaraApiException exception)
         {
             await _logger.ErrorAsync($"Tamara in-store: session not created for reference {request.OrderReferenceId}", exception);
             return (null, null, await ErrorAsync(exception.Kind == TamaraErrorKind.Configuration
-                ? "Plugins.Payments.TamaraInStore.Errors.NotConfigured"
-                : "Plugins.Payments.TamaraInStore.Errors.Failed", TamaraMessage(exception)));
+                ? "Plugins.Payments.TamaraInStore.Checkout.Errors.NotConfigured"
+                : "Plugins.Payments.TamaraInStore.Checkout.Errors.Failed", TamaraMessage(exception)));
         }
     }
 
@@ -122,11 +122,11 @@ public class TamaraSessionCreator
         }
 
         if (string.IsNullOrEmpty(order?.OrderId))
-            return (null, null, await ErrorAsync("Plugins.Payments.TamaraInStore.Errors.NoAnswer"));
+            return (null, null, await ErrorAsync("Plugins.Payments.TamaraInStore.Checkout.Errors.NoAnswer"));
 
         var status = string.IsNullOrEmpty(order.Status) ? "new" : order.Status;
         if (_closedStatuses.Contains(status, StringComparer.OrdinalIgnoreCase))
-            return (null, null, await ErrorAsync("Plugins.Payments.TamaraInStore.Errors.RecoveredClosed", status));
+            return (null, null, await ErrorAsync("Plugins.Payments.TamaraInStore.Checkout.Errors.RecoveredClosed", status));
 
         // the order details carry neither the checkout id nor the link: the SMS went out, but no QR code can be shown
         return (new CreateInStoreSessionResponse { OrderId = order.OrderId }, status, null);

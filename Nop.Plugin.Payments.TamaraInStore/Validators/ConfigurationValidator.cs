@@ -12,37 +12,37 @@ public class ConfigurationValidator : BaseNopValidator<ConfigurationModel>
         RuleFor(model => model.ApiBaseUrlOverride)
             .Must(IsAbsoluteHttpUrl)
             .When(model => !string.IsNullOrWhiteSpace(model.ApiBaseUrlOverride))
-            .WithMessageAwait(localizationService.GetResourceAsync("Plugins.Payments.TamaraInStore.Errors.BaseUrlInvalid"));
+            .WithMessageAwait(localizationService.GetResourceAsync("Plugins.Payments.TamaraInStore.Configuration.Errors.BaseUrlInvalid"));
 
         RuleFor(model => model.CountryCode)
             .Must(country => TamaraInStoreDefaults.CountryCurrencies.ContainsKey(country ?? string.Empty))
-            .WithMessageAwait(localizationService.GetResourceAsync("Plugins.Payments.TamaraInStore.Errors.CountryInvalid"));
+            .WithMessageAwait(localizationService.GetResourceAsync("Plugins.Payments.TamaraInStore.Configuration.Errors.CountryInvalid"));
 
         RuleFor(model => model.RequestTimeoutSeconds)
             .InclusiveBetween(1, 120)
-            .WithMessageAwait(localizationService.GetResourceAsync("Plugins.Payments.TamaraInStore.Errors.RequestTimeoutRange"), 1, 120);
+            .WithMessageAwait(localizationService.GetResourceAsync("Plugins.Payments.TamaraInStore.Configuration.Errors.RequestTimeoutRange"), 1, 120);
 
         RuleFor(model => model.PollIntervalSeconds)
             .GreaterThanOrEqualTo(TamaraInStoreDefaults.MinPollIntervalSeconds)
-            .WithMessageAwait(localizationService.GetResourceAsync("Plugins.Payments.TamaraInStore.Errors.PollIntervalMin"), TamaraInStoreDefaults.MinPollIntervalSeconds);
+            .WithMessageAwait(localizationService.GetResourceAsync("Plugins.Payments.TamaraInStore.Configuration.Errors.PollIntervalMin"), TamaraInStoreDefaults.MinPollIntervalSeconds);
 
         RuleFor(model => model.SessionLifetimeMinutes)
             .InclusiveBetween(TamaraInStoreDefaults.MinSessionLifetimeMinutes, TamaraInStoreDefaults.MaxSessionLifetimeMinutes)
-            .WithMessageAwait(localizationService.GetResourceAsync("Plugins.Payments.TamaraInStore.Errors.SessionLifetimeRange"),
+            .WithMessageAwait(localizationService.GetResourceAsync("Plugins.Payments.TamaraInStore.Configuration.Errors.SessionLifetimeRange"),
                 TamaraInStoreDefaults.MinSessionLifetimeMinutes, TamaraInStoreDefaults.MaxSessionLifetimeMinutes);
 
         RuleFor(model => model.MinOrderTotal)
             .GreaterThanOrEqualTo(decimal.Zero)
-            .WithMessageAwait(localizationService.GetResourceAsync("Plugins.Payments.TamaraInStore.Errors.OrderTotalNegative"));
+            .WithMessageAwait(localizationService.GetResourceAsync("Plugins.Payments.TamaraInStore.Configuration.Errors.OrderTotalNegative"));
 
         RuleFor(model => model.MaxOrderTotal)
             .GreaterThanOrEqualTo(decimal.Zero)
-            .WithMessageAwait(localizationService.GetResourceAsync("Plugins.Payments.TamaraInStore.Errors.OrderTotalNegative"));
+            .WithMessageAwait(localizationService.GetResourceAsync("Plugins.Payments.TamaraInStore.Configuration.Errors.OrderTotalNegative"));
 
         RuleFor(model => model.MaxOrderTotal)
             .GreaterThanOrEqualTo(model => model.MinOrderTotal)
             .When(model => model.MaxOrderTotal > decimal.Zero)
-            .WithMessageAwait(localizationService.GetResourceAsync("Plugins.Payments.TamaraInStore.Errors.MaxBelowMin"));
+            .WithMessageAwait(localizationService.GetResourceAsync("Plugins.Payments.TamaraInStore.Configuration.Errors.MaxBelowMin"));
     }
 
     public static bool IsAbsoluteHttpUrl(string value) =>

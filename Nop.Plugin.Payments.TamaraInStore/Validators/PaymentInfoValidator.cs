@@ -20,28 +20,28 @@ public class PaymentInfoValidator : BaseNopValidator<PaymentInfoModel>
 
         RuleFor(model => model.PhoneNumber)
             .NotEmpty()
-            .WithMessageAwait(localizationService.GetResourceAsync("Plugins.Payments.TamaraInStore.Errors.PhoneRequired"));
+            .WithMessageAwait(localizationService.GetResourceAsync("Plugins.Payments.TamaraInStore.Checkout.Errors.PhoneRequired"));
 
         RuleFor(model => model.PhoneNumber)
             .Must(phone => phoneNumberService.Normalize(phone, countryCode) is not null)
             .When(model => !string.IsNullOrWhiteSpace(model.PhoneNumber))
-            .WithMessageAwait(localizationService.GetResourceAsync("Plugins.Payments.TamaraInStore.Errors.PhoneInvalid"), countryCode);
+            .WithMessageAwait(localizationService.GetResourceAsync("Plugins.Payments.TamaraInStore.Checkout.Errors.PhoneInvalid"), countryCode);
 
         RuleFor(model => model.Email)
             .NotEmpty()
-            .WithMessageAwait(localizationService.GetResourceAsync("Plugins.Payments.TamaraInStore.Errors.EmailRequired"));
+            .WithMessageAwait(localizationService.GetResourceAsync("Plugins.Payments.TamaraInStore.Checkout.Errors.EmailRequired"));
 
         RuleFor(model => model.Email)
             .EmailAddress()
             .When(model => !string.IsNullOrWhiteSpace(model.Email))
-            .WithMessageAwait(localizationService.GetResourceAsync("Plugins.Payments.TamaraInStore.Errors.EmailInvalid"));
+            .WithMessageAwait(localizationService.GetResourceAsync("Plugins.Payments.TamaraInStore.Checkout.Errors.EmailInvalid"));
 
         RuleFor(model => model.Locale)
             .Must(locale => string.IsNullOrEmpty(locale) || _locales.Contains(locale))
-            .WithMessageAwait(localizationService.GetResourceAsync("Plugins.Payments.TamaraInStore.Errors.LocaleInvalid"));
+            .WithMessageAwait(localizationService.GetResourceAsync("Plugins.Payments.TamaraInStore.Checkout.Errors.LocaleInvalid"));
 
         RuleFor(model => model.PaymentType)
             .Must(type => string.IsNullOrEmpty(type) || _paymentTypes.Contains(type))
-            .WithMessageAwait(localizationService.GetResourceAsync("Plugins.Payments.TamaraInStore.Errors.PaymentTypeInvalid"));
+            .WithMessageAwait(localizationService.GetResourceAsync("Plugins.Payments.TamaraInStore.Checkout.Errors.PaymentTypeInvalid"));
     }
 }
