@@ -13,11 +13,11 @@ public class NopStartup : INopStartup
 {
     public void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {
+        services.TryAddSingleton(TimeProvider.System);
         services.AddHttpClient<ITamaraClient, TamaraClient>().WithProxy();
         services.AddSingleton<ITamaraNotificationTokenValidator, TamaraNotificationTokenValidator>();
         services.AddScoped<TamaraSessionService>();
         services.AddScoped<TamaraCheckoutService>();
-        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<TamaraPhoneNumberService>();
         services.AddSingleton<TamaraSessionRequestBuilder>();
         services.AddSingleton<QrCodeService>();

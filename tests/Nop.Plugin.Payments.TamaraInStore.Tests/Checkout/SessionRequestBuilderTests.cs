@@ -106,7 +106,7 @@ public class SessionRequestBuilderTests
     {
         var rate = (decimal)rateValue;
         var random = new Random(4242);
-        var decimals = TamaraMoneyRounding.DecimalsOf(currency);
+        var decimals = TamaraMoneyRounding.DecimalPlaces(currency);
 
         for (var run = 0; run < 2000; run++)
         {
