@@ -1,11 +1,44 @@
 using Microsoft.Extensions.DependencyInjection;
+using Moq;
+using Nop.Core;
+using Nop.Core.Caching;
+using Nop.Core.Domain.Directory;
+using Nop.Plugin.Payments.TamaraInStore.Tests.Fakes;
+using Nop.Services.Catalog;
+using Nop.Services.Customers;
+using Nop.Services.Directory;
+using Nop.Services.Localization;
+using Nop.Services.Orders;
+using Nop.Services.Tax;
 
 namespace Nop.Plugin.Payments.TamaraInStore.EndToEnd.Harness;
 
-/// <summary>nopCommerce's orders, order processing and locker, for the order sync and refunds</summary>
+/// <summary>nopCommerce's shop (cart, prices, currency, texts), orders, order processing and locker</summary>
 public sealed partial class EndToEndEnvironment
 {
+    public FakeShop Shop { get; } = new();
+
+    public InMemoryLocker Locker { get; } = new();
+
+    public Mock<IOrderService> OrderService { get; } = new();
+
+    public Mock<IOrderProcessingService> OrderProcessing { get; } = new();
+
     private void AddOrderFakes(IServiceCollection services)
     {
+        services.AddSingleton(Shop.WorkContext.Object);
+        services.AddSingleton(Shop.StoreContext.Object);
+        services.AddSingleton(Shop.Customers.Object);
+        services.AddSingleton(Shop.Products.Object);
+        services.AddSingleton(Shop.Cart.Object);
+        services.AddSingleton(Shop.Tax.Object);
+        services.AddSingleton(Shop.Totals.Object);
+        services.AddSingleton(Shop.Currencies.Object);
+        services.AddSingleton(Shop.Localization.Object);
+        services.AddSingleton<CurrencySettings>(Shop.CurrencySettings);
+        services.AddSingleton(new Mock<IStaticCacheManager>().Object);
+        services.AddSingleton<ILocker>(Locker);
+        services.AddSingleton(OrderService.Object);
+        services.AddSingleton(OrderProcessing.Object);
     }
 }
