@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Nop.Core.Infrastructure;
+using Nop.Plugin.Payments.TamaraInStore.Factories;
 using Nop.Plugin.Payments.TamaraInStore.Services;
 using Nop.Plugin.Payments.TamaraInStore.Services.Api;
 using Nop.Web.Framework.Infrastructure.Extensions;
@@ -18,6 +20,8 @@ public class NopStartup : INopStartup
         services.AddScoped<TamaraCheckoutService>();
         services.AddScoped<TamaraOrderSyncService>();
         services.AddScoped<TamaraRefundService>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddScoped<TamaraOrderBlockModelFactory>();
     }
 
     public void Configure(IApplicationBuilder application)

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Nop.Core.Domain.Orders;
+using Nop.Plugin.Payments.TamaraInStore.Domain;
 using Nop.Services.Payments;
 
 namespace Nop.Plugin.Payments.TamaraInStore.Services;
@@ -18,4 +19,6 @@ public class TamaraCheckoutService
     public virtual Task<ProcessPaymentResult> ProcessPaymentAsync(ProcessPaymentRequest processPaymentRequest) => throw new NotImplementedException();
 
     public virtual Task PostProcessPaymentAsync(PostProcessPaymentRequest postProcessPaymentRequest) => throw new NotImplementedException();
+
+    public virtual Task<TamaraSession> CreateReplacementSessionAsync(Order order, TamaraSession previous) => throw new NotImplementedException();
 }

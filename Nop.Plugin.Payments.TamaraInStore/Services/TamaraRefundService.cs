@@ -1,3 +1,6 @@
+using Nop.Core.Domain.Orders;
+using Nop.Plugin.Payments.TamaraInStore.Domain;
+using Nop.Plugin.Payments.TamaraInStore.Services.Api.Models;
 using Nop.Services.Payments;
 
 namespace Nop.Plugin.Payments.TamaraInStore.Services;
@@ -8,4 +11,6 @@ namespace Nop.Plugin.Payments.TamaraInStore.Services;
 public class TamaraRefundService
 {
     public virtual Task<RefundPaymentResult> RefundAsync(RefundPaymentRequest refundPaymentRequest) => throw new NotImplementedException();
+
+    public virtual Task ReconcileRefundsAsync(Order order, TamaraSession session, TamaraOrder tamaraOrder) => throw new NotImplementedException();
 }
