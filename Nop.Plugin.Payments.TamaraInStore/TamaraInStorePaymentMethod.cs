@@ -66,11 +66,11 @@ public class TamaraInStorePaymentMethod : BasePlugin, IPaymentMethod, IWidgetPlu
     /// <summary>
     /// In-store Tamara captures automatically when the customer pays the first instalment: there is nothing to capture.
     /// </summary>
-    public Task<CapturePaymentResult> CaptureAsync(CapturePaymentRequest capturePaymentRequest)
+    public async Task<CapturePaymentResult> CaptureAsync(CapturePaymentRequest capturePaymentRequest)
     {
         var result = new CapturePaymentResult();
-        result.AddError("Tamara captures in-store orders by itself when the customer pays; there is nothing to capture.");
-        return Task.FromResult(result);
+        result.AddError(await _localizationService.GetResourceAsync(TamaraInStoreLocaleResources.RefundKeys.CaptureNotNeeded));
+        return result;
     }
 
     public Task<RefundPaymentResult> RefundAsync(RefundPaymentRequest refundPaymentRequest) =>
@@ -80,11 +80,11 @@ public class TamaraInStorePaymentMethod : BasePlugin, IPaymentMethod, IWidgetPlu
     /// An unpaid Tamara order is never "Authorized" in nopCommerce (it stays Pending until captured), so the core's
     /// Void button never applies; an open session is voided from the Tamara block on the order page instead.
     /// </summary>
-    public Task<VoidPaymentResult> VoidAsync(VoidPaymentRequest voidPaymentRequest)
+    public async Task<VoidPaymentResult> VoidAsync(VoidPaymentRequest voidPaymentRequest)
     {
         var result = new VoidPaymentResult();
-        result.AddError("Tamara in-store payments cannot be voided once paid; refund them instead. An unpaid session is voided from the Tamara block on the order page.");
-        return Task.FromResult(result);
+        result.AddError(await _localizationService.GetResourceAsync(TamaraInStoreLocaleResources.RefundKeys.VoidNotPossible));
+        return result;
     }
 
     public Task<ProcessPaymentResult> ProcessRecurringPaymentAsync(ProcessPaymentRequest processPaymentRequest)

@@ -14,13 +14,13 @@ public class NopStartup : INopStartup
 {
     public void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {
+        services.TryAddSingleton(TimeProvider.System);
         services.AddHttpClient<ITamaraClient, TamaraClient>().WithProxy();
         services.AddSingleton<ITamaraNotificationTokenValidator, TamaraNotificationTokenValidator>();
         services.AddScoped<TamaraSessionService>();
         services.AddScoped<TamaraCheckoutService>();
         services.AddScoped<TamaraOrderSyncService>();
         services.AddScoped<TamaraRefundService>();
-        services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<TamaraOrderBlockModelFactory>();
     }
 

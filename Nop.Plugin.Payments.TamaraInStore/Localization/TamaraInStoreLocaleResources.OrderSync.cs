@@ -37,7 +37,7 @@ public static partial class TamaraInStoreLocaleResources
         new(OrderBlockPrefix + "State.Canceled", "Canceled", "ملغى"),
         new(OrderBlockPrefix + "State.NeedsAttention", "Needs attention: Tamara's payment does not match the order", "يحتاج إلى مراجعة: دفعة تمارا لا تطابق الطلب"),
 
-        new(OrderBlockPrefix + "RefundSource.NopCommerce", "nopCommerce", "nopCommerce"),
+        new(OrderBlockPrefix + "RefundSource.NopCommerce", "nopCommerce", "متجر nopCommerce"),
         new(OrderBlockPrefix + "RefundSource.Tamara", "Tamara", "تمارا"),
         new(OrderBlockPrefix + "RefundState.Requested", "Requested", "مطلوب"),
         new(OrderBlockPrefix + "RefundState.Succeeded", "Succeeded", "تم"),

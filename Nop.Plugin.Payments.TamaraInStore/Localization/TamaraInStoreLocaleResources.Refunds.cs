@@ -2,7 +2,94 @@ namespace Nop.Plugin.Payments.TamaraInStore.Localization;
 
 public static partial class TamaraInStoreLocaleResources
 {
+    /// <summary>Resource keys of the refund messages</summary>
+    public static class RefundKeys
+    {
+        private const string Prefix = "Plugins.Payments.TamaraInStore.Refunds.";
+
+        public const string InvalidAmount = Prefix + "InvalidAmount";
+        public const string NoPaidSession = Prefix + "NoPaidSession";
+        public const string OrderBusy = Prefix + "OrderBusy";
+        public const string ReadOrderFailed = Prefix + "ReadOrderFailed";
+        public const string CurrencyMismatch = Prefix + "CurrencyMismatch";
+        public const string ExceedsRefundable = Prefix + "ExceedsRefundable";
+        public const string Refused = Prefix + "Refused";
+        public const string NotConfirmed = Prefix + "NotConfirmed";
+        public const string EarlierNotConfirmed = Prefix + "EarlierNotConfirmed";
+        public const string InProgress = Prefix + "InProgress";
+        public const string EarlierWentThrough = Prefix + "EarlierWentThrough";
+        public const string FoundAtTamara = Prefix + "FoundAtTamara";
+        public const string CaptureNotNeeded = Prefix + "CaptureNotNeeded";
+        public const string VoidNotPossible = Prefix + "VoidNotPossible";
+        public const string NoteRefunded = Prefix + "Note.Refunded";
+        public const string NoteConfirmed = Prefix + "Note.Confirmed";
+        public const string NoteMadeAtTamara = Prefix + "Note.MadeAtTamara";
+        public const string NoteMadeAtTamaraWithoutId = Prefix + "Note.MadeAtTamaraWithoutId";
+        public const string NoteNotCounted = Prefix + "Note.NotCounted";
+        public const string NoteNeverArrived = Prefix + "Note.NeverArrived";
+    }
+
     private static IEnumerable<LocaleResource> Refunds =>
     [
+        new(RefundKeys.InvalidAmount,
+            "The amount to refund must be greater than zero.",
+            "يجب أن يكون مبلغ الاسترداد أكبر من صفر."),
+        new(RefundKeys.NoPaidSession,
+            "This order has no paid Tamara payment to refund.",
+            "لا توجد لهذا الطلب دفعة مدفوعة عبر تمارا يمكن استردادها."),
+        new(RefundKeys.OrderBusy,
+            "The Tamara order is being updated right now. Nothing was refunded; try again in a moment.",
+            "يجري تحديث طلب تمارا الآن. لم يُسترد أي مبلغ؛ حاول مرة أخرى بعد لحظات."),
+        new(RefundKeys.ReadOrderFailed,
+            "Could not read the order from Tamara ({0}). Nothing was refunded.",
+            "تعذّرت قراءة الطلب من تمارا ({0}). لم يُسترد أي مبلغ."),
+        new(RefundKeys.CurrencyMismatch,
+            "Tamara holds this order in {0}, but the refund would be in {1}. Nothing was refunded.",
+            "تحتفظ تمارا بهذا الطلب بعملة {0}، بينما سيكون الاسترداد بعملة {1}. لم يُسترد أي مبلغ."),
+        new(RefundKeys.ExceedsRefundable,
+            "Tamara can refund at most {0} for this order, but {1} was requested. Nothing was refunded.",
+            "يمكن لتمارا استرداد {0} كحد أقصى لهذا الطلب، بينما طُلب استرداد {1}. لم يُسترد أي مبلغ."),
+        new(RefundKeys.Refused,
+            "Tamara refused the refund: {0}",
+            "رفضت تمارا الاسترداد: {0}"),
+        new(RefundKeys.NotConfirmed,
+            "Tamara did not confirm the refund; it was not repeated. Check again in a minute.",
+            "لم تؤكد تمارا الاسترداد، ولم تتم إعادة المحاولة. تحقق مرة أخرى بعد دقيقة."),
+        new(RefundKeys.EarlierNotConfirmed,
+            "An earlier refund of {0} is not confirmed by Tamara yet; no new refund was made. Check again in a minute.",
+            "لم تؤكد تمارا بعدُ استرداداً سابقاً بمبلغ {0}، ولم يُنفَّذ استرداد جديد. تحقق مرة أخرى بعد دقيقة."),
+        new(RefundKeys.InProgress,
+            "Another refund of this order is in progress. Nothing was refunded; try again in a minute.",
+            "هناك استرداد آخر لهذا الطلب قيد التنفيذ. لم يُسترد أي مبلغ؛ حاول مرة أخرى بعد دقيقة."),
+        new(RefundKeys.EarlierWentThrough,
+            "The earlier refund of {0} went through at Tamara and is now recorded in the order. No new refund was made; refresh the order and check the amount before refunding again.",
+            "تم تنفيذ الاسترداد السابق بمبلغ {0} لدى تمارا وسُجّل الآن في الطلب. لم يُنفَّذ استرداد جديد؛ حدّث صفحة الطلب وتحقق من المبلغ قبل الاسترداد مرة أخرى."),
+        new(RefundKeys.FoundAtTamara,
+            "A refund of {0} made at Tamara was found and is now recorded in the order. No new refund was made; refresh the order and check the amount before refunding again.",
+            "تم العثور على استرداد بمبلغ {0} أُجري لدى تمارا وسُجّل الآن في الطلب. لم يُنفَّذ استرداد جديد؛ حدّث صفحة الطلب وتحقق من المبلغ قبل الاسترداد مرة أخرى."),
+        new(RefundKeys.CaptureNotNeeded,
+            "Tamara captures in-store orders by itself when the customer pays; there is nothing to capture.",
+            "تقوم تمارا بتحصيل طلبات المتجر تلقائياً عند دفع العميل؛ لا يوجد ما يُحصَّل."),
+        new(RefundKeys.VoidNotPossible,
+            "A paid Tamara in-store payment cannot be voided; refund it instead. An unpaid session is voided from the Tamara block on the order page.",
+            "لا يمكن إلغاء دفعة تمارا المدفوعة في المتجر؛ استخدم الاسترداد بدلاً من ذلك. تُلغى الجلسة غير المدفوعة من قسم تمارا في صفحة الطلب."),
+        new(RefundKeys.NoteRefunded,
+            "Tamara refund {0}: {1} refunded (Tamara status: {2}).",
+            "استرداد تمارا {0}: تم استرداد {1} (حالة تمارا: {2})."),
+        new(RefundKeys.NoteConfirmed,
+            "Tamara confirmed the earlier refund {0} of {1} whose answer had been lost.",
+            "أكدت تمارا الاسترداد السابق {0} بمبلغ {1} الذي لم يصل رده."),
+        new(RefundKeys.NoteMadeAtTamara,
+            "Refund {0} of {1} made at Tamara.",
+            "استرداد {0} بمبلغ {1} أُجري لدى تمارا."),
+        new(RefundKeys.NoteMadeAtTamaraWithoutId,
+            "A refund of {0} was made at Tamara (Tamara did not list it separately).",
+            "أُجري استرداد بمبلغ {0} لدى تمارا (لم تذكره تمارا بشكل منفصل)."),
+        new(RefundKeys.NoteNotCounted,
+            "The refund of {0} could not be added to the order's refunded amount automatically (payment status: {1}). Record it by hand.",
+            "تعذّرت إضافة الاسترداد بمبلغ {0} إلى المبلغ المسترد للطلب تلقائياً (حالة الدفع: {1}). سجّله يدوياً."),
+        new(RefundKeys.NoteNeverArrived,
+            "Tamara has no record of the unconfirmed refund of {0} (reference {1}); it is marked as failed and nothing was refunded.",
+            "لا يوجد لدى تمارا أي سجل للاسترداد غير المؤكد بمبلغ {0} (المرجع {1})؛ تم تعليمه كفاشل ولم يُسترد أي مبلغ.")
     ];
 }

@@ -152,8 +152,8 @@ public class TamaraOrderSyncService
         };
 
         // refunds only once the order is paid; a refund seen before the capture was first turned into "paid" above
-        if (context.Session.State == TamaraSessionState.Paid)
-            await ReconcileRefundsIfChangedAsync(context, tamaraOrder);
+        if (context.Session.State == TamaraSessionState.Paid && await ReconcileRefundsIfChangedAsync(context, tamaraOrder))
+            return Result(context, result.Outcome, orderChanged: true);
 
         return result;
     }
@@ -317,10 +317,11 @@ public class TamaraOrderSyncService
         return true;
     }
 
-    private async Task ReconcileRefundsIfChangedAsync(SyncContext context, TamaraOrder tamaraOrder)
+    /// <returns>Whether the refund service was asked to reconcile (it may have refunded the nopCommerce order offline)</returns>
+    private async Task<bool> ReconcileRefundsIfChangedAsync(SyncContext context, TamaraOrder tamaraOrder)
     {
         if (context.Order is null)
-            return;
+            return false;
 
         var refundedAtTamara = tamaraOrder.RefundedAmount?.Amount ?? decimal.Zero;
         var refundIdsAtTamara = (tamaraOrder.Transactions?.Refunds ?? new List<TamaraRefundTransaction>())
@@ -329,7 +330,7 @@ public class TamaraOrderSyncService
             .ToList();
 
         if (refundedAtTamara == decimal.Zero && refundIdsAtTamara.Count == 0 && context.Session.RefundedAmount == decimal.Zero)
-            return;
+            return false;
 
         var knownRefundIds = (await _sessionService.GetRefundsByOrderIdAsync(context.Order.Id))
             .Select(refund => refund.RefundId)
@@ -340,10 +341,12 @@ public class TamaraOrderSyncService
                 == TamaraCapturedAmount.Round(context.Session.RefundedAmount, context.Session.CurrencyCode)
             && refundIdsAtTamara.All(knownRefundIds.Contains);
         if (unchanged)
-            return;
+            return false;
 
-        // the session is saved already; the refund service owns RefundedAmount and the refund rows from here
+        // called under our lock, as its contract requires; the session is saved already and the refund service
+        // updates and saves that same instance (RefundedAmount, refund rows) from here
         await _refundService.ReconcileRefundsAsync(context.Order, context.Session, tamaraOrder);
+        return true;
     }
 
     private async Task<TamaraSyncResult> HandleReadFailureAsync(SyncContext context, TamaraApiException exception)

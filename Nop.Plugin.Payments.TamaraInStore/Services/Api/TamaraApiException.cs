@@ -39,6 +39,7 @@ public class TamaraApiException : Exception
     public TamaraErrorKind Kind { get; }
 
     /// <summary>No answer arrived, or none that could be read: the call may or may not have taken effect at Tamara</summary>
-    public bool OutcomeUnknown => Kind is TamaraErrorKind.Timeout or TamaraErrorKind.Network
+    /// <remarks>An unreadable success answer counts too: Tamara accepted the call, but what it created is not known.</remarks>
+    public bool OutcomeUnknown => Kind is TamaraErrorKind.Timeout or TamaraErrorKind.Network or TamaraErrorKind.InvalidResponse
         || (StatusCode.HasValue && (int)StatusCode.Value >= 500);
 }

@@ -62,7 +62,8 @@ public class SyncHarness
 
     public Mock<ILogger> Logger { get; } = new();
 
-    public Mock<TamaraRefundService> RefundService { get; } = new();
+    /// <summary>Constructed without dependencies: only its virtual reconcile entry point is used, as a mock</summary>
+    public Mock<TamaraRefundService> RefundService { get; } = new(Enumerable.Repeat<object>(null, 11).ToArray());
 
     public DateTime Now => Time.GetUtcNow().UtcDateTime;
 

@@ -24,7 +24,7 @@ public class TamaraOrderSyncServiceTests
 
         Assert.That(result.Outcome, Is.EqualTo(TamaraSyncOutcome.UnknownOrder));
         _harness.Client.VerifyNoOtherCalls();
-        Assert.That(_harness.Locker.AcquiredCount, Is.Zero);
+        Assert.That(_harness.Locker.AcquiredKeys, Is.Empty);
     }
 
     [Test]
@@ -43,7 +43,7 @@ public class TamaraOrderSyncServiceTests
             Assert.That(saved.LastCheckedOnUtc, Is.EqualTo(_harness.Now));
             Assert.That(saved.NextCheckOnUtc, Is.EqualTo(_harness.Now.AddSeconds(10)));
             Assert.That(TamaraNotes(order.Id), Is.Zero);
-            Assert.That(_harness.Locker.Keys, Is.EqualTo(new[] { string.Format(TamaraInStoreDefaults.OrderLockKey, session.TamaraOrderId) }));
+            Assert.That(_harness.Locker.AcquiredKeys, Is.EqualTo(new[] { string.Format(TamaraInStoreDefaults.OrderLockKey, session.TamaraOrderId) }));
         });
     }
 

@@ -1,0 +1,178 @@
+using System.Runtime.CompilerServices;
+using Moq;
+using Nop.Core.Domain.Cms;
+using Nop.Core.Domain.Localization;
+using Nop.Core.Domain.ScheduleTasks;
+using Nop.Plugin.Payments.TamaraInStore.Services;
+using Nop.Services.Configuration;
+using Nop.Services.Localization;
+using Nop.Services.Payments;
+using Nop.Services.ScheduleTasks;
+using Nop.Web.Framework.Infrastructure;
+using Nop.Web.Framework.Mvc.Routing;
+
+namespace Nop.Plugin.Payments.TamaraInStore.Tests.Plugin;
+
+public class PaymentMethodInstallTests
+{
+    private Mock<ISettingService> _settingService;
+    private Mock<ILocalizationService> _localizationService;
+    private Mock<ILanguageService> _languageService;
+    private Mock<IScheduleTaskService> _scheduleTaskService;
+    private WidgetSettings _widgetSettings;
+    private TamaraInStorePaymentMethod _plugin;
+
+    [SetUp]
+    public void SetUp()
+    {
+        _settingService = new Mock<ISettingService>();
+        _localizationService = new Mock<ILocalizationService>();
+        var english = Localization.TamaraInStoreLocaleResources.English();
+        _localizationService.Setup(service => service.GetResourceAsync(It.IsAny<string>()))
+            .ReturnsAsync((string key) => english.TryGetValue(key, out var text) ? text : key);
+        _languageService = new Mock<ILanguageService>();
+        _languageService.Setup(service => service.GetAllLanguagesAsync(true, 0)).ReturnsAsync(new List<Language>
+        {
+            new() { Id = 1, Name = "English", LanguageCulture = "en-US" },
+            new() { Id = 2, Name = "العربية", LanguageCulture = "ar-SA" }
+        });
+        _scheduleTaskService = new Mock<IScheduleTaskService>();
+        _widgetSettings = new WidgetSettings();
+
+        _plugin = new TamaraInStorePaymentMethod(_languageService.Object,
+            _localizationService.Object,
+            Mock.Of<INopUrlHelper>(),
+            _scheduleTaskService.Object,
+            _settingService.Object,
+            // install and uninstall never touch the payment services
+            (TamaraCheckoutService)RuntimeHelpers.GetUninitializedObject(typeof(TamaraCheckoutService)),
+            (TamaraRefundService)RuntimeHelpers.GetUninitializedObject(typeof(TamaraRefundService)),
+            _widgetSettings);
+    }
+
+    [Test]
+    public async Task Install_saves_safe_defaults()
+    {
+        TamaraInStoreSettings saved = null;
+        _settingService.Setup(service => service.SaveSettingAsync(It.IsAny<TamaraInStoreSettings>(), 0))
+            .Callback<TamaraInStoreSettings, int>((settings, _) => saved = settings);
+
+        await _plugin.InstallAsync();
+
+        Assert.That(saved, Is.Not.Null);
+        Assert.Multiple(() =>
+        {
+            Assert.That(saved.UseSandbox, Is.True, "a fresh install must not talk to the live API");
+            Assert.That(saved.OfferOnlyToStaff, Is.True);
+            Assert.That(saved.SessionLifetimeMinutes, Is.EqualTo(15));
+            Assert.That(saved.PollIntervalSeconds, Is.EqualTo(10));
+            Assert.That(saved.RequestTimeoutSeconds, Is.EqualTo(10));
+            Assert.That(saved.ApiToken, Is.Null);
+        });
+    }
+
+    [Test]
+    public async Task Install_activates_the_widgets_once()
+    {
+        await _plugin.InstallAsync();
+        await _plugin.InstallAsync();
+
+        Assert.That(_widgetSettings.ActiveWidgetSystemNames.Count(name => name == TamaraInStoreDefaults.SystemName), Is.EqualTo(1));
+        _settingService.Verify(service => service.SaveSettingAsync(_widgetSettings, 0), Times.Once);
+    }
+
+    [Test]
+    public async Task Install_adds_English_for_all_languages_and_Arabic_for_Arabic_ones()
+    {
+        await _plugin.InstallAsync();
+
+        _localizationService.Verify(service => service.AddOrUpdateLocaleResourceAsync(
+            It.Is<IDictionary<string, string>>(resources => resources[TamaraInStoreDefaults.LocalePrefix + "PaymentMethodDescription"].StartsWith("Pay with Tamara")),
+            null), Times.Once);
+        _localizationService.Verify(service => service.AddOrUpdateLocaleResourceAsync(
+            It.Is<IDictionary<string, string>>(resources => resources[TamaraInStoreDefaults.LocalePrefix + "PaymentMethodDescription"].Contains("تمارا")),
+            2), Times.Once);
+        _localizationService.Verify(service => service.AddOrUpdateLocaleResourceAsync(It.IsAny<IDictionary<string, string>>(), 1), Times.Never);
+    }
+
+    [Test]
+    public async Task Install_schedules_the_polling_task_once()
+    {
+        ScheduleTask inserted = null;
+        _scheduleTaskService.Setup(service => service.InsertTaskAsync(It.IsAny<ScheduleTask>()))
+            .Callback<ScheduleTask>(task => inserted = task);
+
+        await _plugin.InstallAsync();
+
+        Assert.That(inserted, Is.Not.Null);
+        Assert.Multiple(() =>
+        {
+            Assert.That(inserted.Type, Is.EqualTo(typeof(TamaraPendingSessionsTask).FullName));
+            Assert.That(inserted.Seconds, Is.EqualTo(10));
+            Assert.That(inserted.Enabled, Is.True);
+            Assert.That(inserted.StopOnError, Is.False);
+        });
+
+        _scheduleTaskService.Setup(service => service.GetTaskByTypeAsync(inserted.Type)).ReturnsAsync(inserted);
+        await _plugin.InstallAsync();
+        _scheduleTaskService.Verify(service => service.InsertTaskAsync(It.IsAny<ScheduleTask>()), Times.Once);
+    }
+
+    [Test]
+    public async Task Uninstall_removes_settings_resources_task_and_widgets()
+    {
+        var task = new ScheduleTask { Id = 7, Type = TamaraInStoreDefaults.ScheduleTask.Type };
+        _scheduleTaskService.Setup(service => service.GetTaskByTypeAsync(task.Type)).ReturnsAsync(task);
+        _widgetSettings.ActiveWidgetSystemNames.Add(TamaraInStoreDefaults.SystemName);
+
+        await _plugin.UninstallAsync();
+
+        _settingService.Verify(service => service.DeleteSettingAsync<TamaraInStoreSettings>(), Times.Once);
+        _localizationService.Verify(service => service.DeleteLocaleResourcesAsync(TamaraInStoreDefaults.LocalePrefix, null), Times.Once);
+        _scheduleTaskService.Verify(service => service.DeleteTaskAsync(task), Times.Once);
+        Assert.That(_widgetSettings.ActiveWidgetSystemNames, Does.Not.Contain(TamaraInStoreDefaults.SystemName));
+    }
+
+    [Test]
+    public void Answers_what_an_in_store_Tamara_payment_supports()
+    {
+        Assert.Multiple(() =>
+        {
+            Assert.That(_plugin.SupportRefund, Is.True);
+            Assert.That(_plugin.SupportPartiallyRefund, Is.True);
+            Assert.That(_plugin.SupportCapture, Is.False);
+            Assert.That(_plugin.SupportVoid, Is.False);
+            Assert.That(_plugin.RecurringPaymentType, Is.EqualTo(RecurringPaymentType.NotSupported));
+            Assert.That(_plugin.PaymentMethodType, Is.EqualTo(PaymentMethodType.Standard));
+            Assert.That(_plugin.SkipPaymentInfo, Is.False);
+        });
+    }
+
+    [Test]
+    public async Task Capture_void_and_recurring_payments_are_refused_with_a_reason()
+    {
+        var capture = await _plugin.CaptureAsync(new CapturePaymentRequest());
+        var @void = await _plugin.VoidAsync(new VoidPaymentRequest());
+        var recurring = await _plugin.ProcessRecurringPaymentAsync(new ProcessPaymentRequest());
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(capture.Success, Is.False);
+            Assert.That(capture.Errors.Single(), Does.Contain("captures"));
+            Assert.That(@void.Success, Is.False);
+            Assert.That(recurring.Success, Is.False);
+        });
+        Assert.That(await _plugin.CanRePostProcessPaymentAsync(new Nop.Core.Domain.Orders.Order()), Is.False);
+    }
+
+    [Test]
+    public async Task Shows_its_widgets_in_the_admin_order_page_and_the_counter_page()
+    {
+        var zones = await _plugin.GetWidgetZonesAsync();
+
+        Assert.That(zones, Is.EquivalentTo(new[] { AdminWidgetZones.OrderDetailsBlock, PublicWidgetZones.CheckoutCompletedTop }));
+        Assert.That(zones.Select(_plugin.GetWidgetViewComponent), Has.All.Not.Null);
+        Assert.That(_plugin.GetWidgetViewComponent("some_other_zone"), Is.Null);
+        Assert.That(_plugin.HideInWidgetList, Is.True);
+    }
+}

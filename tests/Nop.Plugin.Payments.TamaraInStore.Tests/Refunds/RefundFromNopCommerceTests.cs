@@ -1,0 +1,278 @@
+using System.Net;
+using Moq;
+using Nop.Core.Domain.Payments;
+using Nop.Plugin.Payments.TamaraInStore.Domain;
+using Nop.Plugin.Payments.TamaraInStore.Services.Api;
+using Nop.Plugin.Payments.TamaraInStore.Services.Api.Models;
+using Keys = Nop.Plugin.Payments.TamaraInStore.Localization.TamaraInStoreLocaleResources.RefundKeys;
+
+namespace Nop.Plugin.Payments.TamaraInStore.Tests.Refunds;
+
+public class RefundFromNopCommerceTests
+{
+    [Test]
+    public async Task FullRefundReturnsRefundedAndStoresTamarasIds()
+    {
+        var context = new RefundTestContext(300m);
+
+        var result = await context.RefundAsync();
+
+        Assert.That(result.Success, Is.True, string.Join("; ", result.Errors));
+        Assert.That(result.NewPaymentStatus, Is.EqualTo(PaymentStatus.Refunded));
+        var row = context.Refunds.Rows.Single();
+        Assert.Multiple(() =>
+        {
+            Assert.That(row.State, Is.EqualTo(TamaraRefundState.Succeeded));
+            Assert.That(row.Source, Is.EqualTo(TamaraRefundSource.NopCommerce));
+            Assert.That(row.RefundId, Is.EqualTo("refund-1"));
+            Assert.That(row.CaptureId, Is.EqualTo("capture-1"));
+            Assert.That(row.Amount, Is.EqualTo(300m));
+            Assert.That(row.PrimaryStoreCurrencyAmount, Is.EqualTo(300m));
+            Assert.That(row.CurrencyCode, Is.EqualTo("SAR"));
+            Assert.That(row.Comment, Is.EqualTo("Refund for order A-1007"));
+            Assert.That(Guid.TryParse(row.MerchantRefundId, out _), Is.True);
+            Assert.That(row.CompletedOnUtc, Is.Not.Null);
+            Assert.That(context.Order.RefundedAmount, Is.EqualTo(300m));
+            Assert.That(context.Order.PaymentStatus, Is.EqualTo(PaymentStatus.Refunded));
+            Assert.That(context.Session.RefundedAmount, Is.EqualTo(300m));
+            Assert.That(context.Session.TamaraStatus, Is.EqualTo(TamaraOrderStatus.FullyRefunded));
+            Assert.That(context.Notes, Has.Some.StartsWith("Tamara refund refund-1: 300.00 SAR refunded"));
+            Assert.That(context.Locker.AcquiredKeys, Is.EqualTo(new[] { context.LockKey }));
+        });
+        context.VerifyOfflineRefunds(partial: 0, full: 0);
+    }
+
+    [Test]
+    public async Task TheRefundRequestCarriesAmountCommentAndOurRefundId()
+    {
+        var context = new RefundTestContext(300m);
+        SimplifiedRefundRequest sent = null;
+        context.Client.Setup(client => client.SimplifiedRefundAsync(It.IsAny<TamaraInStoreSettings>(), RefundTestContext.TamaraOrderId, It.IsAny<SimplifiedRefundRequest>(), It.IsAny<CancellationToken>()))
+            .Callback((TamaraInStoreSettings _, string _, SimplifiedRefundRequest request, CancellationToken _) => sent = request)
+            .ReturnsAsync((TamaraInStoreSettings _, string _, SimplifiedRefundRequest request, CancellationToken _) => context.Tamara.Refund(request));
+
+        await context.PartiallyRefundAsync(120m);
+
+        Assert.That(sent.TotalAmount.Amount, Is.EqualTo(120m));
+        Assert.That(sent.TotalAmount.Currency, Is.EqualTo("SAR"));
+        Assert.That(sent.Comment, Is.EqualTo("Refund for order A-1007"));
+        Assert.That(sent.MerchantRefundId, Is.EqualTo(context.Refunds.Rows.Single().MerchantRefundId));
+    }
+
+    [Test]
+    public async Task ThreePartialRefundsOfAHundredEndRefunded()
+    {
+        var context = new RefundTestContext(300m);
+
+        var statuses = new List<PaymentStatus>();
+        foreach (var amount in new[] { 100m, 100m, 100m })
+        {
+            var result = await context.PartiallyRefundAsync(amount);
+            Assert.That(result.Success, Is.True, string.Join("; ", result.Errors));
+            statuses.Add(result.NewPaymentStatus);
+        }
+
+        Assert.That(statuses, Is.EqualTo(new[] { PaymentStatus.PartiallyRefunded, PaymentStatus.PartiallyRefunded, PaymentStatus.Refunded }));
+        Assert.That(context.Order.PaymentStatus, Is.EqualTo(PaymentStatus.Refunded));
+        Assert.That(context.Order.RefundedAmount, Is.EqualTo(300m));
+        Assert.That(context.Tamara.Refunded, Is.EqualTo(300m));
+        Assert.That(context.Refunds.Rows.Select(row => row.RefundId), Is.EqualTo(new[] { "refund-1", "refund-2", "refund-3" }));
+    }
+
+    [Test]
+    public async Task TwoPartialRefundsEndRefunded()
+    {
+        var context = new RefundTestContext(200m);
+
+        var first = await context.PartiallyRefundAsync(150m);
+        var second = await context.PartiallyRefundAsync(50m);
+
+        Assert.That(first.NewPaymentStatus, Is.EqualTo(PaymentStatus.PartiallyRefunded));
+        Assert.That(second.NewPaymentStatus, Is.EqualTo(PaymentStatus.Refunded));
+        Assert.That(context.Order.PaymentStatus, Is.EqualTo(PaymentStatus.Refunded));
+        Assert.That(context.Tamara.Refunded, Is.EqualTo(200m));
+    }
+
+    [Test]
+    public async Task ThirdsOfAHundredEndRefundedWithNothingLeftAtTamara()
+    {
+        var context = new RefundTestContext(100m);
+
+        var results = new[]
+        {
+            await context.PartiallyRefundAsync(33.33m),
+            await context.PartiallyRefundAsync(33.33m),
+            await context.PartiallyRefundAsync(33.34m)
+        };
+
+        Assert.That(results.Select(result => result.NewPaymentStatus),
+            Is.EqualTo(new[] { PaymentStatus.PartiallyRefunded, PaymentStatus.PartiallyRefunded, PaymentStatus.Refunded }));
+        Assert.That(context.Tamara.Refunded, Is.EqualTo(100m));
+        Assert.That(context.Order.RefundedAmount, Is.EqualTo(100m));
+    }
+
+    [Test]
+    public async Task KuwaitiDinarOrderRoundsToThreeDecimalsAndTheLastRefundTakesWhatTamaraHolds()
+    {
+        // 100 USD at 0.3077 KWD: 33.33 and 33.34 convert to 10.256 and 10.259, which together overshoot 30.770 by 0.001
+        var context = new RefundTestContext(100m, currency: "KWD", currencyRate: 0.3077m, primaryCurrency: "USD");
+
+        var results = new[]
+        {
+            await context.PartiallyRefundAsync(33.33m),
+            await context.PartiallyRefundAsync(33.33m),
+            await context.PartiallyRefundAsync(33.34m)
+        };
+
+        Assert.That(results.All(result => result.Success), Is.True, string.Join("; ", results.SelectMany(result => result.Errors)));
+        Assert.That(results.Select(result => result.NewPaymentStatus),
+            Is.EqualTo(new[] { PaymentStatus.PartiallyRefunded, PaymentStatus.PartiallyRefunded, PaymentStatus.Refunded }));
+        var rows = context.Refunds.Rows;
+        Assert.That(rows.Select(row => row.Amount), Is.EqualTo(new[] { 10.256m, 10.256m, 10.258m }));
+        Assert.That(rows.Select(row => row.PrimaryStoreCurrencyAmount), Is.EqualTo(new[] { 33.33m, 33.33m, 33.34m }));
+        Assert.That(rows.Select(row => row.CurrencyCode), Is.All.EqualTo("KWD"));
+        Assert.That(context.Tamara.Refunded, Is.EqualTo(30.770m));
+        Assert.That(context.Order.PaymentStatus, Is.EqualTo(PaymentStatus.Refunded));
+    }
+
+    [Test]
+    public async Task FullRefundOfAConvertedOrderSendsExactlyWhatTamaraHolds()
+    {
+        // 99.99 USD at 3.7501 converts to 374.97 SAR, but Tamara captured 374.96 (the checkout rounded line by line)
+        var context = new RefundTestContext(99.99m, currency: "SAR", currencyRate: 3.7501m, tamaraCaptured: 374.96m, primaryCurrency: "USD");
+
+        var result = await context.RefundAsync();
+
+        Assert.That(result.Success, Is.True, string.Join("; ", result.Errors));
+        Assert.That(result.NewPaymentStatus, Is.EqualTo(PaymentStatus.Refunded));
+        Assert.That(context.Refunds.Rows.Single().Amount, Is.EqualTo(374.96m));
+        Assert.That(context.Tamara.Refunded, Is.EqualTo(374.96m));
+    }
+
+    [Test]
+    public async Task RefundAboveWhatTamaraHoldsIsRefusedWithoutCallingTamara()
+    {
+        var context = new RefundTestContext(300m, tamaraCaptured: 200m);
+
+        var result = await context.PartiallyRefundAsync(250m);
+
+        Assert.That(result.Success, Is.False);
+        Assert.That(result.Errors.Single(), Is.EqualTo(string.Format(context.English(Keys.ExceedsRefundable), "200.00 SAR", "250.00 SAR")));
+        context.VerifyRefundCalls(0);
+        Assert.That(context.Refunds.Rows, Is.Empty);
+        Assert.That(context.Order.RefundedAmount, Is.Zero);
+        Assert.That(context.Order.PaymentStatus, Is.EqualTo(PaymentStatus.Paid));
+    }
+
+    [Test]
+    public async Task RefundAboveWhatOurOwnRecordsLeaveIsRefusedWithoutCallingTamara()
+    {
+        var context = new RefundTestContext(300m);
+        await context.PartiallyRefundAsync(200m);
+        // our records claim more than Tamara shows (e.g. Tamara's total lags): the stricter of the two wins
+        var row = context.Refunds.Rows.Single();
+        context.Refunds.Insert(new TamaraRefund
+        {
+            OrderId = row.OrderId, SessionId = row.SessionId, TamaraOrderId = row.TamaraOrderId, RefundId = "refund-x",
+            MerchantRefundId = Guid.NewGuid().ToString(), Amount = 50m, CurrencyCode = "SAR", PrimaryStoreCurrencyAmount = 50m,
+            State = TamaraRefundState.Succeeded, Source = TamaraRefundSource.Tamara, CreatedOnUtc = DateTime.UtcNow
+        });
+
+        var result = await context.PartiallyRefundAsync(100m);
+
+        Assert.That(result.Success, Is.False);
+        Assert.That(result.Errors.Single(), Is.EqualTo(string.Format(context.English(Keys.ExceedsRefundable), "50.00 SAR", "100.00 SAR")));
+        context.VerifyRefundCalls(1);
+    }
+
+    [TestCase(HttpStatusCode.BadRequest)]
+    [TestCase(HttpStatusCode.Conflict)]
+    [TestCase(HttpStatusCode.UnprocessableEntity)]
+    public async Task TamaraRefusalIsAnErrorAndTheRowFails(HttpStatusCode status)
+    {
+        var context = new RefundTestContext(300m);
+        context.TamaraRefuses(status, "Order is not refundable");
+
+        var result = await context.PartiallyRefundAsync(100m);
+
+        Assert.That(result.Success, Is.False);
+        Assert.That(result.Errors.Single(), Is.EqualTo("Tamara refused the refund: Order is not refundable"));
+        var row = context.Refunds.Rows.Single();
+        Assert.That(row.State, Is.EqualTo(TamaraRefundState.Failed));
+        Assert.That(row.LastError, Is.EqualTo("Order is not refundable"));
+        Assert.That(context.Order.PaymentStatus, Is.EqualTo(PaymentStatus.Paid));
+        Assert.That(context.Order.RefundedAmount, Is.Zero);
+    }
+
+    [Test]
+    public async Task AFailedRefundDoesNotBlockTheNextOne()
+    {
+        var context = new RefundTestContext(300m);
+        context.TamaraRefuses(HttpStatusCode.UnprocessableEntity, "Amount too high");
+        await context.PartiallyRefundAsync(100m);
+        context.TamaraAnswersNormally();
+
+        var result = await context.PartiallyRefundAsync(100m);
+
+        Assert.That(result.Success, Is.True, string.Join("; ", result.Errors));
+        Assert.That(result.NewPaymentStatus, Is.EqualTo(PaymentStatus.PartiallyRefunded));
+        Assert.That(context.Tamara.Refunded, Is.EqualTo(100m));
+    }
+
+    [Test]
+    public async Task OrderWithoutAPaidSessionIsRefusedWithoutCallingTamara()
+    {
+        var context = new RefundTestContext(300m);
+        var session = context.Session;
+        session.State = TamaraSessionState.Pending;
+        context.Sessions.Update(session);
+
+        var result = await context.RefundAsync();
+
+        Assert.That(result.Errors.Single(), Is.EqualTo(context.English(Keys.NoPaidSession)));
+        context.Client.Verify(client => client.GetOrderAsync(It.IsAny<TamaraInStoreSettings>(), It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Never);
+        context.VerifyRefundCalls(0);
+    }
+
+    [Test]
+    public async Task OrderLockedByTheSyncIsAnErrorWithoutCallingTamara()
+    {
+        var context = new RefundTestContext(300m);
+        using var _ = context.Locker.Hold(context.LockKey);
+
+        var result = await context.RefundAsync();
+
+        Assert.That(result.Errors.Single(), Is.EqualTo(context.English(Keys.OrderBusy)));
+        context.VerifyRefundCalls(0);
+    }
+
+    [Test]
+    public async Task TamaraOrderThatCannotBeReadIsAnErrorWithoutRefunding()
+    {
+        var context = new RefundTestContext(300m);
+        context.Client.Setup(client => client.GetOrderAsync(It.IsAny<TamaraInStoreSettings>(), RefundTestContext.TamaraOrderId, It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new TamaraApiException("Service unavailable", HttpStatusCode.ServiceUnavailable, "GET /merchants/orders", isTransient: true));
+
+        var result = await context.RefundAsync();
+
+        Assert.That(result.Errors.Single(), Is.EqualTo(string.Format(context.English(Keys.ReadOrderFailed), "Service unavailable")));
+        context.VerifyRefundCalls(0);
+        Assert.That(context.Refunds.Rows, Is.Empty);
+    }
+
+    [Test]
+    public async Task ARefundMadeAtTamaraIsRecordedBeforeANewOneAndNothingNewIsSent()
+    {
+        var context = new RefundTestContext(300m);
+        context.Tamara.RefundInPortal(50m);
+
+        var result = await context.PartiallyRefundAsync(250m);
+
+        Assert.That(result.Success, Is.False);
+        Assert.That(result.Errors.Single(), Is.EqualTo(string.Format(context.English(Keys.FoundAtTamara), "50.00 SAR")));
+        context.VerifyRefundCalls(0);
+        context.OrderProcessing.Verify(service => service.PartiallyRefundOfflineAsync(context.Order, 50m), Times.Once);
+        Assert.That(context.Order.RefundedAmount, Is.EqualTo(50m));
+        Assert.That(context.Order.PaymentStatus, Is.EqualTo(PaymentStatus.PartiallyRefunded));
+    }
+}

@@ -1,0 +1,110 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace TamaraSimulator;
+
+/// <summary>The simulator's own API under /_sim/ (no token): drive orders, faults and inspect deliveries.</summary>
+internal static class ControlEndpoints
+{
+    public static void MapControlEndpoints(this IEndpointRouteBuilder app)
+    {
+        var sim = app.MapGroup("/_sim");
+
+        sim.MapGet("/orders", (SimulatorState state, SimulatorOptions options) =>
+            ApiResponses.Json(new JsonArray(state.Orders.Select(o => (JsonNode)OrderJson.Order(o, options.MerchantId)).ToArray())));
+
+        sim.MapGet("/orders/{id}", (string id, SimulatorState state, SimulatorOptions options) =>
+            state.FindOrder(id) is { } o
+                ? ApiResponses.Json(OrderJson.Order(o, options.MerchantId))
+                : ApiResponses.Error(StatusCodes.Status404NotFound, "order_not_found", "Order not found"));
+
+        sim.MapPost("/orders/{id}/pay", (string id, SimulatorState state, SimulatorOptions options) =>
+            OrderResult(state.Pay(id), options));
+
+        sim.MapPost("/orders/{id}/decline", async (string id, HttpRequest request, SimulatorState state, SimulatorOptions options) =>
+        {
+            var body = await OptionalBodyAsync(request);
+            return OrderResult(state.Decline(id,
+                Text(body, "declined_reason") ?? "The customer did not pass Tamara's checks",
+                Text(body, "declined_code") ?? "customer_not_eligible",
+                Text(body, "decline_type") ?? "risk"), options);
+        });
+
+        sim.MapPost("/orders/{id}/expire", (string id, SimulatorState state, SimulatorOptions options) =>
+            OrderResult(state.ExpireNow(id), options));
+
+        sim.MapPost("/orders/{id}/portal-refund", async (string id, HttpRequest request, SimulatorState state) =>
+        {
+            var body = await OptionalBodyAsync(request);
+            if (!RequestJson.TryReadDecimal(body?["amount"], out var amount))
+            {
+                return ApiResponses.Error(StatusCodes.Status400BadRequest, "amount_required", "Body { \"amount\": number, \"comment\"?: string } expected");
+            }
+
+            var result = state.PortalRefund(id, amount, Text(body, "comment"));
+            return result.IsSuccess ? ApiResponses.Json(OrderJson.RefundAnswer(result.Value!)) : ApiResponses.Error(result.Error!);
+        });
+
+        sim.MapPost("/sweep", (SimulatorState state) => Results.Json(new { expired = state.SweepExpired() }));
+
+        sim.MapGet("/sms", (SimulatorState state) => Results.Json(state.SmsOutbox));
+
+        sim.MapGet("/notifications", (SimulatorState state) =>
+            Results.Json(new { notifications = state.Notifications, deliveries = state.DeliveryAttempts }));
+
+        sim.MapGet("/faults", (FaultInjector faults) => Results.Json(faults.Current));
+
+        sim.MapPut("/faults", (FaultSettings settings, FaultInjector faults) =>
+        {
+            faults.Set(settings);
+            return Results.Json(faults.Current);
+        });
+
+        sim.MapPost("/faults/reset", (FaultInjector faults) =>
+        {
+            faults.Reset();
+            return Results.Json(faults.Current);
+        });
+
+        sim.MapGet("/faults/history", (FaultInjector faults) => Results.Json(faults.History));
+
+        sim.MapPost("/verified-phones", async (HttpRequest request, SimulatorState state) =>
+        {
+            var phone = Text(await OptionalBodyAsync(request), "phone_number");
+            if (phone is null)
+            {
+                return ApiResponses.Error(StatusCodes.Status400BadRequest, "phone_number_required", "Body { \"phone_number\": string } expected");
+            }
+
+            state.AddVerifiedPhone(phone);
+            return Results.NoContent();
+        });
+
+        sim.MapPost("/reset", (SimulatorState state, FaultInjector faults) =>
+        {
+            state.Reset();
+            faults.Reset();
+            return Results.NoContent();
+        });
+    }
+
+    private static IResult OrderResult(SimResult<SimOrder> result, SimulatorOptions options) =>
+        result.IsSuccess
+            ? ApiResponses.Json(OrderJson.Order(result.Value!, options.MerchantId))
+            : ApiResponses.Error(result.Error!);
+
+    private static async Task<JsonObject?> OptionalBodyAsync(HttpRequest request)
+    {
+        try
+        {
+            return await JsonNode.ParseAsync(request.Body) as JsonObject;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private static string? Text(JsonObject? body, string field) =>
+        body?[field] is JsonValue v && v.GetValueKind() == JsonValueKind.String ? v.GetValue<string>() : null;
+}

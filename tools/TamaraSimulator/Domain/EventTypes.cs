@@ -1,0 +1,19 @@
+namespace TamaraSimulator;
+
+public static class EventTypes
+{
+    public const string OrderApproved = "order_approved";
+    public const string OrderDeclined = "order_declined";
+    public const string OrderAuthorised = "order_authorised";
+    public const string OrderCanceled = "order_canceled";
+    public const string OrderCaptured = "order_captured";
+    public const string OrderRefunded = "order_refunded";
+    public const string OrderExpired = "order_expired";
+    public const string OrderUpdated = "order_updated";
+
+    public static readonly IReadOnlySet<string> All = new HashSet<string>
+    {
+        OrderApproved, OrderDeclined, OrderAuthorised, OrderCanceled,
+        OrderCaptured, OrderRefunded, OrderExpired, OrderUpdated,
+    };
+}

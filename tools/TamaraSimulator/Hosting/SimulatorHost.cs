@@ -1,0 +1,73 @@
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+
+namespace TamaraSimulator;
+
+/// <summary>The simulator running in-process on http://127.0.0.1:{random port}.</summary>
+public sealed class SimulatorHost : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private int _disposed;
+
+    private SimulatorHost(WebApplication app, Uri baseAddress, SimulatorOptions options)
+    {
+        _app = app;
+        BaseAddress = baseAddress;
+        Options = options;
+        State = app.Services.GetRequiredService<SimulatorState>();
+        Faults = app.Services.GetRequiredService<FaultInjector>();
+    }
+
+    /// <summary>e.g. http://127.0.0.1:41234/ (ends with a slash).</summary>
+    public Uri BaseAddress { get; }
+    public SimulatorOptions Options { get; }
+    public SimulatorState State { get; }
+    public FaultInjector Faults { get; }
+
+    public static async Task<SimulatorHost> StartAsync(SimulatorOptions options, CancellationToken ct = default)
+    {
+        // The webhook/dispatcher services are created lazily; build them before the first request.
+        var app = SimulatorApp.Build(options, "http://127.0.0.1:0");
+        _ = app.Services.GetRequiredService<NotificationDispatcher>();
+        await app.StartAsync(ct);
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new SimulatorHost(app, new Uri(address.TrimEnd('/') + "/"), options);
+    }
+
+    /// <summary>An HttpClient for this simulator, with the API token set (timeout optional).</summary>
+    public HttpClient CreateApiClient(TimeSpan? timeout = null)
+    {
+        var client = new HttpClient { BaseAddress = BaseAddress, Timeout = timeout ?? TimeSpan.FromSeconds(30) };
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", Options.ApiToken);
+        return client;
+    }
+
+    /// <summary>Polls <paramref name="condition"/> every 20 ms until it holds; false when the timeout passes first.</summary>
+    public async Task<bool> WaitUntilAsync(Func<SimulatorState, bool> condition, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (DateTime.UtcNow < deadline)
+        {
+            if (condition(State))
+            {
+                return true;
+            }
+
+            await Task.Delay(20);
+        }
+
+        return condition(State);
+    }
+
+    /// <summary>Stops the simulator (at most a few seconds, even with hanging calls); safe to call twice.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}
