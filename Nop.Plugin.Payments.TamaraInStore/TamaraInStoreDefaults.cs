@@ -39,7 +39,63 @@ public static class TamaraInStoreDefaults
         public static string Configure => "Plugin.Payments.TamaraInStore.Configure";
         public static string Webhook => "Plugin.Payments.TamaraInStore.Webhook";
         public static string CheckoutStatus => "Plugin.Payments.TamaraInStore.CheckoutStatus";
+        public static string IdVerification => "Plugin.Payments.TamaraInStore.IdVerification";
     }
+
+    /// <summary>The currency Tamara accepts for each merchant country</summary>
+    public static IReadOnlyDictionary<string, string> CountryCurrencies { get; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+    {
+        ["SA"] = "SAR",
+        ["AE"] = "AED",
+        ["KW"] = "KWD",
+        ["BH"] = "BHD",
+        ["OM"] = "OMR",
+        ["QA"] = "QAR"
+    };
+
+    /// <summary>Countries for which Tamara answers the ID-verification status call</summary>
+    public static IReadOnlyList<string> IdVerificationCountries { get; } = ["SA", "AE"];
+
+    public static class PaymentTypes
+    {
+        public static string PayByInstalments => "PAY_BY_INSTALMENTS";
+        public static string PayNow => "PAY_NOW";
+    }
+
+    public static class Locales
+    {
+        public static string Arabic => "ar_SA";
+        public static string English => "en_US";
+    }
+
+    /// <summary>
+    /// Names of the values the payment-info step hands to ProcessPaymentAsync in ProcessPaymentRequest.CustomValues;
+    /// they are also what staff read on the admin order page
+    /// </summary>
+    public static class CustomValueNames
+    {
+        public static string PhoneNumber => "Tamara phone number";
+        public static string Email => "Tamara e-mail";
+        public static string Locale => "Tamara language";
+        public static string PaymentType => "Tamara payment type";
+    }
+
+    /// <summary>Payment types and limits per store and currency ({0} store id, {1} currency)</summary>
+    public static string PaymentTypesCacheKey => "Nop.plugins.payments.tamarainstore.paymenttypes.{0}-{1}";
+
+    /// <summary>Set for a minute after Tamara could not be reached, so checkout pages do not wait on it again and again</summary>
+    public static string PaymentTypesUnavailableCacheKey => "Nop.plugins.payments.tamarainstore.paymenttypes.unavailable.{0}-{1}";
+
+    public static int PaymentTypesCacheMinutes => 60;
+
+    public static int MinPollIntervalSeconds => 5;
+
+    public static int MinSessionLifetimeMinutes => 5;
+
+    public static int MaxSessionLifetimeMinutes => 1440;
+
+    /// <summary>Name of the extra line that makes the items add up to the order total</summary>
+    public static string AdjustmentReferenceId => "adjustment";
 
     public static class ScheduleTask
     {

@@ -19,6 +19,13 @@ public class NopStartup : INopStartup
         services.AddSingleton<ITamaraNotificationTokenValidator, TamaraNotificationTokenValidator>();
         services.AddScoped<TamaraSessionService>();
         services.AddScoped<TamaraCheckoutService>();
+        services.AddSingleton<TamaraPhoneNumberService>();
+        services.AddSingleton<TamaraSessionRequestBuilder>();
+        services.AddSingleton<QrCodeService>();
+        services.AddScoped<TamaraOrderLineReader>();
+        services.AddScoped<TamaraPaymentTypesService>();
+        services.AddScoped<TamaraSessionCreator>();
+        services.AddScoped<TamaraSessionStatusService>();
         services.AddScoped<TamaraOrderSyncService>();
         services.AddScoped<TamaraRefundService>();
         services.AddScoped<TamaraOrderBlockModelFactory>();

@@ -21,6 +21,10 @@ public class RouteProvider : IRouteProvider
         endpointRouteBuilder.MapControllerRoute(name: TamaraInStoreDefaults.Routes.CheckoutStatus,
             pattern: "tamara/in-store/status/{orderGuid:guid}",
             defaults: new { controller = "TamaraInStorePublic", action = "Status" });
+
+        endpointRouteBuilder.MapControllerRoute(name: TamaraInStoreDefaults.Routes.IdVerification,
+            pattern: "tamara/in-store/id-verification",
+            defaults: new { controller = "TamaraInStorePublic", action = "IdVerification" });
     }
 
     public int Priority => 0;

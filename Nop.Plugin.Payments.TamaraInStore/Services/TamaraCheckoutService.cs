@@ -1,6 +1,17 @@
 using Microsoft.AspNetCore.Http;
+using Nop.Core;
+using Nop.Core.Domain.Directory;
 using Nop.Core.Domain.Orders;
 using Nop.Plugin.Payments.TamaraInStore.Domain;
+using Nop.Plugin.Payments.TamaraInStore.Models;
+using Nop.Plugin.Payments.TamaraInStore.Services.Api;
+using Nop.Plugin.Payments.TamaraInStore.Validators;
+using Nop.Services.Configuration;
+using Nop.Services.Customers;
+using Nop.Services.Directory;
+using Nop.Services.Localization;
+using Nop.Services.Logging;
+using Nop.Services.Orders;
 using Nop.Services.Payments;
 
 namespace Nop.Plugin.Payments.TamaraInStore.Services;
@@ -10,15 +21,432 @@ namespace Nop.Plugin.Payments.TamaraInStore.Services;
 /// </summary>
 public class TamaraCheckoutService
 {
-    public virtual Task<bool> HidePaymentMethodAsync(IList<ShoppingCartItem> cart) => throw new NotImplementedException();
+    private readonly ICurrencyService _currencyService;
+    private readonly ICustomerService _customerService;
+    private readonly ILocalizationService _localizationService;
+    private readonly ILogger _logger;
+    private readonly IOrderService _orderService;
+    private readonly IOrderTotalCalculationService _orderTotalCalculationService;
+    private readonly ISettingService _settingService;
+    private readonly IShoppingCartService _shoppingCartService;
+    private readonly IStoreContext _storeContext;
+    private readonly ITamaraClient _tamaraClient;
+    private readonly IWorkContext _workContext;
+    private readonly TamaraOrderLineReader _lineReader;
+    private readonly TamaraPaymentTypesService _paymentTypesService;
+    private readonly TamaraPhoneNumberService _phoneNumberService;
+    private readonly TamaraSessionCreator _sessionCreator;
+    private readonly TamaraSessionRequestBuilder _requestBuilder;
+    private readonly TamaraSessionService _sessionService;
+    private readonly TimeProvider _timeProvider;
 
-    public virtual Task<IList<string>> ValidatePaymentFormAsync(IFormCollection form) => throw new NotImplementedException();
+    public TamaraCheckoutService(ICurrencyService currencyService,
+        ICustomerService customerService,
+        ILocalizationService localizationService,
+        ILogger logger,
+        IOrderService orderService,
+        IOrderTotalCalculationService orderTotalCalculationService,
+        ISettingService settingService,
+        IShoppingCartService shoppingCartService,
+        IStoreContext storeContext,
+        ITamaraClient tamaraClient,
+        IWorkContext workContext,
+        TamaraOrderLineReader lineReader,
+        TamaraPaymentTypesService paymentTypesService,
+        TamaraPhoneNumberService phoneNumberService,
+        TamaraSessionCreator sessionCreator,
+        TamaraSessionRequestBuilder requestBuilder,
+        TamaraSessionService sessionService,
+        TimeProvider timeProvider)
+    {
+        _currencyService = currencyService;
+        _customerService = customerService;
+        _localizationService = localizationService;
+        _logger = logger;
+        _orderService = orderService;
+        _orderTotalCalculationService = orderTotalCalculationService;
+        _settingService = settingService;
+        _shoppingCartService = shoppingCartService;
+        _storeContext = storeContext;
+        _tamaraClient = tamaraClient;
+        _workContext = workContext;
+        _lineReader = lineReader;
+        _paymentTypesService = paymentTypesService;
+        _phoneNumberService = phoneNumberService;
+        _sessionCreator = sessionCreator;
+        _requestBuilder = requestBuilder;
+        _sessionService = sessionService;
+        _timeProvider = timeProvider;
+    }
 
-    public virtual Task<ProcessPaymentRequest> GetPaymentInfoAsync(IFormCollection form) => throw new NotImplementedException();
+    #region Who sees Tamara
 
-    public virtual Task<ProcessPaymentResult> ProcessPaymentAsync(ProcessPaymentRequest processPaymentRequest) => throw new NotImplementedException();
+    public virtual async Task<bool> HidePaymentMethodAsync(IList<ShoppingCartItem> cart)
+    {
+        var store = await _storeContext.GetCurrentStoreAsync();
+        var settings = await _settingService.LoadSettingAsync<TamaraInStoreSettings>(store.Id);
 
-    public virtual Task PostProcessPaymentAsync(PostProcessPaymentRequest postProcessPaymentRequest) => throw new NotImplementedException();
+        if (string.IsNullOrWhiteSpace(settings.ApiToken))
+            return true;
 
-    public virtual Task<TamaraSession> CreateReplacementSessionAsync(Order order, TamaraSession previous) => throw new NotImplementedException();
+        if (settings.OfferOnlyToStaff && _workContext.OriginalCustomerIfImpersonated is null)
+            return true;
+
+        var currency = await _workContext.GetWorkingCurrencyAsync();
+        if (!IsCurrencySupported(currency?.CurrencyCode, settings.CountryCode))
+            return true;
+
+        if (cart is null || cart.Count == 0)
+            return false;
+
+        var total = await GetCartTotalAsync(cart, currency);
+
+        if (settings.MinOrderTotal > decimal.Zero && total < settings.MinOrderTotal)
+            return true;
+
+        if (settings.MaxOrderTotal > decimal.Zero && total > settings.MaxOrderTotal)
+            return true;
+
+        // when Tamara cannot be asked, the limits are left to Tamara, which refuses at session creation with its reason
+        var paymentTypes = await _paymentTypesService.GetPaymentTypesAsync(settings, store.Id, currency.CurrencyCode);
+        return paymentTypes is not null && !paymentTypes.Any(type => TamaraPaymentTypesService.Accepts(type, total));
+    }
+
+    /// <summary>
+    /// Tamara's currencies, narrowed to the one of the merchant's country when it is set
+    /// </summary>
+    public static bool IsCurrencySupported(string currencyCode, string countryCode)
+    {
+        if (string.IsNullOrEmpty(currencyCode) || !TamaraInStoreDefaults.SupportedCurrencies.Contains(currencyCode.ToUpperInvariant()))
+            return false;
+
+        if (string.IsNullOrWhiteSpace(countryCode))
+            return true;
+
+        return TamaraInStoreDefaults.CountryCurrencies.TryGetValue(countryCode.Trim(), out var countryCurrency)
+            && string.Equals(countryCurrency, currencyCode, StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>The cart total in the order (working) currency; the subtotal while shipping is not chosen yet</summary>
+    public virtual async Task<decimal> GetCartTotalAsync(IList<ShoppingCartItem> cart, Currency currency)
+    {
+        var (total, _, _, _, _, _) = await _orderTotalCalculationService.GetShoppingCartTotalAsync(cart, usePaymentMethodAdditionalFee: false);
+        if (!total.HasValue)
+        {
+            var (_, _, _, subTotalWithDiscount, _) = await _orderTotalCalculationService.GetShoppingCartSubTotalAsync(cart, true);
+            total = subTotalWithDiscount;
+        }
+
+        return await _currencyService.ConvertFromPrimaryStoreCurrencyAsync(total.Value, currency);
+    }
+
+    #endregion
+
+    #region Payment-info step
+
+    public virtual async Task<IList<string>> ValidatePaymentFormAsync(IFormCollection form)
+    {
+        var store = await _storeContext.GetCurrentStoreAsync();
+        var settings = await _settingService.LoadSettingAsync<TamaraInStoreSettings>(store.Id);
+
+        var validator = new PaymentInfoValidator(_localizationService, _phoneNumberService, settings);
+        var result = await validator.ValidateAsync(PaymentInfoForm.Read(form));
+        var errors = result.Errors.Select(error => error.ErrorMessage).ToList();
+
+        var currency = await _workContext.GetWorkingCurrencyAsync();
+        if (!IsCurrencySupported(currency?.CurrencyCode, settings.CountryCode))
+            errors.Add(string.Format(await _localizationService.GetResourceAsync("Plugins.Payments.TamaraInStore.Checkout.Errors.CurrencyNotSupported"), currency?.CurrencyCode));
+
+        return errors;
+    }
+
+    public virtual async Task<ProcessPaymentRequest> GetPaymentInfoAsync(IFormCollection form)
+    {
+        var store = await _storeContext.GetCurrentStoreAsync();
+        var settings = await _settingService.LoadSettingAsync<TamaraInStoreSettings>(store.Id);
+        var model = PaymentInfoForm.Read(form);
+
+        var request = new ProcessPaymentRequest();
+        AddValue(request, TamaraInStoreDefaults.CustomValueNames.PhoneNumber, _phoneNumberService.Normalize(model.PhoneNumber, settings.CountryCode));
+        AddValue(request, TamaraInStoreDefaults.CustomValueNames.Email, model.Email);
+        AddValue(request, TamaraInStoreDefaults.CustomValueNames.Locale,
+            string.IsNullOrEmpty(model.Locale) ? await DefaultLocaleAsync() : model.Locale);
+        AddValue(request, TamaraInStoreDefaults.CustomValueNames.PaymentType,
+            string.IsNullOrEmpty(model.PaymentType) ? TamaraInStoreDefaults.PaymentTypes.PayByInstalments : model.PaymentType);
+
+        return request;
+    }
+
+    /// <summary>Arabic when the shop is shown in Arabic, English otherwise</summary>
+    public virtual async Task<string> DefaultLocaleAsync()
+    {
+        var language = await _workContext.GetWorkingLanguageAsync();
+        return language?.LanguageCulture?.StartsWith("ar", StringComparison.OrdinalIgnoreCase) == true
+            ? TamaraInStoreDefaults.Locales.Arabic
+            : TamaraInStoreDefaults.Locales.English;
+    }
+
+    private static void AddValue(ProcessPaymentRequest request, string name, string value)
+    {
+        request.CustomValues.Remove(name);
+        request.CustomValues.Add(new CustomValue(name, value ?? string.Empty, CustomValueDisplayLocation.Payment, displayToCustomer: false));
+    }
+
+    private static string GetValue(ProcessPaymentRequest request, string name) =>
+        request.CustomValues is not null && request.CustomValues.TryGetValue(name, out var value) ? value.Value : null;
+
+    #endregion
+
+    #region Placing the order
+
+    /// <summary>
+    /// Runs before the order exists: creates (or reuses) the Tamara session; a refusal keeps the order from being placed
+    /// </summary>
+    public virtual async Task<ProcessPaymentResult> ProcessPaymentAsync(ProcessPaymentRequest processPaymentRequest)
+    {
+        var result = new ProcessPaymentResult();
+        try
+        {
+            var settings = await _settingService.LoadSettingAsync<TamaraInStoreSettings>(processPaymentRequest.StoreId);
+            var phone = GetValue(processPaymentRequest, TamaraInStoreDefaults.CustomValueNames.PhoneNumber);
+            var email = GetValue(processPaymentRequest, TamaraInStoreDefaults.CustomValueNames.Email);
+            if (string.IsNullOrEmpty(phone) || string.IsNullOrEmpty(email))
+                return Error(result, await _localizationService.GetResourceAsync("Plugins.Payments.TamaraInStore.Checkout.Errors.PaymentInfoMissing"));
+
+            var currency = await _workContext.GetWorkingCurrencyAsync();
+            if (!IsCurrencySupported(currency?.CurrencyCode, settings.CountryCode))
+                return Error(result, string.Format(await _localizationService.GetResourceAsync("Plugins.Payments.TamaraInStore.Checkout.Errors.CurrencyNotSupported"), currency?.CurrencyCode));
+
+            var currencyCode = currency.CurrencyCode.ToUpperInvariant();
+            var total = TamaraMoneyRounding.Round(await _currencyService.ConvertFromPrimaryStoreCurrencyAsync(processPaymentRequest.OrderTotal, currency), currencyCode);
+
+            var sessions = await _sessionService.GetSessionsByOrderGuidAsync(processPaymentRequest.OrderGuid);
+            var previous = sessions.LastOrDefault();
+
+            if (IsLive(previous) && previous.Amount == total && previous.PhoneNumber == phone
+                && string.Equals(previous.CurrencyCode, currencyCode, StringComparison.OrdinalIgnoreCase))
+            {
+                // nopCommerce reuses the order GUID when a checkout is retried: the customer already has this link
+                await _logger.InformationAsync($"Tamara in-store: reusing the live session of Tamara order {previous.TamaraOrderId} for a retried checkout");
+                return Success(result, previous);
+            }
+
+            if (IsLive(previous) && !await VoidAsync(settings, previous))
+                return Error(result, await _localizationService.GetResourceAsync("Plugins.Payments.TamaraInStore.Checkout.Errors.PreviousLinkNotCanceled"));
+
+            var customer = await _customerService.GetCustomerByIdAsync(processPaymentRequest.CustomerId);
+            var cart = await _shoppingCartService.GetShoppingCartAsync(customer, ShoppingCartType.ShoppingCart, processPaymentRequest.StoreId);
+
+            var request = _requestBuilder.Build(new TamaraSessionRequestInput
+            {
+                Amounts = await _lineReader.FromCartAsync(cart, customer),
+                CurrencyRate = await _currencyService.ConvertFromPrimaryStoreCurrencyAsync(decimal.One, currency),
+                CurrencyCode = currencyCode,
+                TotalAmount = total,
+                PhoneNumber = phone,
+                Email = email,
+                Locale = GetValue(processPaymentRequest, TamaraInStoreDefaults.CustomValueNames.Locale) ?? await DefaultLocaleAsync(),
+                PaymentType = GetValue(processPaymentRequest, TamaraInStoreDefaults.CustomValueNames.PaymentType) ?? TamaraInStoreDefaults.PaymentTypes.PayByInstalments,
+                OrderReferenceId = TamaraSessionCreator.ReferenceIdFor(processPaymentRequest.OrderGuid, sessions.Count),
+                // the custom order number does not exist yet; PostProcessPaymentAsync updates the reference once it does
+                OrderNumber = processPaymentRequest.OrderGuid.ToString(),
+                StoreCode = settings.StoreCode,
+                ExpiryMinutes = settings.SessionLifetimeMinutes,
+                AdjustmentName = await _localizationService.GetResourceAsync("Plugins.Payments.TamaraInStore.Checkout.AdjustmentItem")
+            });
+
+            var (session, error) = await _sessionCreator.CreateAsync(settings, request, new TamaraSession
+            {
+                StoreId = processPaymentRequest.StoreId,
+                CustomerId = processPaymentRequest.CustomerId,
+                OrderGuid = processPaymentRequest.OrderGuid
+            });
+
+            return error is null ? Success(result, session) : Error(result, error);
+        }
+        catch (Exception exception)
+        {
+            await _logger.ErrorAsync($"Tamara in-store: payment for checkout {processPaymentRequest.OrderGuid} failed", exception);
+            return Error(result, string.Format(await _localizationService.GetResourceAsync("Plugins.Payments.TamaraInStore.Checkout.Errors.Failed"), exception.Message));
+        }
+    }
+
+    private bool IsLive(TamaraSession session) =>
+        session is not null
+        && session.State == TamaraSessionState.Pending
+        && !string.IsNullOrEmpty(session.TamaraOrderId)
+        && session.ExpiresOnUtc > _timeProvider.GetUtcNow().UtcDateTime;
+
+    /// <summary>Voids a session whose amount no longer matches; false when it may still be payable</summary>
+    private async Task<bool> VoidAsync(TamaraInStoreSettings settings, TamaraSession session)
+    {
+        try
+        {
+            if (!string.IsNullOrEmpty(session.CheckoutId))
+                await _tamaraClient.VoidCheckoutSessionAsync(settings, session.CheckoutId, session.TamaraOrderId, settings.StoreCode);
+            else
+                return false;
+        }
+        catch (TamaraApiException exception) when (exception.StatusCode == System.Net.HttpStatusCode.Conflict)
+        {
+            // 409: no longer new at Tamara (expired, declined, or already voided); the order sync learns which
+        }
+        catch (TamaraApiException exception)
+        {
+            await _logger.WarningAsync($"Tamara in-store: the previous session of Tamara order {session.TamaraOrderId} could not be voided", exception);
+            return false;
+        }
+
+        session.State = TamaraSessionState.Canceled;
+        session.ClosedOnUtc = _timeProvider.GetUtcNow().UtcDateTime;
+        await _sessionService.UpdateSessionAsync(session);
+        return true;
+    }
+
+    private static ProcessPaymentResult Success(ProcessPaymentResult result, TamaraSession session)
+    {
+        result.NewPaymentStatus = Nop.Core.Domain.Payments.PaymentStatus.Pending;
+        result.AuthorizationTransactionId = session.TamaraOrderId;
+        result.AuthorizationTransactionResult = "Tamara session created";
+        return result;
+    }
+
+    private static ProcessPaymentResult Error(ProcessPaymentResult result, string error)
+    {
+        result.AddError(error);
+        return result;
+    }
+
+    #endregion
+
+    #region After the order is placed
+
+    /// <summary>
+    /// Links the session to the placed order and notes it. Never throws: the order exists whatever happens here.
+    /// </summary>
+    /// <remarks>
+    /// With UpdateOrderReferenceId on, Tamara's order_reference_id becomes the custom order number (what the merchant sees in
+    /// Tamara's reports). The GUID reference was only needed to recover a lost answer before the order existed; after this,
+    /// a placed order is found at Tamara by its Tamara order id or by its custom order number.
+    /// </remarks>
+    public virtual async Task PostProcessPaymentAsync(PostProcessPaymentRequest postProcessPaymentRequest)
+    {
+        var order = postProcessPaymentRequest?.Order;
+        if (order is null)
+            return;
+
+        try
+        {
+            var session = await _sessionService.GetLatestSessionByOrderGuidAsync(order.OrderGuid);
+            if (session is null)
+            {
+                await AddNoteAsync(order, await _localizationService.GetResourceAsync("Plugins.Payments.TamaraInStore.Checkout.Notes.NoSession"));
+                return;
+            }
+
+            session.OrderId = order.Id;
+            await _sessionService.UpdateSessionAsync(session);
+
+            await AddNoteAsync(order, string.Format(await _localizationService.GetResourceAsync("Plugins.Payments.TamaraInStore.Checkout.Notes.SessionCreated"),
+                TamaraMasking.MaskPhone(session.PhoneNumber), $"{session.ExpiresOnUtc:yyyy-MM-dd HH:mm} UTC", session.TamaraOrderId));
+
+            var settings = await _settingService.LoadSettingAsync<TamaraInStoreSettings>(order.StoreId);
+            if (settings.UpdateOrderReferenceId && !string.IsNullOrEmpty(session.TamaraOrderId) && !string.IsNullOrEmpty(order.CustomOrderNumber))
+                await UpdateReferenceAsync(settings, order, session);
+        }
+        catch (Exception exception)
+        {
+            await _logger.ErrorAsync($"Tamara in-store: linking the session of order {order.Id} failed", exception);
+            await TryAddNoteAsync(order, "Plugins.Payments.TamaraInStore.Checkout.Notes.PostProcessFailed", exception.Message);
+        }
+    }
+
+    private async Task UpdateReferenceAsync(TamaraInStoreSettings settings, Order order, TamaraSession session)
+    {
+        try
+        {
+            await _tamaraClient.UpdateOrderReferenceIdAsync(settings, session.TamaraOrderId, order.CustomOrderNumber);
+            await AddNoteAsync(order, string.Format(await _localizationService.GetResourceAsync("Plugins.Payments.TamaraInStore.Checkout.Notes.ReferenceUpdated"), order.CustomOrderNumber));
+        }
+        catch (TamaraApiException exception)
+        {
+            await _logger.WarningAsync($"Tamara in-store: the reference of Tamara order {session.TamaraOrderId} was not updated", exception);
+            await AddNoteAsync(order, string.Format(await _localizationService.GetResourceAsync("Plugins.Payments.TamaraInStore.Checkout.Notes.ReferenceNotUpdated"), exception.Message));
+        }
+    }
+
+    /// <summary>
+    /// A new session (and SMS) for an order already placed, e.g. after the previous link expired. The caller voids the old session.
+    /// </summary>
+    /// <exception cref="NopException">Tamara refused or could not be reached; the message is for the staff member</exception>
+    public virtual async Task<TamaraSession> CreateReplacementSessionAsync(Order order, TamaraSession previous)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        ArgumentNullException.ThrowIfNull(previous);
+
+        var settings = await _settingService.LoadSettingAsync<TamaraInStoreSettings>(order.StoreId);
+        var currencyCode = order.CustomerCurrencyCode?.ToUpperInvariant();
+        var rate = order.CurrencyRate > decimal.Zero ? order.CurrencyRate : decimal.One;
+        var sessions = await _sessionService.GetSessionsByOrderGuidAsync(order.OrderGuid);
+
+        var request = _requestBuilder.Build(new TamaraSessionRequestInput
+        {
+            Amounts = await _lineReader.FromOrderAsync(order),
+            CurrencyRate = rate,
+            CurrencyCode = currencyCode,
+            TotalAmount = TamaraMoneyRounding.Round(order.OrderTotal * rate, currencyCode),
+            PhoneNumber = previous.PhoneNumber,
+            Email = previous.Email,
+            Locale = previous.Locale,
+            PaymentType = previous.PaymentType,
+            // Tamara may refuse a reference it has seen before, so each new session of the order gets "{OrderGuid}-{n}"
+            OrderReferenceId = TamaraSessionCreator.ReferenceIdFor(order.OrderGuid, Math.Max(sessions.Count, 1)),
+            OrderNumber = string.IsNullOrEmpty(order.CustomOrderNumber) ? order.OrderGuid.ToString() : order.CustomOrderNumber,
+            StoreCode = settings.StoreCode,
+            ExpiryMinutes = settings.SessionLifetimeMinutes,
+            AdjustmentName = await _localizationService.GetResourceAsync("Plugins.Payments.TamaraInStore.Checkout.AdjustmentItem")
+        });
+
+        var (session, error) = await _sessionCreator.CreateAsync(settings, request, new TamaraSession
+        {
+            OrderId = order.Id,
+            StoreId = order.StoreId,
+            CustomerId = order.CustomerId,
+            OrderGuid = order.OrderGuid
+        });
+
+        if (error is not null)
+            throw new NopException(error);
+
+        await AddNoteAsync(order, string.Format(await _localizationService.GetResourceAsync("Plugins.Payments.TamaraInStore.Checkout.Notes.SessionCreated"),
+            TamaraMasking.MaskPhone(session.PhoneNumber), $"{session.ExpiresOnUtc:yyyy-MM-dd HH:mm} UTC", session.TamaraOrderId));
+
+        return session;
+    }
+
+    #endregion
+
+    #region Notes
+
+    private Task AddNoteAsync(Order order, string note) => _orderService.InsertOrderNoteAsync(new OrderNote
+    {
+        OrderId = order.Id,
+        Note = note,
+        DisplayToCustomer = false,
+        CreatedOnUtc = _timeProvider.GetUtcNow().UtcDateTime
+    });
+
+    private async Task TryAddNoteAsync(Order order, string key, string detail)
+    {
+        try
+        {
+            await AddNoteAsync(order, string.Format(await _localizationService.GetResourceAsync(key), detail));
+        }
+        catch (Exception exception)
+        {
+            await _logger.ErrorAsync($"Tamara in-store: could not add a note to order {order.Id}", exception);
+        }
+    }
+
+    #endregion
 }

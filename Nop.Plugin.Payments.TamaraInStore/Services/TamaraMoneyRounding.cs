@@ -12,4 +12,7 @@ public static class TamaraMoneyRounding
 
     public static decimal Round(decimal amount, string currencyCode) =>
         Math.Round(amount, DecimalPlaces(currencyCode), MidpointRounding.AwayFromZero);
+
+    /// <summary>The smallest amount of the currency: 0.01 or 0.001</summary>
+    public static decimal MinorUnit(string currencyCode) => DecimalPlaces(currencyCode) == 3 ? 0.001m : 0.01m;
 }

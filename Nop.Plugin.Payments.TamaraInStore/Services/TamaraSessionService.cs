@@ -45,6 +45,17 @@ public class TamaraSessionService
     }
 
     /// <summary>
+    /// Every session created for a checkout, oldest first (retries and replacement links included)
+    /// </summary>
+    public virtual async Task<IList<TamaraSession>> GetSessionsByOrderGuidAsync(Guid orderGuid)
+    {
+        return await _sessionRepository.Table
+            .Where(session => session.OrderGuid == orderGuid)
+            .OrderBy(session => session.Id)
+            .ToListAsync();
+    }
+
+    /// <summary>
     /// The newest session of a placed order (a staff member may have sent a new link)
     /// </summary>
     public virtual async Task<TamaraSession> GetLatestSessionByOrderIdAsync(int orderId)

@@ -63,7 +63,7 @@ public class SyncHarness
     public Mock<ILogger> Logger { get; } = new();
 
     /// <summary>Constructed without dependencies: only its virtual reconcile entry point is used, as a mock</summary>
-    public Mock<TamaraRefundService> RefundService { get; } = new(Enumerable.Repeat<object>(null, 11).ToArray());
+    public Mock<TamaraRefundService> RefundService { get; } = new(Enumerable.Repeat<object>(null, typeof(TamaraRefundService).GetConstructors().Single().GetParameters().Length).ToArray());
 
     public DateTime Now => Time.GetUtcNow().UtcDateTime;
 

@@ -22,7 +22,8 @@ public class TamaraInStoreOrderControllerTests
     public void SetUp()
     {
         _harness = new SyncHarness();
-        _checkoutService = new Mock<TamaraCheckoutService>();
+        // only its virtual replacement entry point is used
+        _checkoutService = new Mock<TamaraCheckoutService>(Enumerable.Repeat<object>(null, typeof(TamaraCheckoutService).GetConstructors().Single().GetParameters().Length).ToArray());
         _workContext = new Mock<IWorkContext>();
         _harness.Client.Setup(client => client.VoidCheckoutSessionAsync(It.IsAny<TamaraInStoreSettings>(), It.IsAny<string>(), It.IsAny<string>(), It.IsAny<string>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync(new VoidCheckoutSessionResponse { OrderWasVoided = true });

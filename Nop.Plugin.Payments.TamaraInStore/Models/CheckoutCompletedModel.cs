@@ -1,0 +1,25 @@
+using Nop.Web.Framework.Models;
+
+namespace Nop.Plugin.Payments.TamaraInStore.Models;
+
+/// <summary>
+/// The counter page: the payment link as a QR code and the live status of the Tamara session
+/// </summary>
+public record CheckoutCompletedModel : BaseNopModel
+{
+    public Guid OrderGuid { get; set; }
+
+    /// <summary>PNG data URI; empty when Tamara's link is not known (the session was recovered after a lost answer)</summary>
+    public string QrCodeDataUri { get; set; }
+
+    public string CheckoutDeeplink { get; set; }
+
+    public string MaskedPhoneNumber { get; set; }
+
+    /// <summary>Seconds until the link expires, counted down in the page</summary>
+    public int SecondsLeft { get; set; }
+
+    public string StatusUrl { get; set; }
+
+    public SessionStatusModel Status { get; set; }
+}

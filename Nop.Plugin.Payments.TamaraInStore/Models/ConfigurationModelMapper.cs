@@ -1,0 +1,53 @@
+using Nop.Plugin.Payments.TamaraInStore.Services;
+
+namespace Nop.Plugin.Payments.TamaraInStore.Models;
+
+/// <summary>
+/// Settings ↔ configuration page. Tokens never go to the page; a blank token from the page keeps the saved one.
+/// </summary>
+public static class ConfigurationModelMapper
+{
+    public static ConfigurationModel ToModel(TamaraInStoreSettings settings) => new()
+    {
+        ApiTokenIsSet = !string.IsNullOrEmpty(settings.ApiToken),
+        ApiTokenHint = TamaraMasking.MaskSecret(settings.ApiToken),
+        NotificationTokenIsSet = !string.IsNullOrEmpty(settings.NotificationToken),
+        NotificationTokenHint = TamaraMasking.MaskSecret(settings.NotificationToken),
+        StoreCode = settings.StoreCode,
+        CountryCode = settings.CountryCode,
+        UseSandbox = settings.UseSandbox,
+        ApiBaseUrlOverride = settings.ApiBaseUrlOverride,
+        RequestTimeoutSeconds = settings.RequestTimeoutSeconds,
+        PollIntervalSeconds = settings.PollIntervalSeconds,
+        SessionLifetimeMinutes = settings.SessionLifetimeMinutes,
+        OfferOnlyToStaff = settings.OfferOnlyToStaff,
+        CancelOrderWhenDeclinedOrExpired = settings.CancelOrderWhenDeclinedOrExpired,
+        UpdateOrderReferenceId = settings.UpdateOrderReferenceId,
+        DebugLogging = settings.DebugLogging,
+        MinOrderTotal = settings.MinOrderTotal,
+        MaxOrderTotal = settings.MaxOrderTotal,
+        WebhookId = settings.WebhookId
+    };
+
+    public static void ApplyTo(ConfigurationModel model, TamaraInStoreSettings settings)
+    {
+        if (!string.IsNullOrWhiteSpace(model.ApiToken))
+            settings.ApiToken = model.ApiToken.Trim();
+        if (!string.IsNullOrWhiteSpace(model.NotificationToken))
+            settings.NotificationToken = model.NotificationToken.Trim();
+
+        settings.StoreCode = model.StoreCode?.Trim();
+        settings.CountryCode = model.CountryCode?.Trim().ToUpperInvariant();
+        settings.UseSandbox = model.UseSandbox;
+        settings.ApiBaseUrlOverride = string.IsNullOrWhiteSpace(model.ApiBaseUrlOverride) ? null : model.ApiBaseUrlOverride.Trim().TrimEnd('/');
+        settings.RequestTimeoutSeconds = model.RequestTimeoutSeconds;
+        settings.PollIntervalSeconds = model.PollIntervalSeconds;
+        settings.SessionLifetimeMinutes = model.SessionLifetimeMinutes;
+        settings.OfferOnlyToStaff = model.OfferOnlyToStaff;
+        settings.CancelOrderWhenDeclinedOrExpired = model.CancelOrderWhenDeclinedOrExpired;
+        settings.UpdateOrderReferenceId = model.UpdateOrderReferenceId;
+        settings.DebugLogging = model.DebugLogging;
+        settings.MinOrderTotal = model.MinOrderTotal;
+        settings.MaxOrderTotal = model.MaxOrderTotal;
+    }
+}

@@ -1,0 +1,143 @@
+using Nop.Plugin.Payments.TamaraInStore.Domain;
+using Nop.Plugin.Payments.TamaraInStore.Services.Api;
+using Nop.Plugin.Payments.TamaraInStore.Services.Api.Models;
+using Nop.Services.Localization;
+using Nop.Services.Logging;
+
+namespace Nop.Plugin.Payments.TamaraInStore.Services;
+
+/// <summary>
+/// Asks Tamara for an in-store session and records it. When Tamara's answer is lost, finds out by the order reference
+/// whether the session exists, so a retry never texts the customer a second link.
+/// </summary>
+public class TamaraSessionCreator
+{
+    private static readonly string[] _closedStatuses = ["declined", "expired", "canceled"];
+
+    private readonly ILocalizationService _localizationService;
+    private readonly ILogger _logger;
+    private readonly ITamaraClient _tamaraClient;
+    private readonly TamaraSessionService _sessionService;
+    private readonly TimeProvider _timeProvider;
+
+    public TamaraSessionCreator(ILocalizationService localizationService,
+        ILogger logger,
+        ITamaraClient tamaraClient,
+        TamaraSessionService sessionService,
+        TimeProvider timeProvider)
+    {
+        _localizationService = localizationService;
+        _logger = logger;
+        _tamaraClient = tamaraClient;
+        _sessionService = sessionService;
+        _timeProvider = timeProvider;
+    }
+
+    /// <summary>
+    /// The merchant reference of the n-th session of a checkout: the order GUID for the first, then "{guid}-{n}".
+    /// Tamara may refuse a reference it has already seen (a voided or expired session), so later sessions get their own.
+    /// </summary>
+    public static string ReferenceIdFor(Guid orderGuid, int sessionsSoFar) =>
+        sessionsSoFar <= 0 ? orderGuid.ToString() : $"{orderGuid}-{sessionsSoFar}";
+
+    /// <summary>
+    /// Creates the session at Tamara and stores it; on failure returns a message for the person at the counter
+    /// </summary>
+    public virtual async Task<(TamaraSession Session, string Error)> CreateAsync(TamaraInStoreSettings settings,
+        CreateInStoreSessionRequest request, TamaraSession template)
+    {
+        var (response, status, error) = await CreateOrRecoverAsync(settings, request);
+        if (error is not null)
+            return (null, error);
+
+        var now = _timeProvider.GetUtcNow().UtcDateTime;
+        template.CheckoutId = response.CheckoutId;
+        template.TamaraOrderId = response.OrderId;
+        template.CheckoutDeeplink = response.CheckoutDeeplink;
+        template.TamaraStatus = status;
+        template.State = TamaraSessionState.Pending;
+        template.Amount = request.TotalAmount.Amount;
+        template.CurrencyCode = request.TotalAmount.Currency;
+        template.PhoneNumber = request.PhoneNumber;
+        template.Email = request.Email;
+        template.Locale = request.Locale;
+        template.PaymentType = request.PaymentType;
+        template.CreatedOnUtc = now;
+        template.ExpiresOnUtc = now.AddMinutes(Math.Max(settings.SessionLifetimeMinutes, TamaraInStoreDefaults.MinSessionLifetimeMinutes));
+        template.NextCheckOnUtc = now.AddSeconds(Math.Max(settings.PollIntervalSeconds, TamaraInStoreDefaults.MinPollIntervalSeconds));
+        await _sessionService.InsertSessionAsync(template);
+
+        await _logger.InformationAsync($"Tamara in-store: session created, Tamara order {template.TamaraOrderId}, " +
+            $"reference {request.OrderReferenceId}, {request.TotalAmount}, link sent to {TamaraMasking.MaskPhone(request.PhoneNumber)}");
+
+        return (template, null);
+    }
+
+    private async Task<(CreateInStoreSessionResponse Response, string Status, string Error)> CreateOrRecoverAsync(
+        TamaraInStoreSettings settings, CreateInStoreSessionRequest request)
+    {
+        try
+        {
+            var response = await _tamaraClient.CreateInStoreSessionAsync(settings, request);
+            if (string.IsNullOrEmpty(response?.OrderId))
+                return await RecoverAsync(settings, request, null);
+
+            return (response, "new", null);
+        }
+        catch (TamaraApiException exception) when (exception.OutcomeUnknown || exception.Kind == TamaraErrorKind.InvalidResponse)
+        {
+            return await RecoverAsync(settings, request, exception);
+        }
+        catch (TamaraApiException exception) when (exception.StatusCode is { } code && (int)code is >= 400 and < 500)
+        {
+            await _logger.WarningAsync($"Tamara in-store: session refused ({(int)code}) for reference {request.OrderReferenceId}: {exception.Message}");
+            return (null, null, await ErrorAsync("Plugins.Payments.TamaraInStore.Checkout.Errors.Refused", TamaraMessage(exception)));
+        }
+        catch (TamaraApiException exception)
+        {
+            await _logger.ErrorAsync($"Tamara in-store: session not created for reference {request.OrderReferenceId}", exception);
+            return (null, null, await ErrorAsync(exception.Kind == TamaraErrorKind.Configuration
+                ? "Plugins.Payments.TamaraInStore.Checkout.Errors.NotConfigured"
+                : "Plugins.Payments.TamaraInStore.Checkout.Errors.Failed", TamaraMessage(exception)));
+        }
+    }
+
+    /// <summary>
+    /// The create call may have worked although no answer came back: ask Tamara for the order by our reference
+    /// </summary>
+    private async Task<(CreateInStoreSessionResponse Response, string Status, string Error)> RecoverAsync(
+        TamaraInStoreSettings settings, CreateInStoreSessionRequest request, TamaraApiException cause)
+    {
+        await _logger.WarningAsync($"Tamara in-store: no usable answer to the session request for reference {request.OrderReferenceId}; looking the order up", cause);
+
+        TamaraOrder order;
+        try
+        {
+            order = await _tamaraClient.GetOrderByReferenceIdAsync(settings, request.OrderReferenceId);
+        }
+        catch (TamaraApiException exception)
+        {
+            await _logger.WarningAsync($"Tamara in-store: look-up of reference {request.OrderReferenceId} failed", exception);
+            order = null;
+        }
+
+        if (string.IsNullOrEmpty(order?.OrderId))
+            return (null, null, await ErrorAsync("Plugins.Payments.TamaraInStore.Checkout.Errors.NoAnswer"));
+
+        var status = string.IsNullOrEmpty(order.Status) ? "new" : order.Status;
+        if (_closedStatuses.Contains(status, StringComparer.OrdinalIgnoreCase))
+            return (null, null, await ErrorAsync("Plugins.Payments.TamaraInStore.Checkout.Errors.RecoveredClosed", status));
+
+        // the order details carry neither the checkout id nor the link: the SMS went out, but no QR code can be shown
+        return (new CreateInStoreSessionResponse { OrderId = order.OrderId }, status, null);
+    }
+
+    private static string TamaraMessage(TamaraApiException exception) =>
+        string.IsNullOrWhiteSpace(exception.Message) ? exception.StatusCode?.ToString() ?? string.Empty : exception.Message;
+
+    private async Task<string> ErrorAsync(string key, params object[] args)
+    {
+        var text = await _localizationService.GetResourceAsync(key);
+        return args.Length == 0 ? text : string.Format(text, args);
+    }
+}

@@ -1,0 +1,47 @@
+using FluentValidation;
+using Nop.Plugin.Payments.TamaraInStore.Models;
+using Nop.Plugin.Payments.TamaraInStore.Services;
+using Nop.Services.Localization;
+using Nop.Web.Framework.Validators;
+
+namespace Nop.Plugin.Payments.TamaraInStore.Validators;
+
+/// <summary>
+/// Checks the payment-info step against the merchant's country: Tamara needs a mobile number it can text
+/// </summary>
+public class PaymentInfoValidator : BaseNopValidator<PaymentInfoModel>
+{
+    private static readonly string[] _locales = [TamaraInStoreDefaults.Locales.Arabic, TamaraInStoreDefaults.Locales.English];
+    private static readonly string[] _paymentTypes = [TamaraInStoreDefaults.PaymentTypes.PayByInstalments, TamaraInStoreDefaults.PaymentTypes.PayNow];
+
+    public PaymentInfoValidator(ILocalizationService localizationService, TamaraPhoneNumberService phoneNumberService, TamaraInStoreSettings settings)
+    {
+        var countryCode = settings.CountryCode;
+
+        RuleFor(model => model.PhoneNumber)
+            .NotEmpty()
+            .WithMessageAwait(localizationService.GetResourceAsync("Plugins.Payments.TamaraInStore.Checkout.Errors.PhoneRequired"));
+
+        RuleFor(model => model.PhoneNumber)
+            .Must(phone => phoneNumberService.Normalize(phone, countryCode) is not null)
+            .When(model => !string.IsNullOrWhiteSpace(model.PhoneNumber))
+            .WithMessageAwait(localizationService.GetResourceAsync("Plugins.Payments.TamaraInStore.Checkout.Errors.PhoneInvalid"), countryCode);
+
+        RuleFor(model => model.Email)
+            .NotEmpty()
+            .WithMessageAwait(localizationService.GetResourceAsync("Plugins.Payments.TamaraInStore.Checkout.Errors.EmailRequired"));
+
+        RuleFor(model => model.Email)
+            .EmailAddress()
+            .When(model => !string.IsNullOrWhiteSpace(model.Email))
+            .WithMessageAwait(localizationService.GetResourceAsync("Plugins.Payments.TamaraInStore.Checkout.Errors.EmailInvalid"));
+
+        RuleFor(model => model.Locale)
+            .Must(locale => string.IsNullOrEmpty(locale) || _locales.Contains(locale))
+            .WithMessageAwait(localizationService.GetResourceAsync("Plugins.Payments.TamaraInStore.Checkout.Errors.LocaleInvalid"));
+
+        RuleFor(model => model.PaymentType)
+            .Must(type => string.IsNullOrEmpty(type) || _paymentTypes.Contains(type))
+            .WithMessageAwait(localizationService.GetResourceAsync("Plugins.Payments.TamaraInStore.Checkout.Errors.PaymentTypeInvalid"));
+    }
+}

@@ -1,0 +1,129 @@
+using System.Linq.Expressions;
+using Microsoft.AspNetCore.Mvc;
+using Moq;
+using Nop.Core;
+using Nop.Plugin.Payments.TamaraInStore.Controllers;
+using Nop.Plugin.Payments.TamaraInStore.Localization;
+using Nop.Plugin.Payments.TamaraInStore.Models;
+using Nop.Plugin.Payments.TamaraInStore.Services.Api;
+using Nop.Plugin.Payments.TamaraInStore.Validators;
+using Nop.Services.Configuration;
+using Nop.Services.Localization;
+using Nop.Services.Logging;
+using Nop.Services.Messages;
+using Nop.Services.ScheduleTasks;
+using Nop.Services.Stores;
+using Nop.Web.Framework.Mvc.Routing;
+
+namespace Nop.Plugin.Payments.TamaraInStore.Tests.Configuration;
+
+public class ConfigurationTests
+{
+    private static TamaraInStoreSettings Saved() => new()
+    {
+        ApiToken = "api-secret-token-ab12",
+        NotificationToken = "notification-secret-cd34",
+        CountryCode = "SA",
+        RequestTimeoutSeconds = 10,
+        PollIntervalSeconds = 10,
+        SessionLifetimeMinutes = 15
+    };
+
+    [Test]
+    public void The_page_model_never_carries_a_token()
+    {
+        var model = ConfigurationModelMapper.ToModel(Saved());
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(model.ApiToken, Is.Null);
+            Assert.That(model.NotificationToken, Is.Null);
+            Assert.That(model.ApiTokenIsSet, Is.True);
+            Assert.That(model.ApiTokenHint, Is.EqualTo("••••ab12"));
+            Assert.That(model.NotificationTokenHint, Is.EqualTo("••••cd34"));
+        });
+    }
+
+    [Test]
+    public async Task Saving_with_blank_tokens_keeps_the_saved_ones_and_the_page_gets_none_back()
+    {
+        var settings = Saved();
+        var settingService = new Mock<ISettingService>();
+        settingService.Setup(s => s.LoadSettingAsync<TamaraInStoreSettings>(It.IsAny<int>())).ReturnsAsync(settings);
+        var controller = Controller(settingService);
+
+        var model = ConfigurationModelMapper.ToModel(Saved());
+        model.ApiToken = "";
+        model.NotificationToken = "   ";
+        model.StoreCode = "Branch B";
+
+        var result = await controller.Configure(model) as ViewResult;
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(settings.ApiToken, Is.EqualTo("api-secret-token-ab12"));
+            Assert.That(settings.NotificationToken, Is.EqualTo("notification-secret-cd34"));
+            Assert.That(settings.StoreCode, Is.EqualTo("Branch B"));
+            var page = (ConfigurationModel)result!.Model;
+            Assert.That(page.ApiToken, Is.Null);
+            Assert.That(page.NotificationToken, Is.Null);
+        });
+        settingService.Verify(s => s.SaveSettingOverridablePerStoreAsync(settings, It.IsAny<Expression<Func<TamaraInStoreSettings, string>>>(), It.IsAny<bool>(), It.IsAny<int>(), false), Times.AtLeast(2));
+    }
+
+    [Test]
+    public async Task A_new_token_replaces_the_saved_one()
+    {
+        var settings = Saved();
+        var settingService = new Mock<ISettingService>();
+        settingService.Setup(s => s.LoadSettingAsync<TamaraInStoreSettings>(It.IsAny<int>())).ReturnsAsync(settings);
+
+        var model = ConfigurationModelMapper.ToModel(Saved());
+        model.ApiToken = " new-token-9999 ";
+        await Controller(settingService).Configure(model);
+
+        Assert.That(settings.ApiToken, Is.EqualTo("new-token-9999"));
+    }
+
+    [TestCase("https://simulator.local:5001", true)]
+    [TestCase("http://localhost", true)]
+    [TestCase("ftp://x", false)]
+    [TestCase("api.tamara.co", false)]
+    public void Base_url_override_must_be_an_absolute_http_url(string url, bool valid)
+    {
+        Assert.That(ConfigurationValidator.IsAbsoluteHttpUrl(url), Is.EqualTo(valid));
+    }
+
+    [Test]
+    public void Limits_are_validated()
+    {
+        var localization = new Mock<ILocalizationService>();
+        localization.Setup(l => l.GetResourceAsync(It.IsAny<string>())).ReturnsAsync((string key) => key);
+        var model = ConfigurationModelMapper.ToModel(Saved());
+        model.PollIntervalSeconds = 4;
+        model.SessionLifetimeMinutes = 1441;
+
+        var errors = new ConfigurationValidator(localization.Object).Validate(model).Errors.Select(e => e.PropertyName).ToList();
+
+        Assert.That(errors, Is.EquivalentTo(new[] { nameof(ConfigurationModel.PollIntervalSeconds), nameof(ConfigurationModel.SessionLifetimeMinutes) }));
+    }
+
+    [Test]
+    public void Every_text_has_english_and_arabic_and_keys_are_unique()
+    {
+        var all = TamaraInStoreLocaleResources.All;
+        Assert.That(all.Select(r => r.Key).Distinct().Count(), Is.EqualTo(all.Count));
+        Assert.That(all.Where(r => string.IsNullOrWhiteSpace(r.English) || string.IsNullOrWhiteSpace(r.Arabic)), Is.Empty);
+        Assert.That(all.All(r => r.Key.StartsWith(TamaraInStoreDefaults.LocalePrefix)), Is.True);
+    }
+
+    private static TamaraInStoreAdminController Controller(Mock<ISettingService> settingService)
+    {
+        var localization = new Mock<ILocalizationService>();
+        localization.Setup(l => l.GetResourceAsync(It.IsAny<string>())).ReturnsAsync((string key) => key);
+
+        return new TamaraInStoreAdminController(localization.Object, Mock.Of<ILogger>(), Mock.Of<INopUrlHelper>(),
+            Mock.Of<INotificationService>(), Mock.Of<IScheduleTaskService>(), settingService.Object, Mock.Of<IStoreContext>(),
+            Mock.Of<IStoreService>(), Mock.Of<ITamaraClient>());
+    }
+}
