@@ -107,4 +107,13 @@ public static class TamaraInStoreDefaults
     public static string OrderLockKey => "Nop.plugins.payments.tamarainstore.order.{0}";
 
     public static TimeSpan OrderLockExpiration => TimeSpan.FromSeconds(30);
+
+    /// <summary>Most pending sessions one run of the scheduled task asks Tamara about</summary>
+    public static int PendingSessionsPerRun => 100;
+
+    /// <summary>
+    /// A run of the scheduled task starts no new check after this long, so it ends before the task runner's lock
+    /// (period - 1 s) lapses; sessions left over come first in the next run
+    /// </summary>
+    public static TimeSpan PendingSessionsRunBudget => TimeSpan.FromSeconds(8);
 }

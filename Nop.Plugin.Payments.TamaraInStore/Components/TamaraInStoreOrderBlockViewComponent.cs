@@ -1,9 +1,46 @@
 using Microsoft.AspNetCore.Mvc;
+using Nop.Plugin.Payments.TamaraInStore.Factories;
+using Nop.Services.Orders;
+using Nop.Services.Security;
 using Nop.Web.Framework.Components;
+using Nop.Web.Framework.Infrastructure;
+using Nop.Web.Framework.Models;
 
 namespace Nop.Plugin.Payments.TamaraInStore.Components;
 
+/// <summary>
+/// The Tamara card inside the admin order edit form (zone admin_order_details_block; additionalData is the admin OrderModel)
+/// </summary>
 public class TamaraInStoreOrderBlockViewComponent : NopViewComponent
 {
-    public IViewComponentResult Invoke(string widgetZone, object additionalData) => Content(string.Empty);
+    private readonly IOrderService _orderService;
+    private readonly IPermissionService _permissionService;
+    private readonly TamaraOrderBlockModelFactory _modelFactory;
+
+    public TamaraInStoreOrderBlockViewComponent(IOrderService orderService,
+        IPermissionService permissionService,
+        TamaraOrderBlockModelFactory modelFactory)
+    {
+        _orderService = orderService;
+        _permissionService = permissionService;
+        _modelFactory = modelFactory;
+    }
+
+    public async Task<IViewComponentResult> InvokeAsync(string widgetZone, object additionalData)
+    {
+        if (widgetZone != AdminWidgetZones.OrderDetailsBlock || additionalData is not BaseNopEntityModel orderModel)
+            return Content(string.Empty);
+
+        if (!await _permissionService.AuthorizeAsync(StandardPermission.Orders.ORDERS_VIEW))
+            return Content(string.Empty);
+
+        var order = await _orderService.GetOrderByIdAsync(orderModel.Id);
+        if (order is null || order.Deleted
+            || !string.Equals(order.PaymentMethodSystemName, TamaraInStoreDefaults.SystemName, StringComparison.OrdinalIgnoreCase))
+            return Content(string.Empty);
+
+        var model = await _modelFactory.PrepareOrderBlockModelAsync(order);
+
+        return View(TamaraInStoreDefaults.ViewPath("OrderBlock.cshtml"), model);
+    }
 }

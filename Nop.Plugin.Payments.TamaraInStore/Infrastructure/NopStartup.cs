@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Nop.Core.Infrastructure;
+using Nop.Plugin.Payments.TamaraInStore.Factories;
 using Nop.Plugin.Payments.TamaraInStore.Services;
 using Nop.Plugin.Payments.TamaraInStore.Services.Api;
 using Nop.Web.Framework.Infrastructure.Extensions;
@@ -27,6 +28,7 @@ public class NopStartup : INopStartup
         services.AddScoped<TamaraSessionStatusService>();
         services.AddScoped<TamaraOrderSyncService>();
         services.AddScoped<TamaraRefundService>();
+        services.AddScoped<TamaraOrderBlockModelFactory>();
     }
 
     public void Configure(IApplicationBuilder application)

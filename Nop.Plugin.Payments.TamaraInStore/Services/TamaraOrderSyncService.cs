@@ -1,8 +1,556 @@
+using System.Net;
+using Nop.Core.Caching;
+using Nop.Core.Domain.Orders;
+using Nop.Core.Domain.Payments;
+using Nop.Plugin.Payments.TamaraInStore.Domain;
+using Nop.Plugin.Payments.TamaraInStore.Services.Api;
+using Nop.Plugin.Payments.TamaraInStore.Services.Api.Models;
+using Nop.Plugin.Payments.TamaraInStore.Services.Sync;
+using Nop.Services.Configuration;
+using Nop.Services.Logging;
+using Nop.Services.Orders;
+
 namespace Nop.Plugin.Payments.TamaraInStore.Services;
 
 /// <summary>
-/// The one place where what Tamara says about an order changes the nopCommerce order. The poller and the webhook both call it.
+/// The one place where what Tamara says about an order changes the nopCommerce order. The poller, the webhook and
+/// staff ("Check now", "Void session") all come through here.
 /// </summary>
+/// <remarks>
+/// Exactly once: every change runs under <see cref="ILocker"/> per Tamara order and starts by re-reading our session and
+/// the nopCommerce order, then reads the order from Tamara (a webhook's payload never moves money). The stock lockers are
+/// best effort (the distributed one checks then sets), so the lock is not the only guard: an order is marked as paid only
+/// while the freshly read session is not Paid and the freshly read order is still Pending and CanMarkOrderAsPaid.
+/// </remarks>
 public class TamaraOrderSyncService
 {
+    private readonly ILocker _locker;
+    private readonly ILogger _logger;
+    private readonly IOrderProcessingService _orderProcessingService;
+    private readonly IOrderService _orderService;
+    private readonly ISettingService _settingService;
+    private readonly ITamaraClient _tamaraClient;
+    private readonly TamaraRefundService _refundService;
+    private readonly TamaraSessionService _sessionService;
+    private readonly TimeProvider _timeProvider;
+
+    public TamaraOrderSyncService(ILocker locker,
+        ILogger logger,
+        IOrderProcessingService orderProcessingService,
+        IOrderService orderService,
+        ISettingService settingService,
+        ITamaraClient tamaraClient,
+        TamaraRefundService refundService,
+        TamaraSessionService sessionService,
+        TimeProvider timeProvider)
+    {
+        _locker = locker;
+        _logger = logger;
+        _orderProcessingService = orderProcessingService;
+        _orderService = orderService;
+        _settingService = settingService;
+        _tamaraClient = tamaraClient;
+        _refundService = refundService;
+        _sessionService = sessionService;
+        _timeProvider = timeProvider;
+    }
+
+    /// <summary>
+    /// How often a busy lock is tried. A caller that gives up loses nothing: the holder reads Tamara's current state
+    /// itself and the poller comes back to pending sessions.
+    /// </summary>
+    protected virtual int LockAttempts => 4;
+
+    protected virtual TimeSpan LockRetryDelay => TimeSpan.FromMilliseconds(250);
+
+    #region Sync
+
+    /// <summary>
+    /// Reads the order from Tamara and applies it to our session and the nopCommerce order, idempotently. Never throws
+    /// except when <paramref name="cancellationToken"/> is cancelled.
+    /// </summary>
+    public virtual async Task<TamaraSyncResult> SyncAsync(string tamaraOrderId, TamaraSyncTrigger trigger, CancellationToken cancellationToken = default)
+    {
+        var session = await _sessionService.GetSessionByTamaraOrderIdAsync(tamaraOrderId);
+        if (session is null)
+            return TamaraSyncResult.UnknownOrder;
+
+        return await RunExclusiveAsync(tamaraOrderId, () => SyncExclusiveAsync(tamaraOrderId, trigger, cancellationToken),
+            TamaraSyncResult.Busy, cancellationToken);
+    }
+
+    private async Task<TamaraSyncResult> SyncExclusiveAsync(string tamaraOrderId, TamaraSyncTrigger trigger, CancellationToken cancellationToken)
+    {
+        SyncContext context = null;
+        try
+        {
+            context = await LoadContextAsync(await _sessionService.GetSessionByTamaraOrderIdAsync(tamaraOrderId), trigger);
+
+            // the checkout creates the session just before the order exists: give it until the expiry to appear
+            if (context.Order is null && !context.IsPastExpiry)
+                return await WaitAsync(context, TamaraOrderStatus.New, note: null);
+
+            TamaraOrder tamaraOrder;
+            try
+            {
+                tamaraOrder = await _tamaraClient.GetOrderAsync(context.Settings, tamaraOrderId, cancellationToken);
+            }
+            catch (TamaraApiException exception)
+            {
+                return await HandleReadFailureAsync(context, exception);
+            }
+
+            return await ApplyAsync(context, tamaraOrder);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            await _logger.ErrorAsync($"Tamara in-store: syncing Tamara order {tamaraOrderId} failed ({trigger}): {exception.Message}", exception);
+            await TrySaveErrorAsync(context, exception.Message);
+            return new TamaraSyncResult { Outcome = TamaraSyncOutcome.Failed, Error = exception.Message, SessionState = context?.Session.State };
+        }
+    }
+
+    private async Task<SyncContext> LoadContextAsync(TamaraSession session, TamaraSyncTrigger trigger)
+    {
+        var order = session.OrderId > 0 ? await _orderService.GetOrderByIdAsync(session.OrderId) : null;
+        var settings = await _settingService.LoadSettingAsync<TamaraInStoreSettings>(session.StoreId);
+
+        return new SyncContext(session, order, settings, trigger, _timeProvider.GetUtcNow().UtcDateTime);
+    }
+
+    private async Task<TamaraSyncResult> ApplyAsync(SyncContext context, TamaraOrder tamaraOrder)
+    {
+        var session = context.Session;
+        var status = Normalize(tamaraOrder.Status);
+        var statusChanged = !string.Equals(Normalize(session.TamaraStatus), status, StringComparison.Ordinal);
+
+        session.TamaraStatus = tamaraOrder.Status;
+        session.LastCheckedOnUtc = context.Now;
+        session.LastError = null;
+        if (tamaraOrder.CapturedAmount is not null)
+            session.CapturedAmount = tamaraOrder.CapturedAmount.Amount;
+
+        var result = status switch
+        {
+            TamaraOrderStatus.FullyCaptured or TamaraOrderStatus.PartiallyRefunded or TamaraOrderStatus.FullyRefunded =>
+                await ApplyCaptureAsync(context, tamaraOrder),
+
+            TamaraOrderStatus.PartiallyCaptured => await WaitAsync(context, status, statusChanged
+                ? $"Tamara: partially captured ({TamaraCapturedAmount.Format(tamaraOrder.CapturedAmount)} of {TamaraCapturedAmount.Format(session.Amount, session.CurrencyCode)}); waiting for the full capture."
+                : null),
+
+            TamaraOrderStatus.Approved or TamaraOrderStatus.Authorised => await WaitAsync(context, status, statusChanged
+                ? $"Tamara: the customer's payment is {status}; waiting for the capture."
+                : null),
+
+            TamaraOrderStatus.Declined => await CloseAsync(context, TamaraSessionState.Declined, status, statusChanged, "Tamara: the payment was declined."),
+            TamaraOrderStatus.Expired => await CloseAsync(context, TamaraSessionState.Expired, status, statusChanged, "Tamara: the payment link expired without payment."),
+            TamaraOrderStatus.Canceled => await CloseAsync(context, TamaraSessionState.Canceled, status, statusChanged, "Tamara: the Tamara order was canceled."),
+
+            // "new", "updated" and anything Tamara may add later: not paid yet
+            _ => await WaitAsync(context, status, note: null)
+        };
+
+        // refunds only once the order is paid; a refund seen before the capture was first turned into "paid" above
+        if (context.Session.State == TamaraSessionState.Paid && await ReconcileRefundsIfChangedAsync(context, tamaraOrder))
+            return Result(context, result.Outcome, orderChanged: true);
+
+        return result;
+    }
+
+    private async Task<TamaraSyncResult> ApplyCaptureAsync(SyncContext context, TamaraOrder tamaraOrder)
+    {
+        var session = context.Session;
+        var order = context.Order;
+
+        if (session.State == TamaraSessionState.Paid)
+        {
+            await _sessionService.UpdateSessionAsync(session);
+            return Result(context, TamaraSyncOutcome.AlreadyPaid);
+        }
+
+        // a person decides; a later read never pays such a session by itself
+        if (session.State == TamaraSessionState.NeedsAttention)
+        {
+            await _sessionService.UpdateSessionAsync(session);
+            return Result(context, TamaraSyncOutcome.NeedsAttention);
+        }
+
+        var captured = tamaraOrder.CapturedAmount;
+        if (!TamaraCapturedAmount.Matches(session.Amount, session.CurrencyCode, captured))
+        {
+            return await NeedAttentionAsync(context,
+                $"Tamara: captured {TamaraCapturedAmount.Format(captured)} but the order asked for {TamaraCapturedAmount.Format(session.Amount, session.CurrencyCode)}. " +
+                "The order was NOT marked as paid; compare it with the order at Tamara.");
+        }
+
+        if (order is null)
+            return await NeedAttentionAsync(context, $"Tamara: captured {TamaraCapturedAmount.Format(captured)} for a session that has no nopCommerce order.");
+
+        if (order.PaymentStatus is PaymentStatus.Paid or PaymentStatus.PartiallyRefunded or PaymentStatus.Refunded)
+        {
+            MarkSessionPaid(context);
+            await _sessionService.UpdateSessionAsync(session);
+            await AddNoteAsync(context, $"Tamara: payment captured ({TamaraCapturedAmount.Format(captured)}); the order had already been marked as paid.");
+            return Result(context, TamaraSyncOutcome.AlreadyPaid);
+        }
+
+        if (order.PaymentStatus != PaymentStatus.Pending && order.PaymentStatus != PaymentStatus.Authorized
+            || !_orderProcessingService.CanMarkOrderAsPaid(order))
+        {
+            return await NeedAttentionAsync(context,
+                $"Tamara: the customer paid ({TamaraCapturedAmount.Format(captured)}) but the order is {order.OrderStatus} / {order.PaymentStatus} and cannot be marked as paid. " +
+                "Refund the customer at Tamara or reinstate the order.");
+        }
+
+        var captureId = tamaraOrder.Transactions?.Captures?.FirstOrDefault(capture => !string.IsNullOrEmpty(capture.CaptureId))?.CaptureId;
+        order.CaptureTransactionId = captureId;
+        order.CaptureTransactionResult = tamaraOrder.Status;
+        await _orderProcessingService.MarkOrderAsPaidAsync(order);
+
+        MarkSessionPaid(context);
+        await _sessionService.UpdateSessionAsync(session);
+        await AddNoteAsync(context,
+            $"Tamara: payment captured ({TamaraCapturedAmount.Format(captured)}, capture {captureId ?? "-"}); the order was marked as paid ({Describe(context.Trigger)}).");
+
+        return Result(context, TamaraSyncOutcome.Paid, orderChanged: true);
+    }
+
+    private void MarkSessionPaid(SyncContext context)
+    {
+        context.Session.State = TamaraSessionState.Paid;
+        context.Session.PaidOnUtc ??= context.Now;
+        context.Session.NextCheckOnUtc = null;
+    }
+
+    private async Task<TamaraSyncResult> NeedAttentionAsync(SyncContext context, string message)
+    {
+        context.Session.State = TamaraSessionState.NeedsAttention;
+        context.Session.NextCheckOnUtc = null;
+        await _sessionService.UpdateSessionAsync(context.Session);
+        await AddNoteAsync(context, message);
+        await _logger.WarningAsync($"Tamara in-store: order {context.Order?.Id.ToString() ?? "-"} (Tamara order {context.Session.TamaraOrderId}) needs attention. {message}");
+
+        return Result(context, TamaraSyncOutcome.NeedsAttention);
+    }
+
+    private async Task<TamaraSyncResult> WaitAsync(SyncContext context, string status, string note)
+    {
+        var session = context.Session;
+
+        if (session.State == TamaraSessionState.Pending)
+        {
+            if (context.IsPastExpiry)
+                return await ExpireLocallyAsync(context, $"Tamara still reported '{status}' at the final check");
+
+            session.NextCheckOnUtc = context.Now + PollInterval(context.Settings);
+        }
+
+        await _sessionService.UpdateSessionAsync(session);
+        if (note is not null)
+            await AddNoteAsync(context, note);
+
+        return Result(context, TamaraSyncOutcome.Waiting);
+    }
+
+    private async Task<TamaraSyncResult> CloseAsync(SyncContext context, TamaraSessionState state, string status, bool statusChanged, string note)
+    {
+        var session = context.Session;
+
+        if (session.State != TamaraSessionState.Pending)
+        {
+            await _sessionService.UpdateSessionAsync(session);
+
+            if (statusChanged && session.State is TamaraSessionState.Paid or TamaraSessionState.NeedsAttention)
+            {
+                var message = $"Tamara: Tamara now reports '{status}' for this {session.State} payment; nothing was changed here. Check the order at Tamara.";
+                await AddNoteAsync(context, message);
+                await _logger.WarningAsync($"Tamara in-store: Tamara order {session.TamaraOrderId}: {message}");
+            }
+
+            return Result(context, session.State == TamaraSessionState.Paid ? TamaraSyncOutcome.AlreadyPaid : TamaraSyncOutcome.Closed);
+        }
+
+        session.State = state;
+        session.ClosedOnUtc = context.Now;
+        session.NextCheckOnUtc = null;
+        await _sessionService.UpdateSessionAsync(session);
+        await AddNoteAsync(context, note);
+
+        // saved as closed first: the cancel publishes OrderStatusChangedEvent, whose consumer must find no live session
+        var cancelled = await CancelOrderIfConfiguredAsync(context);
+
+        return Result(context, TamaraSyncOutcome.Closed, orderChanged: cancelled);
+    }
+
+    private async Task<TamaraSyncResult> ExpireLocallyAsync(SyncContext context, string reason)
+    {
+        var session = context.Session;
+        session.State = TamaraSessionState.Expired;
+        session.ClosedOnUtc = context.Now;
+        session.NextCheckOnUtc = null;
+        await _sessionService.UpdateSessionAsync(session);
+        await AddNoteAsync(context, $"Tamara: the payment link expired at {session.ExpiresOnUtc:u} and was not paid ({reason}). The session is closed.");
+
+        var cancelled = await CancelOrderIfConfiguredAsync(context);
+
+        return Result(context, TamaraSyncOutcome.Closed, orderChanged: cancelled);
+    }
+
+    private async Task<bool> CancelOrderIfConfiguredAsync(SyncContext context)
+    {
+        var order = context.Order;
+        if (!context.Settings.CancelOrderWhenDeclinedOrExpired || order is null || order.PaymentStatus != PaymentStatus.Pending)
+            return false;
+
+        // staff may have sent a new link: the order now waits for that one
+        var latest = await _sessionService.GetLatestSessionByOrderIdAsync(order.Id);
+        if (latest is not null && latest.Id != context.Session.Id)
+            return false;
+
+        if (!_orderProcessingService.CanCancelOrder(order))
+            return false;
+
+        await _orderProcessingService.CancelOrderAsync(order, notifyCustomer: false);
+        await AddNoteAsync(context, "Tamara: the order was cancelled because the payment did not go through (plugin setting).");
+
+        return true;
+    }
+
+    /// <returns>Whether the refund service was asked to reconcile (it may have refunded the nopCommerce order offline)</returns>
+    private async Task<bool> ReconcileRefundsIfChangedAsync(SyncContext context, TamaraOrder tamaraOrder)
+    {
+        if (context.Order is null)
+            return false;
+
+        var refundedAtTamara = tamaraOrder.RefundedAmount?.Amount ?? decimal.Zero;
+        var refundIdsAtTamara = (tamaraOrder.Transactions?.Refunds ?? new List<TamaraRefundTransaction>())
+            .Select(refund => refund.RefundId)
+            .Where(refundId => !string.IsNullOrEmpty(refundId))
+            .ToList();
+
+        if (refundedAtTamara == decimal.Zero && refundIdsAtTamara.Count == 0 && context.Session.RefundedAmount == decimal.Zero)
+            return false;
+
+        var knownRefundIds = (await _sessionService.GetRefundsByOrderIdAsync(context.Order.Id))
+            .Select(refund => refund.RefundId)
+            .Where(refundId => !string.IsNullOrEmpty(refundId))
+            .ToHashSet(StringComparer.Ordinal);
+
+        var unchanged = TamaraCapturedAmount.Round(refundedAtTamara, context.Session.CurrencyCode)
+                == TamaraCapturedAmount.Round(context.Session.RefundedAmount, context.Session.CurrencyCode)
+            && refundIdsAtTamara.All(knownRefundIds.Contains);
+        if (unchanged)
+            return false;
+
+        // called under our lock, as its contract requires; the session is saved already and the refund service
+        // updates and saves that same instance (RefundedAmount, refund rows) from here
+        await _refundService.ReconcileRefundsAsync(context.Order, context.Session, tamaraOrder);
+        return true;
+    }
+
+    private async Task<TamaraSyncResult> HandleReadFailureAsync(SyncContext context, TamaraApiException exception)
+    {
+        var session = context.Session;
+
+        if (session.State == TamaraSessionState.Pending && context.IsPastExpiry)
+            return await ExpireLocallyAsync(context, $"Tamara could not confirm a payment at the final check: {DescribeError(exception)}");
+
+        var error = DescribeError(exception);
+        var isNewError = !string.Equals(session.LastError, error, StringComparison.Ordinal);
+        var previousDelay = session.LastError is not null && session.NextCheckOnUtc.HasValue && session.LastCheckedOnUtc.HasValue
+            ? session.NextCheckOnUtc.Value - session.LastCheckedOnUtc.Value
+            : (TimeSpan?)null;
+
+        session.LastCheckedOnUtc = context.Now;
+        session.LastError = error;
+        if (session.State == TamaraSessionState.Pending)
+            session.NextCheckOnUtc = context.Now + TamaraSyncBackoff.NextDelay(previousDelay, PollInterval(context.Settings), exception.RetryAfter);
+        await _sessionService.UpdateSessionAsync(session);
+
+        if (isNewError)
+        {
+            await _logger.WarningAsync($"Tamara in-store: reading Tamara order {session.TamaraOrderId} failed ({Describe(context.Trigger)}): {error}");
+
+            if (exception.StatusCode == HttpStatusCode.NotFound)
+                await AddNoteAsync(context, "Tamara: Tamara does not know this order (404). It keeps being checked until the link expires.");
+        }
+
+        return new TamaraSyncResult
+        {
+            Outcome = exception.IsTransient ? TamaraSyncOutcome.TamaraUnavailable : TamaraSyncOutcome.Failed,
+            SessionState = session.State,
+            TamaraStatus = session.TamaraStatus,
+            StatusCode = exception.StatusCode,
+            RetryAfter = exception.RetryAfter,
+            Error = error
+        };
+    }
+
+    private async Task TrySaveErrorAsync(SyncContext context, string error)
+    {
+        if (context is null)
+            return;
+
+        try
+        {
+            var session = await _sessionService.GetSessionByIdAsync(context.Session.Id);
+            session.LastError = error;
+            await _sessionService.UpdateSessionAsync(session);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            await _logger.ErrorAsync($"Tamara in-store: could not record the sync error of Tamara order {context.Session.TamaraOrderId}", exception);
+        }
+    }
+
+    #endregion
+
+    #region Void
+
+    /// <summary>
+    /// Voids a session's payment link at Tamara, only while Tamara still reports the order as new (read first).
+    /// Anything else Tamara reports is applied like a sync, so a link paid meanwhile marks the order as paid.
+    /// </summary>
+    /// <param name="reason">Said in the order note, e.g. "by staff"</param>
+    public virtual async Task<TamaraVoidResult> VoidSessionAsync(TamaraSession session, string reason, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+
+        if (string.IsNullOrEmpty(session.TamaraOrderId) || string.IsNullOrEmpty(session.CheckoutId))
+            return new TamaraVoidResult { Outcome = TamaraVoidOutcome.Failed, SessionState = session.State, Error = "The session has no Tamara order or checkout id." };
+
+        return await RunExclusiveAsync(session.TamaraOrderId, () => VoidExclusiveAsync(session.Id, reason, cancellationToken),
+            TamaraVoidResult.Busy, cancellationToken);
+    }
+
+    private async Task<TamaraVoidResult> VoidExclusiveAsync(int sessionId, string reason, CancellationToken cancellationToken)
+    {
+        var session = await _sessionService.GetSessionByIdAsync(sessionId);
+        if (session.State != TamaraSessionState.Pending)
+            return new TamaraVoidResult { Outcome = TamaraVoidOutcome.NotPending, SessionState = session.State, TamaraStatus = session.TamaraStatus };
+
+        var context = await LoadContextAsync(session, TamaraSyncTrigger.Staff);
+
+        TamaraOrder tamaraOrder;
+        try
+        {
+            tamaraOrder = await _tamaraClient.GetOrderAsync(context.Settings, session.TamaraOrderId, cancellationToken);
+        }
+        catch (TamaraApiException exception)
+        {
+            return new TamaraVoidResult { Outcome = TamaraVoidOutcome.Failed, SessionState = session.State, Error = DescribeError(exception) };
+        }
+
+        if (Normalize(tamaraOrder.Status) != TamaraOrderStatus.New)
+        {
+            var applied = await ApplyAsync(context, tamaraOrder);
+            return new TamaraVoidResult
+            {
+                Outcome = TamaraVoidOutcome.NotNew,
+                SessionState = session.State,
+                TamaraStatus = tamaraOrder.Status,
+                OrderChanged = applied.OrderChanged
+            };
+        }
+
+        try
+        {
+            var response = await _tamaraClient.VoidCheckoutSessionAsync(context.Settings, session.CheckoutId, session.TamaraOrderId,
+                string.IsNullOrEmpty(context.Settings.StoreCode) ? null : context.Settings.StoreCode, cancellationToken);
+
+            if (response?.OrderWasVoided != true)
+                return new TamaraVoidResult { Outcome = TamaraVoidOutcome.Failed, SessionState = session.State, TamaraStatus = session.TamaraStatus, Error = "Tamara did not void the order." };
+        }
+        catch (TamaraApiException exception) when (exception.StatusCode == HttpStatusCode.Conflict)
+        {
+            return new TamaraVoidResult { Outcome = TamaraVoidOutcome.Conflict, SessionState = session.State, TamaraStatus = session.TamaraStatus, Error = exception.Message };
+        }
+        catch (TamaraApiException exception)
+        {
+            return new TamaraVoidResult { Outcome = TamaraVoidOutcome.Failed, SessionState = session.State, TamaraStatus = session.TamaraStatus, Error = DescribeError(exception) };
+        }
+
+        session.State = TamaraSessionState.Canceled;
+        session.TamaraStatus = TamaraOrderStatus.Canceled;
+        session.ClosedOnUtc = context.Now;
+        session.NextCheckOnUtc = null;
+        session.LastError = null;
+        await _sessionService.UpdateSessionAsync(session);
+        await AddNoteAsync(context, $"Tamara: the payment link was voided ({reason}).");
+
+        return new TamaraVoidResult { Outcome = TamaraVoidOutcome.Voided, SessionState = session.State, TamaraStatus = session.TamaraStatus };
+    }
+
+    #endregion
+
+    #region Utilities
+
+    private async Task<T> RunExclusiveAsync<T>(string tamaraOrderId, Func<Task<T>> action, T whenBusy, CancellationToken cancellationToken) where T : class
+    {
+        var key = string.Format(TamaraInStoreDefaults.OrderLockKey, tamaraOrderId);
+
+        for (var attempt = 1; ; attempt++)
+        {
+            T result = null;
+            var acquired = await _locker.PerformActionWithLockAsync(key, TamaraInStoreDefaults.OrderLockExpiration,
+                async () => result = await action());
+
+            if (acquired)
+            {
+                // the memory locker swallows OperationCanceledException and still reports success
+                cancellationToken.ThrowIfCancellationRequested();
+                return result ?? whenBusy;
+            }
+
+            if (attempt >= LockAttempts)
+                return whenBusy;
+
+            await Task.Delay(LockRetryDelay, cancellationToken);
+        }
+    }
+
+    private async Task AddNoteAsync(SyncContext context, string note)
+    {
+        if (context.Order is null)
+            return;
+
+        await _orderService.InsertOrderNoteAsync(new OrderNote
+        {
+            OrderId = context.Order.Id,
+            Note = note,
+            DisplayToCustomer = false,
+            CreatedOnUtc = context.Now
+        });
+    }
+
+    private static TamaraSyncResult Result(SyncContext context, TamaraSyncOutcome outcome, bool orderChanged = false) => new()
+    {
+        Outcome = outcome,
+        SessionState = context.Session.State,
+        TamaraStatus = context.Session.TamaraStatus,
+        OrderChanged = orderChanged
+    };
+
+    private static TimeSpan PollInterval(TamaraInStoreSettings settings) =>
+        TimeSpan.FromSeconds(Math.Max(settings.PollIntervalSeconds, 5));
+
+    private static string Normalize(string status) => status?.Trim().ToLowerInvariant() ?? string.Empty;
+
+    private static string DescribeError(TamaraApiException exception) =>
+        exception.StatusCode is { } statusCode ? $"{(int)statusCode} {exception.Message}" : $"{exception.Kind}: {exception.Message}";
+
+    private static string Describe(TamaraSyncTrigger trigger) => trigger switch
+    {
+        TamaraSyncTrigger.Webhook => "seen by webhook",
+        TamaraSyncTrigger.Staff => "checked by staff",
+        _ => "seen by the scheduled check"
+    };
+
+    private sealed record SyncContext(TamaraSession Session, Nop.Core.Domain.Orders.Order Order, TamaraInStoreSettings Settings, TamaraSyncTrigger Trigger, DateTime Now)
+    {
+        public bool IsPastExpiry => Now > Session.ExpiresOnUtc + TamaraInStoreDefaults.ExpiryGracePeriod;
+    }
+
+    #endregion
 }

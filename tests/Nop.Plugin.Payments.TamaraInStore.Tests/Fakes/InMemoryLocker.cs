@@ -10,6 +10,10 @@ public class InMemoryLocker : ILocker
     private readonly object _sync = new();
     private readonly HashSet<string> _held = new();
     private readonly List<string> _acquired = new();
+    private int _refused;
+
+    /// <summary>How many takers were turned away because the key was held</summary>
+    public int RefusedCount => _refused;
 
     /// <summary>Every key that was locked, in order</summary>
     public IReadOnlyList<string> AcquiredKeys
@@ -38,7 +42,10 @@ public class InMemoryLocker : ILocker
         lock (_sync)
         {
             if (!_held.Add(resource))
+            {
+                _refused++;
                 return false;
+            }
             _acquired.Add(resource);
         }
 

@@ -1,0 +1,148 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Net.Http.Headers;
+using Newtonsoft.Json;
+using Nop.Plugin.Payments.TamaraInStore.Services;
+using Nop.Plugin.Payments.TamaraInStore.Services.Api;
+using Nop.Plugin.Payments.TamaraInStore.Services.Api.Models;
+using Nop.Plugin.Payments.TamaraInStore.Services.Sync;
+using Nop.Services.Configuration;
+using Nop.Services.Logging;
+using Nop.Services.Stores;
+
+namespace Nop.Plugin.Payments.TamaraInStore.Controllers;
+
+/// <summary>
+/// Tamara's order webhook. A delivery only says which order changed: the order is read back from Tamara by the sync.
+/// </summary>
+/// <remarks>
+/// Answers: 401 (no detail) unless the tamaraToken is signed with the notification token of the order's store (of any
+/// store for an order we do not know); 400 for a body that is not a notification; 200 once handled, for duplicates and
+/// for orders we do not know (so Tamara stops retrying); 503 with Retry-After when Tamara itself could not be read,
+/// so the delivery comes again (the poller would catch up too, but later when it is backing off).
+/// Any other failure is logged and answered 200: retrying the same delivery would fail the same way, and the poller
+/// keeps checking the order.
+/// </remarks>
+public class TamaraInStoreWebhookController : Controller
+{
+    private const string TokenQueryName = "tamaraToken";
+
+    private readonly ILogger _logger;
+    private readonly ISettingService _settingService;
+    private readonly IStoreService _storeService;
+    private readonly ITamaraNotificationTokenValidator _tokenValidator;
+    private readonly TamaraOrderSyncService _orderSyncService;
+    private readonly TamaraSessionService _sessionService;
+
+    public TamaraInStoreWebhookController(ILogger logger,
+        ISettingService settingService,
+        IStoreService storeService,
+        ITamaraNotificationTokenValidator tokenValidator,
+        TamaraOrderSyncService orderSyncService,
+        TamaraSessionService sessionService)
+    {
+        _logger = logger;
+        _settingService = settingService;
+        _storeService = storeService;
+        _tokenValidator = tokenValidator;
+        _orderSyncService = orderSyncService;
+        _sessionService = sessionService;
+    }
+
+    [HttpPost]
+    [IgnoreAntiforgeryToken]
+    [RequestSizeLimit(64 * 1024)]
+    public async Task<IActionResult> Webhook()
+    {
+        var token = ReadToken(Request);
+        if (string.IsNullOrEmpty(token))
+            return Unauthorized();
+
+        var notification = await ReadNotificationAsync(Request);
+        if (notification is null)
+            return await IsValidForAnyStoreAsync(token) ? BadRequest() : Unauthorized();
+
+        var session = await _sessionService.GetSessionByTamaraOrderIdAsync(notification.OrderId);
+        if (session is null)
+        {
+            if (!await IsValidForAnyStoreAsync(token))
+                return Unauthorized();
+
+            await _logger.InformationAsync($"Tamara in-store: webhook '{notification.EventType}' for Tamara order {notification.OrderId}, which is not one of ours; ignored.");
+            return Ok();
+        }
+
+        var settings = await _settingService.LoadSettingAsync<TamaraInStoreSettings>(session.StoreId);
+        if (!IsValid(token, settings))
+            return Unauthorized();
+
+        try
+        {
+            // not the request's abort token: once started, the sync should finish even if Tamara hangs up
+            var result = await _orderSyncService.SyncAsync(notification.OrderId, TamaraSyncTrigger.Webhook, CancellationToken.None);
+            if (result.Outcome == TamaraSyncOutcome.TamaraUnavailable)
+            {
+                if (result.RetryAfter is { } retryAfter)
+                    Response.Headers[HeaderNames.RetryAfter] = Math.Ceiling(retryAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture);
+
+                return StatusCode(StatusCodes.Status503ServiceUnavailable);
+            }
+        }
+        catch (Exception exception)
+        {
+            await _logger.ErrorAsync($"Tamara in-store: webhook '{notification.EventType}' for Tamara order {notification.OrderId} failed: {exception.Message}", exception);
+        }
+
+        return Ok();
+    }
+
+    private static string ReadToken(HttpRequest request)
+    {
+        var fromQuery = request.Query[TokenQueryName].ToString();
+        if (!string.IsNullOrWhiteSpace(fromQuery))
+            return fromQuery.Trim();
+
+        var authorization = request.Headers[HeaderNames.Authorization].ToString();
+        const string bearer = "Bearer ";
+        return authorization.StartsWith(bearer, StringComparison.OrdinalIgnoreCase)
+            ? authorization[bearer.Length..].Trim()
+            : null;
+    }
+
+    /// <summary>The notification, or null when the body is not one (malformed JSON, no order id)</summary>
+    private static async Task<TamaraNotification> ReadNotificationAsync(HttpRequest request)
+    {
+        try
+        {
+            using var reader = new StreamReader(request.Body);
+            var json = await reader.ReadToEndAsync();
+            var notification = JsonConvert.DeserializeObject<TamaraNotification>(json);
+
+            return string.IsNullOrWhiteSpace(notification?.OrderId) ? null : notification;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private bool IsValid(string token, TamaraInStoreSettings settings) =>
+        !string.IsNullOrEmpty(settings?.NotificationToken) && _tokenValidator.IsValid(token, settings.NotificationToken);
+
+    private async Task<bool> IsValidForAnyStoreAsync(string token)
+    {
+        var storeIds = new List<int> { 0 };
+        storeIds.AddRange((await _storeService.GetAllStoresAsync()).Select(store => store.Id));
+
+        var notificationTokens = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var storeId in storeIds)
+        {
+            var settings = await _settingService.LoadSettingAsync<TamaraInStoreSettings>(storeId);
+            if (!string.IsNullOrEmpty(settings?.NotificationToken))
+                notificationTokens.Add(settings.NotificationToken);
+        }
+
+        return notificationTokens.Any(notificationToken => _tokenValidator.IsValid(token, notificationToken));
+    }
+}

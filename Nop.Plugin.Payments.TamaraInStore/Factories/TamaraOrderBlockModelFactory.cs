@@ -1,0 +1,106 @@
+using Nop.Core.Domain.Orders;
+using Nop.Core.Domain.Payments;
+using Nop.Plugin.Payments.TamaraInStore.Domain;
+using Nop.Plugin.Payments.TamaraInStore.Models;
+using Nop.Plugin.Payments.TamaraInStore.Services;
+using Nop.Plugin.Payments.TamaraInStore.Services.Sync;
+using Nop.Services.Helpers;
+using Nop.Services.Localization;
+using Nop.Services.Orders;
+using Nop.Services.Security;
+
+namespace Nop.Plugin.Payments.TamaraInStore.Factories;
+
+public class TamaraOrderBlockModelFactory
+{
+    /// <summary>Every order note the plugin writes starts with this</summary>
+    public const string NotePrefix = "Tamara";
+
+    private readonly IDateTimeHelper _dateTimeHelper;
+    private readonly ILocalizationService _localizationService;
+    private readonly IOrderService _orderService;
+    private readonly IPermissionService _permissionService;
+    private readonly TamaraSessionService _sessionService;
+    private readonly TimeProvider _timeProvider;
+
+    public TamaraOrderBlockModelFactory(IDateTimeHelper dateTimeHelper,
+        ILocalizationService localizationService,
+        IOrderService orderService,
+        IPermissionService permissionService,
+        TamaraSessionService sessionService,
+        TimeProvider timeProvider)
+    {
+        _dateTimeHelper = dateTimeHelper;
+        _localizationService = localizationService;
+        _orderService = orderService;
+        _permissionService = permissionService;
+        _sessionService = sessionService;
+        _timeProvider = timeProvider;
+    }
+
+    public virtual async Task<OrderBlockModel> PrepareOrderBlockModelAsync(Order order)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+
+        var model = new OrderBlockModel { OrderId = order.Id };
+        var session = await _sessionService.GetLatestSessionByOrderIdAsync(order.Id);
+        var canEdit = await _permissionService.AuthorizeAsync(StandardPermission.Orders.ORDERS_CREATE_EDIT_DELETE);
+
+        model.Timeline = (await _orderService.GetOrderNotesByOrderIdAsync(order.Id))
+            .Where(note => note.Note?.StartsWith(NotePrefix, StringComparison.Ordinal) == true)
+            .OrderByDescending(note => note.CreatedOnUtc).ThenByDescending(note => note.Id)
+            .Select(note => new OrderBlockEventModel { CreatedOn = note.CreatedOnUtc, Text = note.Note })
+            .ToList();
+        foreach (var item in model.Timeline)
+            item.CreatedOn = await _dateTimeHelper.ConvertToUserTimeAsync(item.CreatedOn, DateTimeKind.Utc);
+
+        if (session is null)
+            return model;
+
+        model.HasSession = true;
+        model.TamaraOrderId = session.TamaraOrderId;
+        model.CheckoutId = session.CheckoutId;
+        model.TamaraStatus = session.TamaraStatus;
+        model.StateName = session.State.ToString();
+        model.State = await _localizationService.GetResourceAsync($"Plugins.Payments.TamaraInStore.OrderBlock.State.{session.State}");
+        model.ExpiresOn = await _dateTimeHelper.ConvertToUserTimeAsync(session.ExpiresOnUtc, DateTimeKind.Utc);
+        model.LastCheckedOn = session.LastCheckedOnUtc is { } lastChecked ? await _dateTimeHelper.ConvertToUserTimeAsync(lastChecked, DateTimeKind.Utc) : null;
+        model.Amount = TamaraCapturedAmount.Format(session.Amount, session.CurrencyCode);
+        model.CapturedAmount = TamaraCapturedAmount.Format(session.CapturedAmount, session.CurrencyCode);
+        model.RefundedAmount = TamaraCapturedAmount.Format(session.RefundedAmount, session.CurrencyCode);
+        model.LastError = session.LastError;
+
+        if (session.State == TamaraSessionState.Pending)
+            model.TimeLeft = await FormatTimeLeftAsync(session.ExpiresOnUtc - _timeProvider.GetUtcNow().UtcDateTime);
+
+        foreach (var refund in await _sessionService.GetRefundsByOrderIdAsync(order.Id))
+        {
+            model.Refunds.Add(new OrderBlockRefundModel
+            {
+                RefundId = refund.RefundId,
+                CaptureId = refund.CaptureId,
+                Amount = TamaraCapturedAmount.Format(refund.Amount, refund.CurrencyCode),
+                CreatedOn = await _dateTimeHelper.ConvertToUserTimeAsync(refund.CreatedOnUtc, DateTimeKind.Utc),
+                Source = await _localizationService.GetResourceAsync($"Plugins.Payments.TamaraInStore.OrderBlock.RefundSource.{refund.Source}"),
+                State = await _localizationService.GetResourceAsync($"Plugins.Payments.TamaraInStore.OrderBlock.RefundState.{refund.State}")
+            });
+        }
+
+        var orderOpen = order.OrderStatus != OrderStatus.Cancelled && order.PaymentStatus == PaymentStatus.Pending;
+        model.CanCheck = canEdit && !string.IsNullOrEmpty(session.TamaraOrderId);
+        model.CanVoid = canEdit && session.State == TamaraSessionState.Pending;
+        model.CanSendNewLink = canEdit && orderOpen
+            && session.State is TamaraSessionState.Pending or TamaraSessionState.Declined or TamaraSessionState.Expired or TamaraSessionState.Canceled;
+
+        return model;
+    }
+
+    private async Task<string> FormatTimeLeftAsync(TimeSpan left)
+    {
+        if (left <= TimeSpan.Zero)
+            return await _localizationService.GetResourceAsync("Plugins.Payments.TamaraInStore.OrderBlock.TimeLeft.Over");
+
+        var format = await _localizationService.GetResourceAsync("Plugins.Payments.TamaraInStore.OrderBlock.TimeLeft.Format");
+        return string.Format(format, (int)left.TotalMinutes, left.Seconds);
+    }
+}

@@ -1,0 +1,72 @@
+using Nop.Web.Framework.Models;
+
+namespace Nop.Plugin.Payments.TamaraInStore.Models;
+
+/// <summary>
+/// The Tamara card on the admin order page
+/// </summary>
+public record OrderBlockModel : BaseNopModel
+{
+    public int OrderId { get; set; }
+
+    public bool HasSession { get; set; }
+
+    public string TamaraOrderId { get; set; }
+
+    public string CheckoutId { get; set; }
+
+    public string TamaraStatus { get; set; }
+
+    public string State { get; set; }
+
+    /// <summary>The state's enum name, for styling</summary>
+    public string StateName { get; set; }
+
+    public DateTime? ExpiresOn { get; set; }
+
+    /// <summary>Empty unless the session is still pending</summary>
+    public string TimeLeft { get; set; }
+
+    public string Amount { get; set; }
+
+    public string CapturedAmount { get; set; }
+
+    public string RefundedAmount { get; set; }
+
+    public string LastError { get; set; }
+
+    public DateTime? LastCheckedOn { get; set; }
+
+    public IList<OrderBlockRefundModel> Refunds { get; set; } = new List<OrderBlockRefundModel>();
+
+    /// <summary>Tamara's order notes, newest first</summary>
+    public IList<OrderBlockEventModel> Timeline { get; set; } = new List<OrderBlockEventModel>();
+
+    public bool CanCheck { get; set; }
+
+    public bool CanVoid { get; set; }
+
+    public bool CanSendNewLink { get; set; }
+}
+
+public record OrderBlockRefundModel : BaseNopModel
+{
+    public string RefundId { get; set; }
+
+    public string CaptureId { get; set; }
+
+    public string Amount { get; set; }
+
+    public DateTime CreatedOn { get; set; }
+
+    public string Source { get; set; }
+
+    public string State { get; set; }
+}
+
+public record OrderBlockEventModel : BaseNopModel
+{
+    public DateTime CreatedOn { get; set; }
+
+    public string Text { get; set; }
+}

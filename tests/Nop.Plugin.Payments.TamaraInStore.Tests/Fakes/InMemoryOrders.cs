@@ -1,0 +1,133 @@
+using Moq;
+using Nop.Core;
+using Nop.Core.Domain.Orders;
+using Nop.Core.Domain.Payments;
+using Nop.Services.Orders;
+
+namespace Nop.Plugin.Payments.TamaraInStore.Tests.Fakes;
+
+/// <summary>
+/// nopCommerce orders in memory behind IOrderService and IOrderProcessingService (Moq-backed, so new interface members
+/// do not break it). Orders are stored and handed out as copies, like rows of a database. The payment rules follow
+/// nopCommerce 4.90: MarkOrderAsPaidAsync throws unless CanMarkOrderAsPaid (checked on the instance passed in), and
+/// CancelOrderAsync publishes OrderStatusChangedEvent through <see cref="OrderStatusChanged"/>.
+/// </summary>
+public class InMemoryOrders
+{
+    private static readonly System.Reflection.MethodInfo _memberwiseClone =
+        typeof(object).GetMethod("MemberwiseClone", System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance);
+
+    private readonly object _lock = new();
+    private readonly Dictionary<int, Order> _orders = new();
+    private readonly List<OrderNote> _notes = new();
+    private int _markPaidCalls;
+    private int _cancelCalls;
+
+    public InMemoryOrders()
+    {
+        OrderServiceMock.Setup(service => service.GetOrderByIdAsync(It.IsAny<int>()))
+            .ReturnsAsync((int id) => Get(id));
+        OrderServiceMock.Setup(service => service.UpdateOrderAsync(It.IsAny<Order>()))
+            .Returns((Order order) => { Save(order); return Task.CompletedTask; });
+        OrderServiceMock.Setup(service => service.InsertOrderNoteAsync(It.IsAny<OrderNote>()))
+            .Returns((OrderNote note) => { AddNote(note); return Task.CompletedTask; });
+        OrderServiceMock.Setup(service => service.GetOrderNotesByOrderIdAsync(It.IsAny<int>(), It.IsAny<bool?>()))
+            .ReturnsAsync((int orderId, bool? _) => (IList<OrderNote>)NotesOf(orderId).ToList());
+
+        ProcessingMock.Setup(service => service.CanMarkOrderAsPaid(It.IsAny<Order>()))
+            .Returns((Order order) => CanMarkOrderAsPaid(order));
+        ProcessingMock.Setup(service => service.MarkOrderAsPaidAsync(It.IsAny<Order>()))
+            .Returns((Order order) => MarkOrderAsPaidAsync(order));
+        ProcessingMock.Setup(service => service.CanCancelOrder(It.IsAny<Order>()))
+            .Returns((Order order) => order.OrderStatus != OrderStatus.Cancelled);
+        ProcessingMock.Setup(service => service.CancelOrderAsync(It.IsAny<Order>(), It.IsAny<bool>()))
+            .Returns((Order order, bool _) => CancelOrderAsync(order));
+    }
+
+    public Mock<IOrderService> OrderServiceMock { get; } = new();
+
+    public Mock<IOrderProcessingService> ProcessingMock { get; } = new();
+
+    public IOrderService OrderService => OrderServiceMock.Object;
+
+    public IOrderProcessingService OrderProcessingService => ProcessingMock.Object;
+
+    /// <summary>Stands for nopCommerce's event publisher on cancel</summary>
+    public Func<OrderStatusChangedEvent, Task> OrderStatusChanged { get; set; }
+
+    public int MarkPaidCalls => _markPaidCalls;
+
+    public int CancelCalls => _cancelCalls;
+
+    public Order Add(Order order)
+    {
+        Save(order);
+        return Get(order.Id);
+    }
+
+    public Order Get(int id)
+    {
+        lock (_lock)
+            return _orders.TryGetValue(id, out var order) ? Copy(order) : null;
+    }
+
+    public IReadOnlyList<OrderNote> NotesOf(int orderId)
+    {
+        lock (_lock)
+            return _notes.Where(note => note.OrderId == orderId).ToList();
+    }
+
+    public static bool CanMarkOrderAsPaid(Order order) =>
+        order.OrderStatus != OrderStatus.Cancelled
+        && order.PaymentStatus is not (PaymentStatus.Paid or PaymentStatus.Refunded or PaymentStatus.Voided);
+
+    private async Task MarkOrderAsPaidAsync(Order order)
+    {
+        await Task.Yield();
+        if (!CanMarkOrderAsPaid(order))
+            throw new NopException("You can't mark this order as paid");
+
+        Interlocked.Increment(ref _markPaidCalls);
+        order.PaymentStatus = PaymentStatus.Paid;
+        order.PaidDateUtc = DateTime.UtcNow;
+        Save(order);
+        AddNote(new OrderNote { OrderId = order.Id, Note = "Order has been marked as paid", CreatedOnUtc = DateTime.UtcNow });
+        if (order.OrderStatus == OrderStatus.Pending)
+        {
+            order.OrderStatus = OrderStatus.Processing;
+            Save(order);
+        }
+    }
+
+    private async Task CancelOrderAsync(Order order)
+    {
+        if (order.OrderStatus == OrderStatus.Cancelled)
+            throw new NopException("Cannot do cancel for order.");
+
+        Interlocked.Increment(ref _cancelCalls);
+        var previous = order.OrderStatus;
+        order.OrderStatus = OrderStatus.Cancelled;
+        Save(order);
+        AddNote(new OrderNote { OrderId = order.Id, Note = "Order has been cancelled", CreatedOnUtc = DateTime.UtcNow });
+
+        if (OrderStatusChanged is not null)
+            await OrderStatusChanged(new OrderStatusChangedEvent(order, previous));
+    }
+
+    private void Save(Order order)
+    {
+        lock (_lock)
+            _orders[order.Id] = Copy(order);
+    }
+
+    private void AddNote(OrderNote note)
+    {
+        lock (_lock)
+        {
+            note.Id = _notes.Count + 1;
+            _notes.Add(note);
+        }
+    }
+
+    private static Order Copy(Order order) => (Order)_memberwiseClone.Invoke(order, null);
+}

@@ -1,0 +1,160 @@
+using Microsoft.Extensions.Time.Testing;
+using Moq;
+using Nop.Core.Domain.Orders;
+using Nop.Core.Domain.Payments;
+using Nop.Plugin.Payments.TamaraInStore.Domain;
+using Nop.Plugin.Payments.TamaraInStore.Services;
+using Nop.Plugin.Payments.TamaraInStore.Services.Api;
+using Nop.Plugin.Payments.TamaraInStore.Services.Api.Models;
+using Nop.Plugin.Payments.TamaraInStore.Tests.Fakes;
+using Nop.Services.Configuration;
+using Nop.Services.Logging;
+
+namespace Nop.Plugin.Payments.TamaraInStore.Tests.Sync;
+
+/// <summary>
+/// Everything a sync needs, in memory: sessions, refunds, orders, settings per store, a real locker and a fake clock.
+/// Tamara is a mock whose current answer per order is set with <see cref="TamaraSays"/>.
+/// </summary>
+public class SyncHarness
+{
+    public static readonly DateTime Start = new(2025, 3, 1, 9, 0, 0, DateTimeKind.Utc);
+
+    private readonly Dictionary<string, TamaraOrder> _tamaraOrders = new();
+    private int _nextOrderId = 100;
+
+    public SyncHarness()
+    {
+        SessionService = new TamaraSessionService(Refunds, Sessions);
+        Settings[0] = new TamaraInStoreSettings { ApiToken = "api-0", NotificationToken = "notify-0", PollIntervalSeconds = 10, CancelOrderWhenDeclinedOrExpired = true };
+
+        SettingService.Setup(service => service.LoadSettingAsync<TamaraInStoreSettings>(It.IsAny<int>()))
+            .ReturnsAsync((int storeId) => Settings.TryGetValue(storeId, out var settings) ? settings : Settings[0]);
+
+        Client.Setup(client => client.GetOrderAsync(It.IsAny<TamaraInStoreSettings>(), It.IsAny<string>(), It.IsAny<CancellationToken>()))
+            .Returns(async (TamaraInStoreSettings _, string orderId, CancellationToken _) =>
+            {
+                await Task.Yield();
+                lock (_tamaraOrders)
+                    return _tamaraOrders.TryGetValue(orderId, out var order)
+                        ? order
+                        : throw new TamaraApiException("Order not found", System.Net.HttpStatusCode.NotFound, "GET /merchants/orders/x");
+            });
+    }
+
+    public FakeTimeProvider Time { get; } = new(new DateTimeOffset(Start));
+
+    public InMemoryRepository<TamaraSession> Sessions { get; } = new();
+
+    public InMemoryRepository<TamaraRefund> Refunds { get; } = new();
+
+    public TamaraSessionService SessionService { get; }
+
+    public InMemoryOrders Orders { get; } = new();
+
+    public InMemoryLocker Locker { get; } = new();
+
+    public Dictionary<int, TamaraInStoreSettings> Settings { get; } = new();
+
+    public Mock<ISettingService> SettingService { get; } = new();
+
+    public Mock<ITamaraClient> Client { get; } = new();
+
+    public Mock<ILogger> Logger { get; } = new();
+
+    /// <summary>Constructed without dependencies: only its virtual reconcile entry point is used, as a mock</summary>
+    public Mock<TamaraRefundService> RefundService { get; } = new(Enumerable.Repeat<object>(null, typeof(TamaraRefundService).GetConstructors().Single().GetParameters().Length).ToArray());
+
+    public DateTime Now => Time.GetUtcNow().UtcDateTime;
+
+    /// <summary>A new service instance over the shared state, as another web server of a farm would have</summary>
+    public TestableOrderSyncService NewService() => new(Locker, Logger.Object, Orders.OrderProcessingService, Orders.OrderService,
+        SettingService.Object, Client.Object, RefundService.Object, SessionService, Time);
+
+    public (Order Order, TamaraSession Session) AddPendingOrder(decimal amount = 300m, string currency = "SAR", int storeId = 1, string tamaraOrderId = null)
+    {
+        var order = Orders.Add(new Order
+        {
+            Id = _nextOrderId++,
+            StoreId = storeId,
+            OrderGuid = Guid.NewGuid(),
+            PaymentMethodSystemName = TamaraInStoreDefaults.SystemName,
+            OrderStatus = OrderStatus.Pending,
+            PaymentStatus = PaymentStatus.Pending,
+            OrderTotal = amount,
+            CurrencyRate = 1m,
+            CustomerCurrencyCode = currency
+        });
+
+        var session = AddSession(order, amount, currency, tamaraOrderId);
+        return (order, session);
+    }
+
+    public TamaraSession AddSession(Order order, decimal amount = 300m, string currency = "SAR", string tamaraOrderId = null)
+    {
+        var session = new TamaraSession
+        {
+            OrderId = order?.Id ?? 0,
+            OrderGuid = order?.OrderGuid ?? Guid.NewGuid(),
+            StoreId = order?.StoreId ?? 1,
+            CheckoutId = "checkout-" + Guid.NewGuid().ToString("N")[..8],
+            TamaraOrderId = tamaraOrderId ?? "tamara-" + Guid.NewGuid().ToString("N")[..8],
+            TamaraStatus = TamaraOrderStatus.New,
+            State = TamaraSessionState.Pending,
+            Amount = amount,
+            CurrencyCode = currency,
+            CreatedOnUtc = Now,
+            ExpiresOnUtc = Now.AddMinutes(15)
+        };
+        Sessions.Insert(session);
+        return session;
+    }
+
+    public TamaraSession Session(int id) => Sessions.GetById(id);
+
+    public void TamaraSays(string tamaraOrderId, TamaraOrder order)
+    {
+        order.OrderId = tamaraOrderId;
+        lock (_tamaraOrders)
+            _tamaraOrders[tamaraOrderId] = order;
+    }
+
+    public void TamaraFails(string tamaraOrderId, TamaraApiException exception)
+    {
+        Client.Setup(client => client.GetOrderAsync(It.IsAny<TamaraInStoreSettings>(), tamaraOrderId, It.IsAny<CancellationToken>()))
+            .ThrowsAsync(exception);
+    }
+
+    public static TamaraOrder Status(string status, decimal captured = 0m, string currency = "SAR") => new()
+    {
+        Status = status,
+        TotalAmount = new TamaraMoney(300m, "SAR"),
+        CapturedAmount = new TamaraMoney(captured, currency),
+        RefundedAmount = new TamaraMoney(0m, currency)
+    };
+
+    public static TamaraOrder Captured(decimal amount = 300m, string currency = "SAR", string status = TamaraOrderStatus.FullyCaptured)
+    {
+        var order = Status(status, amount, currency);
+        order.Transactions.Captures.Add(new TamaraCapture { CaptureId = "capture-1", TotalAmount = new TamaraMoney(amount, currency) });
+        return order;
+    }
+
+    public static TamaraApiException Transient(System.Net.HttpStatusCode statusCode, TimeSpan? retryAfter = null) =>
+        new("Tamara is busy", statusCode, "GET /merchants/orders/x", isTransient: true, retryAfter: retryAfter);
+}
+
+/// <summary>The real service with a short lock-retry pause, so racing tests run fast</summary>
+public class TestableOrderSyncService : TamaraOrderSyncService
+{
+    public TestableOrderSyncService(Nop.Core.Caching.ILocker locker, ILogger logger, Nop.Services.Orders.IOrderProcessingService orderProcessingService,
+        Nop.Services.Orders.IOrderService orderService, ISettingService settingService, ITamaraClient tamaraClient,
+        TamaraRefundService refundService, TamaraSessionService sessionService, TimeProvider timeProvider)
+        : base(locker, logger, orderProcessingService, orderService, settingService, tamaraClient, refundService, sessionService, timeProvider)
+    {
+    }
+
+    protected override int LockAttempts => 200;
+
+    protected override TimeSpan LockRetryDelay => TimeSpan.FromMilliseconds(2);
+}

@@ -1,0 +1,102 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Moq;
+using Nop.Core;
+using Nop.Core.Domain.Orders;
+using Nop.Core.Domain.Vendors;
+using Nop.Plugin.Payments.TamaraInStore.Controllers;
+using Nop.Plugin.Payments.TamaraInStore.Domain;
+using Nop.Plugin.Payments.TamaraInStore.Services;
+using Nop.Plugin.Payments.TamaraInStore.Services.Api.Models;
+using Nop.Services.Localization;
+
+namespace Nop.Plugin.Payments.TamaraInStore.Tests.Sync;
+
+public class TamaraInStoreOrderControllerTests
+{
+    private SyncHarness _harness;
+    private Mock<TamaraCheckoutService> _checkoutService;
+    private Mock<IWorkContext> _workContext;
+
+    [SetUp]
+    public void SetUp()
+    {
+        _harness = new SyncHarness();
+        // only its virtual replacement entry point is used
+        _checkoutService = new Mock<TamaraCheckoutService>(Enumerable.Repeat<object>(null, typeof(TamaraCheckoutService).GetConstructors().Single().GetParameters().Length).ToArray());
+        _workContext = new Mock<IWorkContext>();
+        _harness.Client.Setup(client => client.VoidCheckoutSessionAsync(It.IsAny<TamaraInStoreSettings>(), It.IsAny<string>(), It.IsAny<string>(), It.IsAny<string>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new VoidCheckoutSessionResponse { OrderWasVoided = true });
+    }
+
+    private TamaraInStoreOrderController NewController()
+    {
+        var localization = new Mock<ILocalizationService>();
+        localization.Setup(service => service.GetResourceAsync(It.IsAny<string>())).ReturnsAsync((string key) => key);
+
+        return new TamaraInStoreOrderController(localization.Object, _harness.Logger.Object, _harness.Orders.OrderService, _workContext.Object,
+            _checkoutService.Object, null, _harness.NewService(), _harness.SessionService)
+        {
+            ControllerContext = new ControllerContext { HttpContext = new DefaultHttpContext() }
+        };
+    }
+
+    private static (bool Success, string Message, bool ReloadPage) Answer(IActionResult result)
+    {
+        var value = ((JsonResult)result).Value;
+        var type = value.GetType();
+        return ((bool)type.GetProperty("success")!.GetValue(value), (string)type.GetProperty("message")!.GetValue(value), (bool)type.GetProperty("reloadPage")!.GetValue(value));
+    }
+
+    [Test]
+    public async Task CheckNowReportsThePaymentAndAsksForAPageReload()
+    {
+        var (order, session) = _harness.AddPendingOrder();
+        _harness.TamaraSays(session.TamaraOrderId, SyncHarness.Captured());
+
+        var answer = Answer(await NewController().CheckNow(order.Id));
+
+        Assert.That(answer, Is.EqualTo((true, "Plugins.Payments.TamaraInStore.OrderBlock.Check.Paid", true)));
+    }
+
+    [Test]
+    public async Task SendANewLinkVoidsTheLiveSessionFirst()
+    {
+        var (order, session) = _harness.AddPendingOrder();
+        _harness.TamaraSays(session.TamaraOrderId, SyncHarness.Status(TamaraOrderStatus.New));
+        TamaraSessionState? previousStateSeen = null;
+        _checkoutService.Setup(service => service.CreateReplacementSessionAsync(It.IsAny<Order>(), It.IsAny<TamaraSession>()))
+            .Callback((Order _, TamaraSession previous) => previousStateSeen = previous.State)
+            .ReturnsAsync(new TamaraSession());
+
+        var answer = Answer(await NewController().SendNewLink(order.Id));
+
+        Assert.That(answer.Success, Is.True);
+        Assert.That(previousStateSeen, Is.EqualTo(TamaraSessionState.Canceled));
+    }
+
+    [Test]
+    public async Task NoNewLinkWhenTamaraRefusesTheVoid()
+    {
+        var (order, session) = _harness.AddPendingOrder();
+        _harness.TamaraSays(session.TamaraOrderId, SyncHarness.Status(TamaraOrderStatus.Approved));
+
+        var answer = Answer(await NewController().SendNewLink(order.Id));
+
+        Assert.That(answer.Success, Is.False);
+        Assert.That(answer.Message, Does.EndWith("Void.NotNew"));
+        _checkoutService.Verify(service => service.CreateReplacementSessionAsync(It.IsAny<Order>(), It.IsAny<TamaraSession>()), Times.Never);
+    }
+
+    [Test]
+    public async Task VendorsCannotActOnPayments()
+    {
+        var (order, _) = _harness.AddPendingOrder();
+        _workContext.Setup(context => context.GetCurrentVendorAsync()).ReturnsAsync(new Vendor { Id = 3 });
+
+        var answer = Answer(await NewController().VoidSession(order.Id));
+
+        Assert.That(answer.Success, Is.False);
+        _harness.Client.VerifyNoOtherCalls();
+    }
+}

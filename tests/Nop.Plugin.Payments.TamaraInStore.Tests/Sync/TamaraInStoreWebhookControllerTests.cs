@@ -1,0 +1,225 @@
+using System.Net;
+using System.Text;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Infrastructure;
+using Moq;
+using Nop.Core.Domain.Stores;
+using Nop.Plugin.Payments.TamaraInStore.Controllers;
+using Nop.Plugin.Payments.TamaraInStore.Domain;
+using Nop.Plugin.Payments.TamaraInStore.Services.Api;
+using Nop.Plugin.Payments.TamaraInStore.Services.Api.Models;
+using Nop.Services.Stores;
+
+namespace Nop.Plugin.Payments.TamaraInStore.Tests.Sync;
+
+public class TamaraInStoreWebhookControllerTests
+{
+    private const string ValidToken = "token-signed-with-store-1";
+
+    private SyncHarness _harness;
+    private Mock<ITamaraNotificationTokenValidator> _validator;
+    private Mock<IStoreService> _storeService;
+
+    [SetUp]
+    public void SetUp()
+    {
+        _harness = new SyncHarness();
+        _harness.Settings[1] = new TamaraInStoreSettings { ApiToken = "api-1", NotificationToken = "notify-1", PollIntervalSeconds = 10 };
+        _harness.Settings[2] = new TamaraInStoreSettings { ApiToken = "api-2", NotificationToken = "notify-2", PollIntervalSeconds = 10 };
+
+        _validator = new Mock<ITamaraNotificationTokenValidator>();
+        _validator.Setup(validator => validator.IsValid(ValidToken, "notify-1")).Returns(true);
+
+        _storeService = new Mock<IStoreService>();
+        _storeService.Setup(service => service.GetAllStoresAsync()).ReturnsAsync(new List<Store> { new() { Id = 1 }, new() { Id = 2 } });
+    }
+
+    private TamaraInStoreWebhookController NewController(string body, string queryToken = null, string bearerToken = null)
+    {
+        var httpContext = new DefaultHttpContext();
+        httpContext.Request.Method = "POST";
+        httpContext.Request.Body = new MemoryStream(Encoding.UTF8.GetBytes(body));
+        if (queryToken is not null)
+            httpContext.Request.QueryString = QueryString.Create("tamaraToken", queryToken);
+        if (bearerToken is not null)
+            httpContext.Request.Headers.Authorization = "Bearer " + bearerToken;
+
+        return new TamaraInStoreWebhookController(_harness.Logger.Object, _harness.SettingService.Object, _storeService.Object,
+            _validator.Object, _harness.NewService(), _harness.SessionService)
+        {
+            ControllerContext = new ControllerContext { HttpContext = httpContext }
+        };
+    }
+
+    private static string Notification(string orderId, string eventType = "order_captured") =>
+        $"{{\"order_id\":\"{orderId}\",\"order_reference_id\":\"100\",\"order_number\":\"100\",\"event_type\":\"{eventType}\",\"data\":[]}}";
+
+    private static int StatusOf(IActionResult result) => result switch
+    {
+        IStatusCodeActionResult withStatus => withStatus.StatusCode ?? 200,
+        _ => throw new AssertionException($"Unexpected result {result}")
+    };
+
+    private TamaraSession CapturedSessionInStore1()
+    {
+        var (_, session) = _harness.AddPendingOrder(storeId: 1);
+        _harness.TamaraSays(session.TamaraOrderId, SyncHarness.Captured());
+        return session;
+    }
+
+    [Test]
+    public async Task AValidDeliveryIsAnswered200AndPaysTheOrder()
+    {
+        var session = CapturedSessionInStore1();
+
+        var result = await NewController(Notification(session.TamaraOrderId), queryToken: ValidToken).Webhook();
+
+        Assert.That(StatusOf(result), Is.EqualTo(200));
+        Assert.That(_harness.Session(session.Id).State, Is.EqualTo(TamaraSessionState.Paid));
+    }
+
+    [Test]
+    public async Task TheTokenMayComeAsABearerHeader()
+    {
+        var session = CapturedSessionInStore1();
+
+        var result = await NewController(Notification(session.TamaraOrderId), bearerToken: ValidToken).Webhook();
+
+        Assert.That(StatusOf(result), Is.EqualTo(200));
+        Assert.That(_harness.Orders.MarkPaidCalls, Is.EqualTo(1));
+    }
+
+    [Test]
+    public async Task ADuplicateDeliveryIsAnswered200AndPaysOnce()
+    {
+        var session = CapturedSessionInStore1();
+
+        var first = await NewController(Notification(session.TamaraOrderId), queryToken: ValidToken).Webhook();
+        var second = await NewController(Notification(session.TamaraOrderId), queryToken: ValidToken).Webhook();
+
+        Assert.That(StatusOf(first), Is.EqualTo(200));
+        Assert.That(StatusOf(second), Is.EqualTo(200));
+        Assert.That(_harness.Orders.MarkPaidCalls, Is.EqualTo(1));
+    }
+
+    [Test]
+    public async Task AMissingTokenIs401()
+    {
+        var session = CapturedSessionInStore1();
+
+        var result = await NewController(Notification(session.TamaraOrderId)).Webhook();
+
+        Assert.That(StatusOf(result), Is.EqualTo(401));
+        _harness.Client.VerifyNoOtherCalls();
+    }
+
+    [Test]
+    public async Task AForgedTokenIs401WithoutDetail()
+    {
+        var session = CapturedSessionInStore1();
+
+        var result = await NewController(Notification(session.TamaraOrderId), queryToken: "forged").Webhook();
+
+        Assert.That(result, Is.TypeOf<UnauthorizedResult>());
+        Assert.That(_harness.Orders.MarkPaidCalls, Is.Zero);
+    }
+
+    [Test]
+    public async Task AnExpiredTokenIs401()
+    {
+        var session = CapturedSessionInStore1();
+        _validator.Setup(validator => validator.IsValid("expired-token", It.IsAny<string>())).Returns(false);
+
+        var result = await NewController(Notification(session.TamaraOrderId), queryToken: "expired-token").Webhook();
+
+        Assert.That(StatusOf(result), Is.EqualTo(401));
+    }
+
+    [Test]
+    public async Task AnotherStoresTokenDoesNotOpenThisStoresOrder()
+    {
+        var (_, session) = _harness.AddPendingOrder(storeId: 2);
+        _harness.TamaraSays(session.TamaraOrderId, SyncHarness.Captured());
+
+        var result = await NewController(Notification(session.TamaraOrderId), queryToken: ValidToken).Webhook();
+
+        Assert.That(StatusOf(result), Is.EqualTo(401));
+        Assert.That(_harness.Orders.MarkPaidCalls, Is.Zero);
+    }
+
+    [Test]
+    public async Task AnUnknownOrderWithAValidTokenIs200SoTamaraStopsRetrying()
+    {
+        var result = await NewController(Notification("not-ours"), queryToken: ValidToken).Webhook();
+
+        Assert.That(StatusOf(result), Is.EqualTo(200));
+        _harness.Client.VerifyNoOtherCalls();
+        _harness.Logger.Verify(logger => logger.InformationAsync(It.Is<string>(message => message.Contains("not-ours")), null, null), Times.Once);
+    }
+
+    [Test]
+    public async Task AnUnknownOrderWithAnInvalidTokenIs401()
+    {
+        var result = await NewController(Notification("not-ours"), queryToken: "forged").Webhook();
+
+        Assert.That(StatusOf(result), Is.EqualTo(401));
+    }
+
+    [TestCase("{ not json")]
+    [TestCase("")]
+    [TestCase("[1,2,3]")]
+    [TestCase("{\"event_type\":\"order_captured\"}")]
+    public async Task AMalformedBodyIs400(string body)
+    {
+        var result = await NewController(body, queryToken: ValidToken).Webhook();
+
+        Assert.That(StatusOf(result), Is.EqualTo(400));
+    }
+
+    [Test]
+    public async Task AMalformedBodyWithAForgedTokenIs401()
+    {
+        var result = await NewController("{ not json", queryToken: "forged").Webhook();
+
+        Assert.That(StatusOf(result), Is.EqualTo(401));
+    }
+
+    [Test]
+    public async Task WhenTamaraCannotBeReadTheDeliveryIsAskedAgain()
+    {
+        var (_, session) = _harness.AddPendingOrder(storeId: 1);
+        _harness.TamaraFails(session.TamaraOrderId, SyncHarness.Transient(HttpStatusCode.ServiceUnavailable, TimeSpan.FromSeconds(20)));
+        var controller = NewController(Notification(session.TamaraOrderId), queryToken: ValidToken);
+
+        var result = await controller.Webhook();
+
+        Assert.That(StatusOf(result), Is.EqualTo(503));
+        Assert.That(controller.Response.Headers.RetryAfter.ToString(), Is.EqualTo("20"));
+    }
+
+    [Test]
+    public async Task ASyncFailureOtherThanTamaraBeingDownIsStill200()
+    {
+        var (_, session) = _harness.AddPendingOrder(storeId: 1);
+        _harness.Client.Setup(client => client.GetOrderAsync(It.IsAny<TamaraInStoreSettings>(), session.TamaraOrderId, It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new InvalidOperationException("boom"));
+
+        var result = await NewController(Notification(session.TamaraOrderId, "order_approved"), queryToken: ValidToken).Webhook();
+
+        Assert.That(StatusOf(result), Is.EqualTo(200));
+    }
+
+    [Test]
+    public async Task ThePayloadAloneNeverMovesMoney()
+    {
+        var (_, session) = _harness.AddPendingOrder(storeId: 1);
+        _harness.TamaraSays(session.TamaraOrderId, SyncHarness.Status(TamaraOrderStatus.New));
+
+        var result = await NewController(Notification(session.TamaraOrderId, "order_captured"), queryToken: ValidToken).Webhook();
+
+        Assert.That(StatusOf(result), Is.EqualTo(200));
+        Assert.That(_harness.Orders.MarkPaidCalls, Is.Zero);
+        Assert.That(_harness.Session(session.Id).State, Is.EqualTo(TamaraSessionState.Pending));
+    }
+}

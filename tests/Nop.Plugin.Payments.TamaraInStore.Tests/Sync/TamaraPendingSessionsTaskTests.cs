@@ -1,0 +1,129 @@
+using System.Net;
+using Moq;
+using Nop.Plugin.Payments.TamaraInStore.Domain;
+using Nop.Plugin.Payments.TamaraInStore.Services;
+using Nop.Plugin.Payments.TamaraInStore.Services.Api;
+using Nop.Plugin.Payments.TamaraInStore.Services.Api.Models;
+
+namespace Nop.Plugin.Payments.TamaraInStore.Tests.Sync;
+
+public class TamaraPendingSessionsTaskTests
+{
+    private SyncHarness _harness;
+
+    [SetUp]
+    public void SetUp()
+    {
+        _harness = new SyncHarness();
+        _harness.Settings[1] = new TamaraInStoreSettings { ApiToken = "api-1", PollIntervalSeconds = 10 };
+        _harness.Settings[2] = new TamaraInStoreSettings { ApiToken = "api-2", PollIntervalSeconds = 30 };
+    }
+
+    private TamaraPendingSessionsTask NewTask() =>
+        new(_harness.Logger.Object, _harness.SettingService.Object, _harness.NewService(), _harness.SessionService, _harness.Time);
+
+    [Test]
+    public async Task NothingPendingMeansOneQueryAndNoCallToTamara()
+    {
+        var (_, paid) = _harness.AddPendingOrder();
+        var stored = _harness.Session(paid.Id);
+        stored.State = TamaraSessionState.Paid;
+        _harness.Sessions.Update(stored);
+        var queriesBefore = _harness.Sessions.QueryCount;
+
+        await NewTask().ExecuteAsync();
+
+        Assert.That(_harness.Sessions.QueryCount - queriesBefore, Is.EqualTo(1));
+        _harness.Client.VerifyNoOtherCalls();
+        _harness.SettingService.Verify(service => service.LoadSettingAsync<TamaraInStoreSettings>(It.IsAny<int>()), Times.Never);
+    }
+
+    [Test]
+    public async Task SessionsNotYetDueAreLeftAlone()
+    {
+        var (_, session) = _harness.AddPendingOrder();
+        var stored = _harness.Session(session.Id);
+        stored.NextCheckOnUtc = _harness.Now.AddSeconds(5);
+        _harness.Sessions.Update(stored);
+
+        await NewTask().ExecuteAsync();
+
+        _harness.Client.VerifyNoOtherCalls();
+    }
+
+    [Test]
+    public async Task EachSessionIsCheckedWithItsOwnStoresSettings()
+    {
+        var (_, first) = _harness.AddPendingOrder(storeId: 1);
+        var (_, second) = _harness.AddPendingOrder(storeId: 2);
+        _harness.TamaraSays(first.TamaraOrderId, SyncHarness.Status(TamaraOrderStatus.New));
+        _harness.TamaraSays(second.TamaraOrderId, SyncHarness.Captured());
+
+        await NewTask().ExecuteAsync();
+
+        _harness.Client.Verify(client => client.GetOrderAsync(It.Is<TamaraInStoreSettings>(s => s.ApiToken == "api-1"), first.TamaraOrderId, It.IsAny<CancellationToken>()), Times.Once);
+        _harness.Client.Verify(client => client.GetOrderAsync(It.Is<TamaraInStoreSettings>(s => s.ApiToken == "api-2"), second.TamaraOrderId, It.IsAny<CancellationToken>()), Times.Once);
+        Assert.That(_harness.Session(first.Id).NextCheckOnUtc, Is.EqualTo(_harness.Now.AddSeconds(10)));
+        Assert.That(_harness.Session(second.Id).State, Is.EqualTo(TamaraSessionState.Paid));
+    }
+
+    [Test]
+    public async Task AStoreWithoutAnApiTokenIsSkipped()
+    {
+        _harness.Settings[2].ApiToken = null;
+        var (_, session) = _harness.AddPendingOrder(storeId: 2);
+
+        await NewTask().ExecuteAsync();
+
+        _harness.Client.VerifyNoOtherCalls();
+        Assert.That(_harness.Session(session.Id).LastCheckedOnUtc, Is.Null);
+    }
+
+    [Test]
+    public async Task ARateLimitStopsTheRunForThatTokenOnly()
+    {
+        var (_, throttled) = _harness.AddPendingOrder(storeId: 1);
+        var (_, skipped) = _harness.AddPendingOrder(storeId: 1);
+        var (_, otherStore) = _harness.AddPendingOrder(storeId: 2);
+        _harness.TamaraFails(throttled.TamaraOrderId, SyncHarness.Transient(HttpStatusCode.TooManyRequests, TimeSpan.FromSeconds(30)));
+        _harness.TamaraSays(skipped.TamaraOrderId, SyncHarness.Status(TamaraOrderStatus.New));
+        _harness.TamaraSays(otherStore.TamaraOrderId, SyncHarness.Status(TamaraOrderStatus.New));
+
+        await NewTask().ExecuteAsync();
+
+        _harness.Client.Verify(client => client.GetOrderAsync(It.IsAny<TamaraInStoreSettings>(), skipped.TamaraOrderId, It.IsAny<CancellationToken>()), Times.Never);
+        _harness.Client.Verify(client => client.GetOrderAsync(It.IsAny<TamaraInStoreSettings>(), otherStore.TamaraOrderId, It.IsAny<CancellationToken>()), Times.Once);
+        Assert.That(_harness.Session(throttled.Id).NextCheckOnUtc, Is.EqualTo(_harness.Now.AddSeconds(30)));
+    }
+
+    [Test]
+    public async Task TheRunStopsStartingChecksWhenItsTimeBudgetIsSpent()
+    {
+        var (_, first) = _harness.AddPendingOrder();
+        var (_, second) = _harness.AddPendingOrder();
+        _harness.Client.Setup(client => client.GetOrderAsync(It.IsAny<TamaraInStoreSettings>(), first.TamaraOrderId, It.IsAny<CancellationToken>()))
+            .ReturnsAsync(() =>
+            {
+                _harness.Time.Advance(TamaraInStoreDefaults.PendingSessionsRunBudget + TimeSpan.FromSeconds(1));
+                return SyncHarness.Status(TamaraOrderStatus.New);
+            });
+
+        await NewTask().ExecuteAsync();
+
+        _harness.Client.Verify(client => client.GetOrderAsync(It.IsAny<TamaraInStoreSettings>(), second.TamaraOrderId, It.IsAny<CancellationToken>()), Times.Never);
+    }
+
+    [Test]
+    public async Task AFailingSessionDoesNotStopTheOthers()
+    {
+        var (_, broken) = _harness.AddPendingOrder(storeId: 1);
+        var (_, fine) = _harness.AddPendingOrder(storeId: 1);
+        _harness.Client.Setup(client => client.GetOrderAsync(It.IsAny<TamaraInStoreSettings>(), broken.TamaraOrderId, It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new InvalidOperationException("unexpected"));
+        _harness.TamaraSays(fine.TamaraOrderId, SyncHarness.Captured());
+
+        Assert.DoesNotThrowAsync(() => NewTask().ExecuteAsync());
+
+        Assert.That(_harness.Session(fine.Id).State, Is.EqualTo(TamaraSessionState.Paid));
+    }
+}
