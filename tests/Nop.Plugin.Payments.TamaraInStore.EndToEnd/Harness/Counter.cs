@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Primitives;
+using Nop.Core.Domain.Orders;
+using Nop.Core.Domain.Payments;
 using Nop.Plugin.Payments.TamaraInStore.Services;
 using Nop.Services.Payments;
 
@@ -33,4 +35,39 @@ public class Counter
 
         return (request, await checkout.ProcessPaymentAsync(request));
     }
+
+    /// <summary>
+    /// The whole placement: the payment step, nopCommerce creating the pending order, then PostProcessPaymentAsync
+    /// linking the session to it. Answers the order id and the Tamara order id.
+    /// </summary>
+    public async Task<(int OrderId, string TamaraOrderId)> PlaceOrderAsync(decimal total)
+    {
+        var (request, result) = await ConfirmAsync(total);
+        if (!result.Success)
+            throw new InvalidOperationException("Tamara refused the order: " + string.Join("; ", result.Errors));
+
+        var orderId = Interlocked.Increment(ref _nextOrderId);
+        var order = _environment.Orders.Add(new Order
+        {
+            Id = orderId,
+            CustomOrderNumber = orderId.ToString(),
+            OrderGuid = request.OrderGuid,
+            StoreId = request.StoreId,
+            CustomerId = request.CustomerId,
+            PaymentMethodSystemName = TamaraInStoreDefaults.SystemName,
+            OrderStatus = OrderStatus.Pending,
+            PaymentStatus = result.NewPaymentStatus,
+            OrderTotal = total,
+            CurrencyRate = 1m,
+            CustomerCurrencyCode = "SAR",
+            AuthorizationTransactionId = result.AuthorizationTransactionId
+        });
+
+        using var scope = _environment.Plugin.CreateScope();
+        await scope.ServiceProvider.GetRequiredService<TamaraCheckoutService>().PostProcessPaymentAsync(new PostProcessPaymentRequest { Order = order });
+
+        return (orderId, result.AuthorizationTransactionId);
+    }
+
+    private static int _nextOrderId = 1000;
 }

@@ -20,9 +20,8 @@ public sealed partial class EndToEndEnvironment
 
     public InMemoryLocker Locker { get; } = new();
 
-    public Mock<IOrderService> OrderService { get; } = new();
-
-    public Mock<IOrderProcessingService> OrderProcessing { get; } = new();
+    /// <summary>nopCommerce's orders; MarkOrderAsPaidAsync refuses an order that cannot be marked as paid, and counts calls</summary>
+    public InMemoryOrders Orders { get; } = NopCommerceOrders.Create();
 
     private void AddOrderFakes(IServiceCollection services)
     {
@@ -38,7 +37,7 @@ public sealed partial class EndToEndEnvironment
         services.AddSingleton<CurrencySettings>(Shop.CurrencySettings);
         services.AddSingleton(new Mock<IStaticCacheManager>().Object);
         services.AddSingleton<ILocker>(Locker);
-        services.AddSingleton(OrderService.Object);
-        services.AddSingleton(OrderProcessing.Object);
+        services.AddSingleton(Orders.OrderService);
+        services.AddSingleton(Orders.OrderProcessingService);
     }
 }

@@ -1,0 +1,84 @@
+using Microsoft.Extensions.DependencyInjection;
+using Nop.Core.Domain.Orders;
+using Nop.Core.Domain.Payments;
+using Nop.Plugin.Payments.TamaraInStore.Domain;
+using Nop.Plugin.Payments.TamaraInStore.Services;
+using Nop.Plugin.Payments.TamaraInStore.Services.Api.Models;
+using Nop.Plugin.Payments.TamaraInStore.Services.Sync;
+using Nop.Services.Payments;
+
+namespace Nop.Plugin.Payments.TamaraInStore.EndToEnd.Harness;
+
+/// <summary>What nopCommerce does with the plugin once orders exist: the scheduled task, staff buttons, refunds</summary>
+public sealed partial class EndToEndEnvironment
+{
+    public Counter Counter => new(this);
+
+    public Order Order(int orderId) => Orders.Get(orderId);
+
+    public TamaraSession SessionOf(int orderId) => Sessions.Rows.Where(session => session.OrderId == orderId).OrderBy(session => session.Id).Last();
+
+    public IReadOnlyList<TamaraRefund> RefundsOf(int orderId) => Refunds.Rows.Where(refund => refund.OrderId == orderId).ToList();
+
+    /// <summary>Registers the store's webhook URL with Tamara for all of the plugin's events</summary>
+    public async Task RegisterWebhookAsync()
+    {
+        var webhook = await Client.RegisterWebhookAsync(StoreSettings, new TamaraWebhook
+        {
+            Type = "order",
+            Events = TamaraInStoreDefaults.WebhookEvents.ToList(),
+            Url = Plugin.WebhookUrl.ToString()
+        });
+        StoreSettings.WebhookId = webhook.WebhookId;
+    }
+
+    /// <summary>One run of the scheduled task, as nopCommerce runs it: a scope, the task built from it</summary>
+    public async Task RunPollTaskAsync()
+    {
+        using var scope = Plugin.CreateScope();
+        await ActivatorUtilities.CreateInstance<TamaraPendingSessionsTask>(scope.ServiceProvider).ExecuteAsync();
+    }
+
+    public async Task<TamaraSyncResult> SyncAsync(string tamaraOrderId, TamaraSyncTrigger trigger = TamaraSyncTrigger.Staff)
+    {
+        using var scope = Plugin.CreateScope();
+        return await scope.ServiceProvider.GetRequiredService<TamaraOrderSyncService>().SyncAsync(tamaraOrderId, trigger);
+    }
+
+    public async Task<TamaraVoidResult> VoidAsync(int orderId)
+    {
+        using var scope = Plugin.CreateScope();
+        return await scope.ServiceProvider.GetRequiredService<TamaraOrderSyncService>().VoidSessionAsync(SessionOf(orderId), "Customer changed their mind");
+    }
+
+    /// <summary>The order page's Refund / Partial refund button: the plugin refunds, then the core books the answer</summary>
+    public async Task<RefundPaymentResult> RefundAsync(int orderId, decimal amount)
+    {
+        var order = Order(orderId);
+        using var scope = Plugin.CreateScope();
+        var result = await scope.ServiceProvider.GetRequiredService<TamaraRefundService>().RefundAsync(new RefundPaymentRequest
+        {
+            Order = order,
+            AmountToRefund = amount,
+            IsPartialRefund = order.RefundedAmount + amount < order.OrderTotal
+        });
+        await NopCommerceOrders.ApplyRefundResultAsync(Orders, Order(orderId), amount, result);
+        return result;
+    }
+
+    /// <summary>Runs the scheduled task until <paramref name="condition"/> holds, or gives up after <paramref name="timeout"/></summary>
+    public async Task<bool> PollUntilAsync(Func<bool> condition, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(15));
+        while (!condition())
+        {
+            if (DateTime.UtcNow > deadline)
+                return false;
+            await RunPollTaskAsync();
+            await Task.Delay(50);
+        }
+        return true;
+    }
+
+    public bool IsPaid(int orderId) => Order(orderId).PaymentStatus == PaymentStatus.Paid;
+}
