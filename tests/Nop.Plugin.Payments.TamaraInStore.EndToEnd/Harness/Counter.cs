@@ -18,6 +18,14 @@ public class Counter
     /// <summary>The payment-info step and then "Confirm": ProcessPaymentAsync before nopCommerce creates the order</summary>
     public async Task<(ProcessPaymentRequest Request, ProcessPaymentResult Result)> ConfirmAsync(decimal total)
     {
+        var request = await FillPaymentInfoAsync(total);
+        using var scope = _environment.Plugin.CreateScope();
+        return (request, await scope.ServiceProvider.GetRequiredService<TamaraCheckoutService>().ProcessPaymentAsync(request));
+    }
+
+    /// <summary>A cart worth <paramref name="total"/> and the payment-info step filled in, as nopCommerce hands it to ProcessPaymentAsync</summary>
+    public async Task<ProcessPaymentRequest> FillPaymentInfoAsync(decimal total)
+    {
         _environment.Shop.CartWorth(total);
         using var scope = _environment.Plugin.CreateScope();
         var checkout = scope.ServiceProvider.GetRequiredService<TamaraCheckoutService>();
@@ -32,8 +40,7 @@ public class Counter
         request.OrderGuid = Guid.NewGuid();
         request.OrderTotal = total;
         request.PaymentMethodSystemName = TamaraInStoreDefaults.SystemName;
-
-        return (request, await checkout.ProcessPaymentAsync(request));
+        return request;
     }
 
     /// <summary>

@@ -14,11 +14,17 @@ namespace Nop.Plugin.Payments.TamaraInStore.EndToEnd.Harness;
 /// </summary>
 public sealed partial class EndToEndEnvironment : IAsyncDisposable
 {
-    private EndToEndEnvironment(SimulatorHost simulator, StoreSettings settings)
+    private readonly EnvironmentOptions _options;
+
+    private EndToEndEnvironment(SimulatorHost simulator, StoreSettings settings, EnvironmentOptions options)
     {
         Simulator = simulator;
         Settings = settings;
+        _options = options;
     }
+
+    /// <summary>Requests sent to Tamara by the plugin's HTTP client</summary>
+    public HttpCallCounter TamaraHttpCalls { get; } = new();
 
     public SimulatorHost Simulator { get; }
 
@@ -65,7 +71,7 @@ public sealed partial class EndToEndEnvironment : IAsyncDisposable
             CancelOrderWhenDeclinedOrExpired = true
         });
 
-        var environment = new EndToEndEnvironment(simulator, settings);
+        var environment = new EndToEndEnvironment(simulator, settings, options);
         try
         {
             environment.Plugin = await PluginHost.StartAsync(environment.AddNopCommerceFakes);
@@ -89,6 +95,10 @@ public sealed partial class EndToEndEnvironment : IAsyncDisposable
         services.AddSingleton<IRepository<TamaraSession>>(Sessions);
         services.AddSingleton<IRepository<TamaraRefund>>(Refunds);
         AddOrderFakes(services);
+
+        services.AddHttpClient<ITamaraClient, TamaraClient>().AddHttpMessageHandler(TamaraHttpCalls.CreateHandler);
+        if (_options.TamaraClient is not null)
+            services.AddSingleton(_options.TamaraClient);
     }
 
     /// <summary>Polls <paramref name="condition"/> until it holds or <paramref name="timeout"/> passes; the caller asserts the answer</summary>

@@ -12,4 +12,7 @@ public class EnvironmentOptions
 
     /// <summary>Further simulator settings (limits, faults at start, delivery retries, ...)</summary>
     public Action<SimulatorOptions> ConfigureSimulator { get; set; }
+
+    /// <summary>Replaces the plugin's HTTP client to Tamara (e.g. an instant in-process fake, to measure the plugin alone)</summary>
+    public Nop.Plugin.Payments.TamaraInStore.Services.Api.ITamaraClient TamaraClient { get; set; }
 }

@@ -26,6 +26,22 @@ public class PaymentScenarioTests : EndToEndTest
     }
 
     [Test]
+    public async Task A_poll_with_nothing_pending_makes_one_query_and_no_call_to_Tamara()
+    {
+        var (orderId, tamaraOrderId) = await Env.Counter.PlaceOrderAsync(300m);
+        Tamara.Pay(tamaraOrderId);
+        await Env.SyncAsync(tamaraOrderId);
+        Assert.That(Env.IsPaid(orderId), Is.True);
+        var queries = Env.Sessions.QueryCount + Env.Refunds.QueryCount;
+        var calls = Env.TamaraHttpCalls.Count;
+
+        await Env.RunPollTaskAsync();
+
+        Assert.That(Env.Sessions.QueryCount + Env.Refunds.QueryCount - queries, Is.EqualTo(1));
+        Assert.That(Env.TamaraHttpCalls.Count - calls, Is.Zero);
+    }
+
+    [Test]
     public async Task Paid_through_the_webhook_only()
     {
         await Env.RegisterWebhookAsync();

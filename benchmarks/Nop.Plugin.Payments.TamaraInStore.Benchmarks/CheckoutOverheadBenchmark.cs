@@ -1,0 +1,41 @@
+using System.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using Nop.Plugin.Payments.TamaraInStore.EndToEnd.Harness;
+using Nop.Plugin.Payments.TamaraInStore.Services;
+
+namespace Nop.Plugin.Payments.TamaraInStore.Benchmarks;
+
+/// <summary>
+/// ProcessPaymentAsync with Tamara answering instantly in-process: the plugin's own work at "Confirm" (settings, currency,
+/// cart lines, request building and validation, storing the session), without Tamara's round trip.
+/// </summary>
+public static class CheckoutOverheadBenchmark
+{
+    public static async Task<List<double>> RunAsync(int iterations)
+    {
+        await using var environment = await EndToEndEnvironment.StartAsync(new EnvironmentOptions { TamaraClient = new InstantTamaraClient() });
+        var timings = new List<double>();
+        const int warmUp = 200;
+
+        for (var i = 0; i < warmUp + iterations; i++)
+        {
+            // a real database looks a session up by index; the in-memory table is scanned, so keep it small
+            if (i % 100 == 0)
+                await environment.Sessions.TruncateAsync();
+
+            var request = await environment.Counter.FillPaymentInfoAsync(300m + i % 50);
+            using var scope = environment.Plugin.CreateScope();
+            var checkout = scope.ServiceProvider.GetRequiredService<TamaraCheckoutService>();
+
+            var stopwatch = Stopwatch.StartNew();
+            var result = await checkout.ProcessPaymentAsync(request);
+            stopwatch.Stop();
+
+            if (!result.Success)
+                throw new InvalidOperationException("checkout failed: " + string.Join("; ", result.Errors));
+            if (i >= warmUp)
+                timings.Add(stopwatch.Elapsed.TotalMilliseconds);
+        }
+        return timings;
+    }
+}
