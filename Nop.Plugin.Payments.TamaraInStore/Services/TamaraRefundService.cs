@@ -527,8 +527,7 @@ public class TamaraRefundService
     /// <summary>Tamara's refund id, or our own reference while Tamara's is not known</summary>
     private static string RefundIdOrPlaceholder(TamaraRefund row) => string.IsNullOrEmpty(row.RefundId) ? row.MerchantRefundId : row.RefundId;
 
-    private static string FormatMoney(decimal amount, string currencyCode) =>
-        $"{amount.ToString("N" + TamaraMoneyRounding.DecimalPlaces(currencyCode), CultureInfo.InvariantCulture)} {currencyCode}";
+    private static string FormatMoney(decimal amount, string currencyCode) => TamaraMoneyRounding.Format(amount, currencyCode);
 
     private static string Truncate(string text) =>
         text is { Length: > MaxErrorLength } ? text[..MaxErrorLength] : text;

@@ -145,6 +145,40 @@ public class TamaraOrderSyncServiceTests
         _harness.Logger.Verify(logger => logger.WarningAsync(It.Is<string>(message => message.Contains("needs attention")), null, null), Times.Once);
     }
 
+    [Test]
+    public async Task AnOrderEditedAfterTheLinkWasSentIsNotPaidForTheOldTotal()
+    {
+        var (order, session) = _harness.AddPendingOrder(300m);
+        order.OrderTotal = 350m;
+        await _harness.Orders.OrderService.UpdateOrderAsync(order);
+        _harness.TamaraSays(session.TamaraOrderId, SyncHarness.Captured(300m));
+
+        var result = await _harness.NewService().SyncAsync(session.TamaraOrderId, TamaraSyncTrigger.Poll);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.Outcome, Is.EqualTo(TamaraSyncOutcome.NeedsAttention));
+            Assert.That(_harness.Orders.MarkPaidCalls, Is.Zero);
+            Assert.That(_harness.Orders.Get(order.Id).PaymentStatus, Is.EqualTo(PaymentStatus.Pending));
+        });
+    }
+
+    [Test]
+    public async Task AnOrderInAnotherCurrencyIsComparedAtItsOwnRate()
+    {
+        // nopCommerce keeps 100.00 in the primary currency; the customer saw 375.00 SAR at the order rate of 3.75
+        var (order, session) = _harness.AddPendingOrder(375m);
+        order.OrderTotal = 100m;
+        order.CurrencyRate = 3.75m;
+        await _harness.Orders.OrderService.UpdateOrderAsync(order);
+        _harness.TamaraSays(session.TamaraOrderId, SyncHarness.Captured(375m));
+
+        var result = await _harness.NewService().SyncAsync(session.TamaraOrderId, TamaraSyncTrigger.Poll);
+
+        Assert.That(result.Outcome, Is.EqualTo(TamaraSyncOutcome.Paid));
+        Assert.That(_harness.Orders.MarkPaidCalls, Is.EqualTo(1));
+    }
+
     [TestCase(TamaraOrderStatus.Declined, TamaraSessionState.Declined)]
     [TestCase(TamaraOrderStatus.Expired, TamaraSessionState.Expired)]
     [TestCase(TamaraOrderStatus.Canceled, TamaraSessionState.Canceled)]
