@@ -507,26 +507,15 @@ public class TamaraOrderSyncService
 
     private async Task<T> RunExclusiveAsync<T>(string tamaraOrderId, Func<Task<T>> action, T whenBusy, CancellationToken cancellationToken) where T : class
     {
-        var key = string.Format(TamaraInStoreDefaults.OrderLockKey, tamaraOrderId);
+        T result = null;
+        var acquired = await TamaraOrderLock.TryRunAsync(_locker, tamaraOrderId, async () => result = await action(),
+            LockAttempts, LockRetryDelay, cancellationToken);
+        if (!acquired)
+            return whenBusy;
 
-        for (var attempt = 1; ; attempt++)
-        {
-            T result = null;
-            var acquired = await _locker.PerformActionWithLockAsync(key, TamaraInStoreDefaults.OrderLockExpiration,
-                async () => result = await action());
-
-            if (acquired)
-            {
-                // the memory locker swallows OperationCanceledException and still reports success
-                cancellationToken.ThrowIfCancellationRequested();
-                return result ?? whenBusy;
-            }
-
-            if (attempt >= LockAttempts)
-                return whenBusy;
-
-            await Task.Delay(LockRetryDelay, cancellationToken);
-        }
+        // the memory locker swallows OperationCanceledException and still reports success
+        cancellationToken.ThrowIfCancellationRequested();
+        return result ?? whenBusy;
     }
 
     private async Task AddNoteAsync(SyncContext context, string note)
