@@ -335,6 +335,21 @@ public class TamaraOrderSyncServiceTests
     }
 
     [Test]
+    public async Task ALockerThatLetsEveryoneInStillMarksPaidOnceOnOneServer()
+    {
+        var (order, session) = _harness.AddPendingOrder();
+        _harness.TamaraSays(session.TamaraOrderId, SyncHarness.Captured());
+        var service = new TestableOrderSyncService(new Fakes.CheckThenSetLocker(), _harness.Logger.Object, _harness.Orders.OrderProcessingService,
+            _harness.Orders.OrderService, _harness.SettingService.Object, _harness.Client.Object, _harness.RefundService.Object,
+            _harness.SessionService, _harness.Time);
+
+        await Task.WhenAll(Enumerable.Range(0, 40).Select(_ => Task.Run(() => service.SyncAsync(session.TamaraOrderId, TamaraSyncTrigger.Webhook))));
+
+        Assert.That(_harness.Orders.MarkPaidCalls, Is.EqualTo(1));
+        Assert.That(_harness.Orders.Get(order.Id).PaymentStatus, Is.EqualTo(PaymentStatus.Paid));
+    }
+
+    [Test]
     public async Task ABusyLockIsGivenUpAfterAFewTries()
     {
         var (_, session) = _harness.AddPendingOrder();
