@@ -3,6 +3,7 @@ using Nop.Core;
 using Nop.Core.Domain.Orders;
 using Nop.Plugin.Payments.TamaraInStore.Models;
 using Nop.Plugin.Payments.TamaraInStore.Services;
+using Nop.Plugin.Payments.TamaraInStore.Services.Api;
 using Nop.Services.Orders;
 using Nop.Web.Framework.Components;
 using Nop.Web.Framework.Mvc.Routing;
@@ -66,7 +67,7 @@ public class TamaraInStoreCheckoutCompletedViewComponent : NopViewComponent
             OrderGuid = session.OrderGuid,
             CheckoutDeeplink = session.CheckoutDeeplink,
             QrCodeDataUri = _qrCodeService.ToPngDataUri(session.CheckoutDeeplink),
-            MaskedPhoneNumber = TamaraMasking.MaskPhone(session.PhoneNumber),
+            MaskedPhoneNumber = SensitiveDataMasker.MaskPhone(session.PhoneNumber),
             SecondsLeft = (int)Math.Max(0, secondsLeft),
             StatusUrl = _nopUrlHelper.RouteUrl(TamaraInStoreDefaults.Routes.CheckoutStatus, new { orderGuid = session.OrderGuid }),
             Status = await _statusService.PrepareAsync(session)

@@ -82,7 +82,7 @@ public class TamaraInStorePublicController : BasePluginController
         }
         catch (TamaraApiException exception)
         {
-            await _logger.WarningAsync($"Tamara in-store: ID verification of {TamaraMasking.MaskPhone(phone)} could not be checked ({exception.Endpoint}, {exception.StatusCode})");
+            await _logger.WarningAsync($"Tamara in-store: ID verification of {SensitiveDataMasker.MaskPhone(phone)} could not be checked ({exception.Endpoint}, {exception.StatusCode})");
             return Json(new { result = "unknown", message = await _localizationService.GetResourceAsync("Plugins.Payments.TamaraInStore.IdVerification.Unavailable") });
         }
     }

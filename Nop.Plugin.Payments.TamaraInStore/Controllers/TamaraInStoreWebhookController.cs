@@ -17,8 +17,8 @@ namespace Nop.Plugin.Payments.TamaraInStore.Controllers;
 /// Tamara's order webhook. A delivery only says which order changed: the order is read back from Tamara by the sync.
 /// </summary>
 /// <remarks>
-/// Answers: 401 (no detail) unless the tamaraToken is signed with the notification token of the order's store (of any
-/// store for an order we do not know); 400 for a body that is not a notification; 200 once handled, for duplicates and
+/// Answers: 401 (no detail) unless the tamaraToken is signed with a store's notification token, and for an order we know,
+/// with that order's store's; 400 for a body that is not a notification; 200 once handled, for duplicates and
 /// for orders we do not know (so Tamara stops retrying); 503 with Retry-After when Tamara itself could not be read,
 /// so the delivery comes again (the poller would catch up too, but later when it is backing off).
 /// Any other failure is logged and answered 200: retrying the same delivery would fail the same way, and the poller
@@ -55,24 +55,23 @@ public class TamaraInStoreWebhookController : Controller
     [RequestSizeLimit(64 * 1024)]
     public async Task<IActionResult> Webhook()
     {
-        var token = ReadToken(Request);
-        if (string.IsNullOrEmpty(token))
+        // authenticate before reading anything else: signed with the notification token of one of the stores
+        var token = TamaraNotificationTokenValidator.ExtractToken(Request.Query[TokenQueryName].ToString(), Request.Headers[HeaderNames.Authorization].ToString());
+        if (string.IsNullOrEmpty(token) || !await IsValidForAnyStoreAsync(token))
             return Unauthorized();
 
         var notification = await ReadNotificationAsync(Request);
         if (notification is null)
-            return await IsValidForAnyStoreAsync(token) ? BadRequest() : Unauthorized();
+            return BadRequest();
 
         var session = await _sessionService.GetSessionByTamaraOrderIdAsync(notification.OrderId);
         if (session is null)
         {
-            if (!await IsValidForAnyStoreAsync(token))
-                return Unauthorized();
-
             await _logger.InformationAsync($"Tamara in-store: webhook '{notification.EventType}' for Tamara order {notification.OrderId}, which is not one of ours; ignored.");
             return Ok();
         }
 
+        // and signed with the notification token of this order's store, not just any store's
         var settings = await _settingService.LoadSettingAsync<TamaraInStoreSettings>(session.StoreId);
         if (!IsValid(token, settings))
             return Unauthorized();
@@ -97,31 +96,17 @@ public class TamaraInStoreWebhookController : Controller
         return Ok();
     }
 
-    private static string ReadToken(HttpRequest request)
-    {
-        var fromQuery = request.Query[TokenQueryName].ToString();
-        if (!string.IsNullOrWhiteSpace(fromQuery))
-            return fromQuery.Trim();
-
-        var authorization = request.Headers[HeaderNames.Authorization].ToString();
-        const string bearer = "Bearer ";
-        return authorization.StartsWith(bearer, StringComparison.OrdinalIgnoreCase)
-            ? authorization[bearer.Length..].Trim()
-            : null;
-    }
-
     /// <summary>The notification, or null when the body is not one (malformed JSON, no order id)</summary>
     private static async Task<TamaraNotification> ReadNotificationAsync(HttpRequest request)
     {
         try
         {
             using var reader = new StreamReader(request.Body);
-            var json = await reader.ReadToEndAsync();
-            var notification = JsonConvert.DeserializeObject<TamaraNotification>(json);
+            var notification = TamaraJson.Deserialize<TamaraNotification>(await reader.ReadToEndAsync());
 
             return string.IsNullOrWhiteSpace(notification?.OrderId) ? null : notification;
         }
-        catch (JsonException)
+        catch (Exception exception) when (exception is JsonException or ArgumentException or InvalidCastException or FormatException)
         {
             return null;
         }

@@ -1,4 +1,5 @@
 using Nop.Plugin.Payments.TamaraInStore.Services;
+using Nop.Plugin.Payments.TamaraInStore.Services.Api;
 
 namespace Nop.Plugin.Payments.TamaraInStore.Models;
 
@@ -10,9 +11,9 @@ public static class ConfigurationModelMapper
     public static ConfigurationModel ToModel(TamaraInStoreSettings settings) => new()
     {
         ApiTokenIsSet = !string.IsNullOrEmpty(settings.ApiToken),
-        ApiTokenHint = TamaraMasking.MaskSecret(settings.ApiToken),
+        ApiTokenHint = SensitiveDataMasker.SecretHint(settings.ApiToken),
         NotificationTokenIsSet = !string.IsNullOrEmpty(settings.NotificationToken),
-        NotificationTokenHint = TamaraMasking.MaskSecret(settings.NotificationToken),
+        NotificationTokenHint = SensitiveDataMasker.SecretHint(settings.NotificationToken),
         StoreCode = settings.StoreCode,
         CountryCode = settings.CountryCode,
         UseSandbox = settings.UseSandbox,

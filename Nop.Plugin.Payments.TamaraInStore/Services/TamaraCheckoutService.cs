@@ -348,7 +348,7 @@ public class TamaraCheckoutService
             await _sessionService.UpdateSessionAsync(session);
 
             await AddNoteAsync(order, string.Format(await _localizationService.GetResourceAsync("Plugins.Payments.TamaraInStore.Checkout.Notes.SessionCreated"),
-                TamaraMasking.MaskPhone(session.PhoneNumber), $"{session.ExpiresOnUtc:yyyy-MM-dd HH:mm} UTC", session.TamaraOrderId));
+                SensitiveDataMasker.MaskPhone(session.PhoneNumber), $"{session.ExpiresOnUtc:yyyy-MM-dd HH:mm} UTC", session.TamaraOrderId));
 
             var settings = await _settingService.LoadSettingAsync<TamaraInStoreSettings>(order.StoreId);
             if (settings.UpdateOrderReferenceId && !string.IsNullOrEmpty(session.TamaraOrderId) && !string.IsNullOrEmpty(order.CustomOrderNumber))
@@ -419,7 +419,7 @@ public class TamaraCheckoutService
             throw new NopException(error);
 
         await AddNoteAsync(order, string.Format(await _localizationService.GetResourceAsync("Plugins.Payments.TamaraInStore.Checkout.Notes.SessionCreated"),
-            TamaraMasking.MaskPhone(session.PhoneNumber), $"{session.ExpiresOnUtc:yyyy-MM-dd HH:mm} UTC", session.TamaraOrderId));
+            SensitiveDataMasker.MaskPhone(session.PhoneNumber), $"{session.ExpiresOnUtc:yyyy-MM-dd HH:mm} UTC", session.TamaraOrderId));
 
         return session;
     }

@@ -1,7 +1,9 @@
+using System.Globalization;
+
 namespace Nop.Plugin.Payments.TamaraInStore.Services;
 
 /// <summary>
-/// Rounds money to the minor unit of its currency, as Tamara expects amounts
+/// Money in the minor unit of its currency, as Tamara expects amounts: three decimals for KWD, BHD and OMR, two otherwise
 /// </summary>
 public static class TamaraMoneyRounding
 {
@@ -15,4 +17,8 @@ public static class TamaraMoneyRounding
 
     /// <summary>The smallest amount of the currency: 0.01 or 0.001</summary>
     public static decimal MinorUnit(string currencyCode) => DecimalPlaces(currencyCode) == 3 ? 0.001m : 0.01m;
+
+    /// <summary>e.g. "1,234.50 SAR" or "10.258 KWD", the same in every culture (notes and logs are read by people in several languages)</summary>
+    public static string Format(decimal amount, string currencyCode) =>
+        $"{Round(amount, currencyCode).ToString("N" + DecimalPlaces(currencyCode), CultureInfo.InvariantCulture)} {currencyCode}";
 }

@@ -187,6 +187,15 @@ public class TamaraOrderSyncService
         if (order is null)
             return await NeedAttentionAsync(context, $"Tamara: captured {TamaraCapturedAmount.Format(captured)} for a session that has no nopCommerce order.");
 
+        // staff may have edited the order after the link was sent: Tamara must have captured what the order asks for now
+        var orderTotal = OrderTotalInOrderCurrency(order, session.CurrencyCode);
+        if (Math.Abs(orderTotal - session.Amount) > TamaraMoneyRounding.MinorUnit(session.CurrencyCode))
+        {
+            return await NeedAttentionAsync(context,
+                $"Tamara: captured {TamaraCapturedAmount.Format(captured)}, but the order total is now {TamaraCapturedAmount.Format(orderTotal, session.CurrencyCode)}. " +
+                "The order was NOT marked as paid; send a new link for the new total or settle the difference by hand.");
+        }
+
         if (order.PaymentStatus is PaymentStatus.Paid or PaymentStatus.PartiallyRefunded or PaymentStatus.Refunded)
         {
             MarkSessionPaid(context);
@@ -214,6 +223,16 @@ public class TamaraOrderSyncService
             $"Tamara: payment captured ({TamaraCapturedAmount.Format(captured)}, capture {captureId ?? "-"}); the order was marked as paid ({Describe(context.Trigger)}).");
 
         return Result(context, TamaraSyncOutcome.Paid, orderChanged: true);
+    }
+
+    /// <summary>
+    /// The order total as the customer's currency shows it (nopCommerce keeps totals in the primary store currency);
+    /// within one minor unit of what checkout sent to Tamara, as both round the same conversion
+    /// </summary>
+    private static decimal OrderTotalInOrderCurrency(Order order, string currencyCode)
+    {
+        var rate = order.CurrencyRate > decimal.Zero ? order.CurrencyRate : decimal.One;
+        return TamaraMoneyRounding.Round(order.OrderTotal * rate, currencyCode);
     }
 
     private void MarkSessionPaid(SyncContext context)
@@ -337,8 +356,8 @@ public class TamaraOrderSyncService
             .Where(refundId => !string.IsNullOrEmpty(refundId))
             .ToHashSet(StringComparer.Ordinal);
 
-        var unchanged = TamaraCapturedAmount.Round(refundedAtTamara, context.Session.CurrencyCode)
-                == TamaraCapturedAmount.Round(context.Session.RefundedAmount, context.Session.CurrencyCode)
+        var unchanged = TamaraMoneyRounding.Round(refundedAtTamara, context.Session.CurrencyCode)
+                == TamaraMoneyRounding.Round(context.Session.RefundedAmount, context.Session.CurrencyCode)
             && refundIdsAtTamara.All(knownRefundIds.Contains);
         if (unchanged)
             return false;
@@ -488,26 +507,15 @@ public class TamaraOrderSyncService
 
     private async Task<T> RunExclusiveAsync<T>(string tamaraOrderId, Func<Task<T>> action, T whenBusy, CancellationToken cancellationToken) where T : class
     {
-        var key = string.Format(TamaraInStoreDefaults.OrderLockKey, tamaraOrderId);
+        T result = null;
+        var acquired = await TamaraOrderLock.TryRunAsync(_locker, tamaraOrderId, async () => result = await action(),
+            LockAttempts, LockRetryDelay, cancellationToken);
+        if (!acquired)
+            return whenBusy;
 
-        for (var attempt = 1; ; attempt++)
-        {
-            T result = null;
-            var acquired = await _locker.PerformActionWithLockAsync(key, TamaraInStoreDefaults.OrderLockExpiration,
-                async () => result = await action());
-
-            if (acquired)
-            {
-                // the memory locker swallows OperationCanceledException and still reports success
-                cancellationToken.ThrowIfCancellationRequested();
-                return result ?? whenBusy;
-            }
-
-            if (attempt >= LockAttempts)
-                return whenBusy;
-
-            await Task.Delay(LockRetryDelay, cancellationToken);
-        }
+        // the memory locker swallows OperationCanceledException and still reports success
+        cancellationToken.ThrowIfCancellationRequested();
+        return result ?? whenBusy;
     }
 
     private async Task AddNoteAsync(SyncContext context, string note)

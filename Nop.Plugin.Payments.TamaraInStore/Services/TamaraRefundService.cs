@@ -447,20 +447,8 @@ public class TamaraRefundService
     private static bool IsPaid(TamaraSession session) =>
         session?.State == TamaraSessionState.Paid && !string.IsNullOrEmpty(session.TamaraOrderId);
 
-    private async Task<bool> TryWithOrderLockAsync(string tamaraOrderId, Func<Task> action)
-    {
-        var key = string.Format(TamaraInStoreDefaults.OrderLockKey, tamaraOrderId);
-        for (var attempt = 1; ; attempt++)
-        {
-            if (await _locker.PerformActionWithLockAsync(key, TamaraInStoreDefaults.OrderLockExpiration, action))
-                return true;
-
-            if (attempt == LockAttempts)
-                return false;
-
-            await Task.Delay(_lockRetryDelay);
-        }
-    }
+    private Task<bool> TryWithOrderLockAsync(string tamaraOrderId, Func<Task> action) =>
+        TamaraOrderLock.TryRunAsync(_locker, tamaraOrderId, action, LockAttempts, _lockRetryDelay);
 
     /// <summary>A 4xx answer (or a call that was never sent) means Tamara refunded nothing; anything else may have refunded</summary>
     private static bool IsRefusal(TamaraApiException exception) =>
@@ -527,8 +515,7 @@ public class TamaraRefundService
     /// <summary>Tamara's refund id, or our own reference while Tamara's is not known</summary>
     private static string RefundIdOrPlaceholder(TamaraRefund row) => string.IsNullOrEmpty(row.RefundId) ? row.MerchantRefundId : row.RefundId;
 
-    private static string FormatMoney(decimal amount, string currencyCode) =>
-        $"{amount.ToString("N" + TamaraMoneyRounding.DecimalPlaces(currencyCode), CultureInfo.InvariantCulture)} {currencyCode}";
+    private static string FormatMoney(decimal amount, string currencyCode) => TamaraMoneyRounding.Format(amount, currencyCode);
 
     private static string Truncate(string text) =>
         text is { Length: > MaxErrorLength } ? text[..MaxErrorLength] : text;

@@ -68,7 +68,7 @@ public class TamaraSessionCreator
         await _sessionService.InsertSessionAsync(template);
 
         await _logger.InformationAsync($"Tamara in-store: session created, Tamara order {template.TamaraOrderId}, " +
-            $"reference {request.OrderReferenceId}, {request.TotalAmount}, link sent to {TamaraMasking.MaskPhone(request.PhoneNumber)}");
+            $"reference {request.OrderReferenceId}, {request.TotalAmount}, link sent to {SensitiveDataMasker.MaskPhone(request.PhoneNumber)}");
 
         return (template, null);
     }

@@ -51,6 +51,19 @@ public static partial class SensitiveDataMasker
     /// <summary>Tokens and Authorization values are never shown, not even in part</summary>
     public static string MaskSecret(string secret) => string.IsNullOrEmpty(secret) ? secret : Hidden;
 
+    /// <summary>
+    /// Lets an admin recognise which saved token is in use without seeing it: its last four characters (••••ab12),
+    /// nothing at all for a token too short to spare them
+    /// </summary>
+    public static string SecretHint(string secret)
+    {
+        const int visible = 4;
+        if (string.IsNullOrEmpty(secret))
+            return string.Empty;
+
+        return secret.Length < visible * 4 ? "••••" : "••••" + secret[^visible..];
+    }
+
     /// <summary>Masks a body: field by field when it is JSON, as free text otherwise</summary>
     public static string MaskBody(string body)
     {

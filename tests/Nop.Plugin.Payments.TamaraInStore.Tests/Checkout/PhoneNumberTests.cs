@@ -1,3 +1,4 @@
+using Nop.Plugin.Payments.TamaraInStore.Services.Api;
 using Nop.Plugin.Payments.TamaraInStore.Services;
 
 namespace Nop.Plugin.Payments.TamaraInStore.Tests.Checkout;
@@ -38,6 +39,6 @@ public class PhoneNumberTests
     [Test]
     public void Masking_keeps_only_the_last_four_digits()
     {
-        Assert.That(TamaraMasking.MaskPhone("966501234567"), Is.EqualTo("••••4567"));
+        Assert.That(SensitiveDataMasker.MaskPhone("966501234567"), Is.EqualTo("*********567"));
     }
 }

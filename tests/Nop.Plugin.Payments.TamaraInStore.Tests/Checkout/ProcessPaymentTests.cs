@@ -172,7 +172,7 @@ public class ProcessPaymentTests
         await service.PostProcessPaymentAsync(new PostProcessPaymentRequest { Order = order });
 
         Assert.That(fixture.Sessions.Rows.Single().OrderId, Is.EqualTo(55));
-        Assert.That(fixture.Notes[0].Note, Does.Contain("••••4567").And.Contain("tamara-order-1"));
+        Assert.That(fixture.Notes[0].Note, Does.Contain("*********567").And.Contain("tamara-order-1"));
         Assert.That(fixture.Notes[0].Note, Does.Not.Contain("501234567"));
         Assert.That(fixture.Notes[1].Note, Does.Contain("A-1001"));
         fixture.Client.Verify(c => c.UpdateOrderReferenceIdAsync(It.IsAny<TamaraInStoreSettings>(), "tamara-order-1", "A-1001", It.IsAny<CancellationToken>()));

@@ -145,6 +145,40 @@ public class TamaraOrderSyncServiceTests
         _harness.Logger.Verify(logger => logger.WarningAsync(It.Is<string>(message => message.Contains("needs attention")), null, null), Times.Once);
     }
 
+    [Test]
+    public async Task AnOrderEditedAfterTheLinkWasSentIsNotPaidForTheOldTotal()
+    {
+        var (order, session) = _harness.AddPendingOrder(300m);
+        order.OrderTotal = 350m;
+        await _harness.Orders.OrderService.UpdateOrderAsync(order);
+        _harness.TamaraSays(session.TamaraOrderId, SyncHarness.Captured(300m));
+
+        var result = await _harness.NewService().SyncAsync(session.TamaraOrderId, TamaraSyncTrigger.Poll);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.Outcome, Is.EqualTo(TamaraSyncOutcome.NeedsAttention));
+            Assert.That(_harness.Orders.MarkPaidCalls, Is.Zero);
+            Assert.That(_harness.Orders.Get(order.Id).PaymentStatus, Is.EqualTo(PaymentStatus.Pending));
+        });
+    }
+
+    [Test]
+    public async Task AnOrderInAnotherCurrencyIsComparedAtItsOwnRate()
+    {
+        // nopCommerce keeps 100.00 in the primary currency; the customer saw 375.00 SAR at the order rate of 3.75
+        var (order, session) = _harness.AddPendingOrder(375m);
+        order.OrderTotal = 100m;
+        order.CurrencyRate = 3.75m;
+        await _harness.Orders.OrderService.UpdateOrderAsync(order);
+        _harness.TamaraSays(session.TamaraOrderId, SyncHarness.Captured(375m));
+
+        var result = await _harness.NewService().SyncAsync(session.TamaraOrderId, TamaraSyncTrigger.Poll);
+
+        Assert.That(result.Outcome, Is.EqualTo(TamaraSyncOutcome.Paid));
+        Assert.That(_harness.Orders.MarkPaidCalls, Is.EqualTo(1));
+    }
+
     [TestCase(TamaraOrderStatus.Declined, TamaraSessionState.Declined)]
     [TestCase(TamaraOrderStatus.Expired, TamaraSessionState.Expired)]
     [TestCase(TamaraOrderStatus.Canceled, TamaraSessionState.Canceled)]
@@ -298,6 +332,21 @@ public class TamaraOrderSyncServiceTests
             Assert.That(_harness.Session(session.Id).State, Is.EqualTo(TamaraSessionState.Paid));
             Assert.That(_harness.Orders.Get(order.Id).PaymentStatus, Is.EqualTo(PaymentStatus.Paid));
         });
+    }
+
+    [Test]
+    public async Task ALockerThatLetsEveryoneInStillMarksPaidOnceOnOneServer()
+    {
+        var (order, session) = _harness.AddPendingOrder();
+        _harness.TamaraSays(session.TamaraOrderId, SyncHarness.Captured());
+        var service = new TestableOrderSyncService(new Fakes.CheckThenSetLocker(), _harness.Logger.Object, _harness.Orders.OrderProcessingService,
+            _harness.Orders.OrderService, _harness.SettingService.Object, _harness.Client.Object, _harness.RefundService.Object,
+            _harness.SessionService, _harness.Time);
+
+        await Task.WhenAll(Enumerable.Range(0, 40).Select(_ => Task.Run(() => service.SyncAsync(session.TamaraOrderId, TamaraSyncTrigger.Webhook))));
+
+        Assert.That(_harness.Orders.MarkPaidCalls, Is.EqualTo(1));
+        Assert.That(_harness.Orders.Get(order.Id).PaymentStatus, Is.EqualTo(PaymentStatus.Paid));
     }
 
     [Test]
