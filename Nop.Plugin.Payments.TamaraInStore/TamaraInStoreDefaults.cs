@@ -90,6 +90,12 @@ public static class TamaraInStoreDefaults
 
     public static int MinPollIntervalSeconds => 5;
 
+    /// <summary>
+    /// How far ahead of now the poller takes sessions as due: half the shortest interval, so a session checked early in the
+    /// previous run is checked again in this one, while a backed-off session (two intervals or more) still waits
+    /// </summary>
+    public static TimeSpan PollDueSlack => TimeSpan.FromSeconds(MinPollIntervalSeconds / 2.0);
+
     public static int MinSessionLifetimeMinutes => 5;
 
     public static int MaxSessionLifetimeMinutes => 1440;

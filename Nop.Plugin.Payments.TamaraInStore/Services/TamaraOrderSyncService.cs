@@ -383,8 +383,13 @@ public class TamaraOrderSyncService
 
         session.LastCheckedOnUtc = context.Now;
         session.LastError = error;
+        // only the poller's own failures back it off further: a burst of webhook deliveries failing within a second
+        // must not push the next poll minutes away
         if (session.State == TamaraSessionState.Pending)
-            session.NextCheckOnUtc = context.Now + TamaraSyncBackoff.NextDelay(previousDelay, PollInterval(context.Settings), exception.RetryAfter);
+        {
+            session.NextCheckOnUtc = context.Now + TamaraSyncBackoff.NextDelay(context.Trigger == TamaraSyncTrigger.Poll ? previousDelay : null,
+                PollInterval(context.Settings), exception.RetryAfter);
+        }
         await _sessionService.UpdateSessionAsync(session);
 
         if (isNewError)

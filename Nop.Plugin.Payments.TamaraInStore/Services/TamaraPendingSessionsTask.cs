@@ -37,7 +37,10 @@ public class TamaraPendingSessionsTask : IScheduleTask
     public async Task ExecuteAsync()
     {
         var startedAt = _timeProvider.GetTimestamp();
-        var dueSessions = await _sessionService.GetDueSessionsAsync(_timeProvider.GetUtcNow().UtcDateTime, TamaraInStoreDefaults.PendingSessionsPerRun);
+        // a session checked during the previous run is due one interval after that check, a moment after this run
+        // starts: the slack keeps it from waiting a whole extra interval
+        var dueBefore = _timeProvider.GetUtcNow().UtcDateTime + TamaraInStoreDefaults.PollDueSlack;
+        var dueSessions = await _sessionService.GetDueSessionsAsync(dueBefore, TamaraInStoreDefaults.PendingSessionsPerRun);
         if (dueSessions.Count == 0)
             return;
 

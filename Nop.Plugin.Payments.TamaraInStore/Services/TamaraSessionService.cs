@@ -80,13 +80,13 @@ public class TamaraSessionService
     /// <summary>
     /// Pending sessions the poller should ask Tamara about now: one query, whatever the number of stores
     /// </summary>
-    public virtual async Task<IList<TamaraSession>> GetDueSessionsAsync(DateTime utcNow, int maxCount)
+    public virtual async Task<IList<TamaraSession>> GetDueSessionsAsync(DateTime dueBeforeUtc, int maxCount)
     {
         var pending = (int)TamaraSessionState.Pending;
 
         return await _sessionRepository.Table
             .Where(session => session.StateId == pending && session.TamaraOrderId != null
-                && (session.NextCheckOnUtc == null || session.NextCheckOnUtc <= utcNow))
+                && (session.NextCheckOnUtc == null || session.NextCheckOnUtc <= dueBeforeUtc))
             .OrderBy(session => session.NextCheckOnUtc)
             .ThenBy(session => session.Id)
             .Take(maxCount)

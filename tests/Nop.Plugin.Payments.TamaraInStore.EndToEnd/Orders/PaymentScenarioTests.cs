@@ -96,7 +96,9 @@ public class PaymentScenarioTests : EndToEndTest
 
         Tamara.Decline(tamaraOrderId);
 
-        Assert.That(await EndToEndEnvironment.EventuallyAsync(() => Env.SessionOf(orderId).State == TamaraSessionState.Declined), Is.True);
+        // the session is closed first, then the order is cancelled: wait for both
+        Assert.That(await EndToEndEnvironment.EventuallyAsync(() =>
+            Env.SessionOf(orderId).State == TamaraSessionState.Declined && Env.Order(orderId).OrderStatus == OrderStatus.Cancelled), Is.True);
         Assert.That(Env.Order(orderId).OrderStatus, Is.EqualTo(OrderStatus.Cancelled));
         Assert.That(Env.Order(orderId).PaymentStatus, Is.Not.EqualTo(PaymentStatus.Paid));
         Assert.That(Env.Orders.MarkPaidCalls, Is.Zero);
@@ -112,7 +114,9 @@ public class PaymentScenarioTests : EndToEndTest
         SimulatorClock.Advance(TimeSpan.FromMinutes(16));
         Tamara.SweepExpired();
 
-        Assert.That(await EndToEndEnvironment.EventuallyAsync(() => Env.SessionOf(orderId).State == TamaraSessionState.Expired), Is.True);
+        // the session is closed first, then the order is cancelled: wait for both
+        Assert.That(await EndToEndEnvironment.EventuallyAsync(() =>
+            Env.SessionOf(orderId).State == TamaraSessionState.Expired && Env.Order(orderId).OrderStatus == OrderStatus.Cancelled), Is.True);
         Assert.That(Tamara.FindOrder(tamaraOrderId)!.Status, Is.EqualTo(TamaraOrderStatus.Expired));
         Assert.That(Env.Order(orderId).OrderStatus, Is.EqualTo(OrderStatus.Cancelled));
         Assert.That(Env.Orders.MarkPaidCalls, Is.Zero);

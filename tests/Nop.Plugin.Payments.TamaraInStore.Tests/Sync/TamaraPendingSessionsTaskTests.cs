@@ -1,3 +1,4 @@
+using Nop.Plugin.Payments.TamaraInStore.Services.Sync;
 using System.Net;
 using Moq;
 using Nop.Plugin.Payments.TamaraInStore.Domain;
@@ -49,6 +50,37 @@ public class TamaraPendingSessionsTaskTests
         await NewTask().ExecuteAsync();
 
         _harness.Client.VerifyNoOtherCalls();
+    }
+
+    [Test]
+    public async Task ASessionCheckedLateInTheLastRunIsCheckedAgainInThisOne()
+    {
+        var (_, session) = _harness.AddPendingOrder();
+        _harness.TamaraSays(session.TamaraOrderId, new TamaraOrder { OrderId = session.TamaraOrderId, Status = TamaraOrderStatus.New });
+        var task = NewTask();
+
+        await task.ExecuteAsync();
+        // the previous run's check happened two seconds into that run; the task runs again one interval after it started
+        _harness.Time.Advance(TimeSpan.FromSeconds(8));
+        await task.ExecuteAsync();
+
+        _harness.Client.Verify(client => client.GetOrderAsync(It.IsAny<TamaraInStoreSettings>(), session.TamaraOrderId, It.IsAny<CancellationToken>()), Times.Exactly(2));
+    }
+
+    [Test]
+    public async Task ABackedOffSessionWaitsOutItsLongerDelay()
+    {
+        var (_, session) = _harness.AddPendingOrder();
+        _harness.TamaraFails(session.TamaraOrderId, SyncHarness.Transient(HttpStatusCode.ServiceUnavailable));
+        var task = NewTask();
+        await task.ExecuteAsync();
+        await _harness.NewService().SyncAsync(session.TamaraOrderId, TamaraSyncTrigger.Poll);
+        // now 20 s away: the next run (10 s later) leaves it alone
+        _harness.Time.Advance(TimeSpan.FromSeconds(10));
+
+        await task.ExecuteAsync();
+
+        _harness.Client.Verify(client => client.GetOrderAsync(It.IsAny<TamaraInStoreSettings>(), session.TamaraOrderId, It.IsAny<CancellationToken>()), Times.Exactly(2));
     }
 
     [Test]

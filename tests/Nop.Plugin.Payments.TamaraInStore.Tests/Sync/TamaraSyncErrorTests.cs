@@ -35,6 +35,20 @@ public class TamaraSyncErrorTests
     }
 
     [Test]
+    public async Task FailingWebhookReadsDoNotPushThePollerAway()
+    {
+        var (_, session) = _harness.AddPendingOrder();
+        _harness.TamaraFails(session.TamaraOrderId, SyncHarness.Transient(HttpStatusCode.BadGateway));
+        var service = _harness.NewService();
+
+        // one payment brings three notifications within a second
+        for (var i = 0; i < 3; i++)
+            await service.SyncAsync(session.TamaraOrderId, TamaraSyncTrigger.Webhook);
+
+        Assert.That(_harness.Session(session.Id).NextCheckOnUtc, Is.EqualTo(_harness.Now.AddSeconds(10)));
+    }
+
+    [Test]
     public async Task RetryAfterIsHonoured()
     {
         var (_, session) = _harness.AddPendingOrder();
