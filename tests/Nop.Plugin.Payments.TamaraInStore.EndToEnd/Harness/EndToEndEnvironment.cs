@@ -99,6 +99,8 @@ public sealed partial class EndToEndEnvironment : IAsyncDisposable
         services.AddHttpClient<ITamaraClient, TamaraClient>().AddHttpMessageHandler(TamaraHttpCalls.CreateHandler);
         if (_options.TamaraClient is not null)
             services.AddSingleton(_options.TamaraClient);
+
+        _options.ConfigureServices?.Invoke(services);
     }
 
     /// <summary>Polls <paramref name="condition"/> until it holds or <paramref name="timeout"/> passes; the caller asserts the answer</summary>

@@ -15,4 +15,7 @@ public class EnvironmentOptions
 
     /// <summary>Replaces the plugin's HTTP client to Tamara (e.g. an instant in-process fake, to measure the plugin alone)</summary>
     public Nop.Plugin.Payments.TamaraInStore.Services.Api.ITamaraClient TamaraClient { get; set; }
+
+    /// <summary>Last word on the store's services, after the plugin's and the fakes' registrations</summary>
+    public Action<Microsoft.Extensions.DependencyInjection.IServiceCollection> ConfigureServices { get; set; }
 }

@@ -26,6 +26,30 @@ public class PhoneNumberTests
         Assert.That(_service.Normalize(input, "AE"), Is.EqualTo("971501234567"));
     }
 
+    [TestCase("KW", "5000 1234", "96550001234")]
+    [TestCase("KW", "+965 9000 1234", "96590001234")]
+    [TestCase("BH", "3600 1234", "97336001234")]
+    [TestCase("BH", "00973 3600 1234", "97336001234")]
+    [TestCase("QA", "3312 3456", "97433123456")]
+    [TestCase("QA", "+974 5512 3456", "97455123456")]
+    [TestCase("OM", "9212 3456", "96892123456")]
+    [TestCase("OM", "+968 7212 3456", "96872123456")]
+    public void Gulf_mobiles_of_every_country_become_international_digits(string country, string input, string expected)
+    {
+        Assert.That(_service.Normalize(input, country), Is.EqualTo(expected));
+    }
+
+    [TestCase("KW", "2222 1234")] // Kuwait City landline
+    [TestCase("BH", "1700 1234")] // Manama landline
+    [TestCase("QA", "4412 3456")] // Doha landline
+    [TestCase("OM", "2412 3456")] // Muscat landline
+    [TestCase("AE", "04 123 4567")] // Dubai landline
+    [TestCase("KW", "+966501234567")] // a Saudi mobile for a Kuwaiti merchant
+    public void Landlines_and_other_countries_mobiles_are_refused(string country, string input)
+    {
+        Assert.That(_service.Normalize(input, country), Is.Null);
+    }
+
     [TestCase("")]
     [TestCase("abc")]
     [TestCase("12345")]

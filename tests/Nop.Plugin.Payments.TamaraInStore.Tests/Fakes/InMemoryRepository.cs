@@ -11,8 +11,8 @@ namespace Nop.Plugin.Payments.TamaraInStore.Tests.Fakes;
 /// </summary>
 public class InMemoryRepository<TEntity> : IRepository<TEntity> where TEntity : BaseEntity
 {
-    private static readonly System.Reflection.MethodInfo _memberwiseClone =
-        typeof(object).GetMethod("MemberwiseClone", System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance);
+    private static readonly Func<object, object> _memberwiseClone = (Func<object, object>)Delegate.CreateDelegate(typeof(Func<object, object>),
+        typeof(object).GetMethod("MemberwiseClone", System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!);
 
     private readonly object _lock = new();
     private readonly List<TEntity> _rows = new();
@@ -30,7 +30,7 @@ public class InMemoryRepository<TEntity> : IRepository<TEntity> where TEntity : 
         get { lock (_lock) return _rows.Select(Copy).ToList(); }
     }
 
-    private static TEntity Copy(TEntity entity) => entity is null ? null : (TEntity)_memberwiseClone.Invoke(entity, null);
+    private static TEntity Copy(TEntity entity) => entity is null ? null : (TEntity)_memberwiseClone(entity);
 
     public IQueryable<TEntity> Table
     {
