@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Nop.Core;
+using Nop.Core.Caching;
 using Nop.Core.Domain.Directory;
 using Nop.Core.Domain.Orders;
 using Nop.Plugin.Payments.TamaraInStore.Domain;
@@ -21,9 +22,13 @@ namespace Nop.Plugin.Payments.TamaraInStore.Services;
 /// </summary>
 public class TamaraCheckoutService
 {
+    private const int CheckoutLockAttempts = 30;
+    private static readonly TimeSpan CheckoutLockRetryDelay = TimeSpan.FromMilliseconds(500);
+
     private readonly ICurrencyService _currencyService;
     private readonly ICustomerService _customerService;
     private readonly ILocalizationService _localizationService;
+    private readonly ILocker _locker;
     private readonly ILogger _logger;
     private readonly IOrderService _orderService;
     private readonly IOrderTotalCalculationService _orderTotalCalculationService;
@@ -43,6 +48,7 @@ public class TamaraCheckoutService
     public TamaraCheckoutService(ICurrencyService currencyService,
         ICustomerService customerService,
         ILocalizationService localizationService,
+        ILocker locker,
         ILogger logger,
         IOrderService orderService,
         IOrderTotalCalculationService orderTotalCalculationService,
@@ -62,6 +68,7 @@ public class TamaraCheckoutService
         _currencyService = currencyService;
         _customerService = customerService;
         _localizationService = localizationService;
+        _locker = locker;
         _logger = logger;
         _orderService = orderService;
         _orderTotalCalculationService = orderTotalCalculationService;
@@ -203,6 +210,21 @@ public class TamaraCheckoutService
     /// Runs before the order exists: creates (or reuses) the Tamara session; a refusal keeps the order from being placed
     /// </summary>
     public virtual async Task<ProcessPaymentResult> ProcessPaymentAsync(ProcessPaymentRequest processPaymentRequest)
+    {
+        // a confirm button pressed twice, or two tabs: the second waits for the first and then finds its live session,
+        // so the customer is never texted twice for one checkout
+        ProcessPaymentResult result = null;
+        var ran = await TamaraOrderLock.TryRunAsync(_locker, $"checkout-{processPaymentRequest.OrderGuid}",
+            async () => result = await ProcessPaymentExclusiveAsync(processPaymentRequest),
+            CheckoutLockAttempts, CheckoutLockRetryDelay);
+
+        if (ran && result is not null)
+            return result;
+
+        return Error(new ProcessPaymentResult(), await _localizationService.GetResourceAsync("Plugins.Payments.TamaraInStore.Checkout.Errors.InProgress"));
+    }
+
+    private async Task<ProcessPaymentResult> ProcessPaymentExclusiveAsync(ProcessPaymentRequest processPaymentRequest)
     {
         var result = new ProcessPaymentResult();
         try

@@ -51,6 +51,8 @@ public class CheckoutFixture
     public Mock<ITamaraClient> Client { get; } = new();
     public Mock<IOrderService> OrderService { get; } = new();
     public Mock<ILogger> Logger { get; } = new();
+
+    public InMemoryLocker Locker { get; } = new();
     public Mock<TamaraOrderLineReader> LineReader { get; } = new(null, null, null, null, null);
     public List<OrderNote> Notes { get; } = new();
 
@@ -102,7 +104,7 @@ public class CheckoutFixture
         var sessionService = new TamaraSessionService(new InMemoryRepository<TamaraRefund>(), Sessions);
         var creator = new TamaraSessionCreator(localization.Object, Logger.Object, Client.Object, sessionService, Time);
 
-        return new TamaraCheckoutService(currencyService.Object, customerService.Object, localization.Object, Logger.Object,
+        return new TamaraCheckoutService(currencyService.Object, customerService.Object, localization.Object, Locker, Logger.Object,
             OrderService.Object, totals.Object, settingService.Object, cartService.Object, storeContext.Object, Client.Object,
             workContext.Object, LineReader.Object, paymentTypes.Object, new TamaraPhoneNumberService(), creator,
             new TamaraSessionRequestBuilder(), sessionService, Time);

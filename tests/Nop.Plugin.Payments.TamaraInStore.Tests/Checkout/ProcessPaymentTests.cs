@@ -124,6 +124,28 @@ public class ProcessPaymentTests
     }
 
     [Test]
+    public async Task A_double_submit_while_tamara_is_answering_texts_the_customer_once()
+    {
+        var fixture = new CheckoutFixture();
+        var answer = new TaskCompletionSource<CreateInStoreSessionResponse>(TaskCreationOptions.RunContinuationsAsynchronously);
+        fixture.Client.Setup(c => c.CreateInStoreSessionAsync(It.IsAny<TamaraInStoreSettings>(), It.IsAny<CreateInStoreSessionRequest>(), It.IsAny<CancellationToken>()))
+            .Returns(answer.Task);
+        var service = fixture.Create();
+        var orderGuid = Guid.NewGuid();
+
+        var first = service.ProcessPaymentAsync(CheckoutFixture.PaymentRequest(26.666667m, orderGuid));
+        var second = service.ProcessPaymentAsync(CheckoutFixture.PaymentRequest(26.666667m, orderGuid));
+        await Task.Delay(200);
+        answer.SetResult(new CreateInStoreSessionResponse { OrderId = "tamara-order-1", CheckoutId = "checkout-1", CheckoutDeeplink = "https://checkout.tamara.co/x" });
+        var results = await Task.WhenAll(first, second);
+
+        Assert.That(results.Select(result => result.Success), Has.All.True);
+        Assert.That(results.Select(result => result.AuthorizationTransactionId), Has.All.EqualTo("tamara-order-1"));
+        Assert.That(fixture.Sessions.Rows, Has.Count.EqualTo(1));
+        VerifyCreated(fixture, Times.Once());
+    }
+
+    [Test]
     public async Task A_retry_with_another_amount_voids_the_old_session_and_creates_a_new_one()
     {
         var fixture = new CheckoutFixture();
