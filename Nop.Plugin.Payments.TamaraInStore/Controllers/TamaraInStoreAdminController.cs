@@ -118,7 +118,7 @@ public class TamaraInStoreAdminController : BasePaymentController
         await _settingService.SaveSettingOverridablePerStoreAsync(settings, x => x.MaxOrderTotal, model.MaxOrderTotal_OverrideForStore, storeScope, false);
         await _settingService.ClearCacheAsync();
 
-        await UpdatePollTaskAsync(settings.PollIntervalSeconds);
+        await UpdatePollTaskAsync();
 
         _notificationService.SuccessNotification(await _localizationService.GetResourceAsync("Admin.Plugins.Saved"));
 
@@ -126,13 +126,29 @@ public class TamaraInStoreAdminController : BasePaymentController
     }
 
     /// <summary>
-    /// One task polls the pending sessions of every store, so it runs at the interval last saved
+    /// One task polls the pending sessions of every store: it runs at the shortest interval any store asks for,
+    /// and each session waits its own store's interval between checks
     /// </summary>
-    private async Task UpdatePollTaskAsync(int pollIntervalSeconds)
+    private async Task UpdatePollTaskAsync()
     {
         var task = await _scheduleTaskService.GetTaskByTypeAsync(TamaraInStoreDefaults.ScheduleTask.Type);
-        var seconds = Math.Max(pollIntervalSeconds, TamaraInStoreDefaults.MinPollIntervalSeconds);
-        if (task is null || task.Seconds == seconds)
+        if (task is null)
+            return;
+
+        var storeIds = new List<int> { 0 };
+        storeIds.AddRange((await _storeService.GetAllStoresAsync()).Select(store => store.Id));
+
+        var shortest = int.MaxValue;
+        foreach (var storeId in storeIds)
+        {
+            var settings = await _settingService.LoadSettingAsync<TamaraInStoreSettings>(storeId);
+            if (settings.PollIntervalSeconds > 0)
+                shortest = Math.Min(shortest, settings.PollIntervalSeconds);
+        }
+
+        var seconds = Math.Max(shortest == int.MaxValue ? TamaraInStoreDefaults.DefaultPollIntervalSeconds : shortest,
+            TamaraInStoreDefaults.MinPollIntervalSeconds);
+        if (task.Seconds == seconds)
             return;
 
         task.Seconds = seconds;
