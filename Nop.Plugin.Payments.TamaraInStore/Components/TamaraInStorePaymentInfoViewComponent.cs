@@ -85,7 +85,8 @@ public class TamaraInStorePaymentInfoViewComponent : NopViewComponent
                 model.AvailablePaymentTypes.Add(new SelectListItem(await PaymentTypeNameAsync(type), type));
         }
 
-        model.CanCheckIdVerification = TamaraInStoreDefaults.IdVerificationCountries.Contains(settings.CountryCode?.ToUpperInvariant());
+        model.CanCheckIdVerification = _workContext.OriginalCustomerIfImpersonated is not null
+            && TamaraInStoreDefaults.IdVerificationCountries.Contains(settings.CountryCode?.ToUpperInvariant());
 
         return View(TamaraInStoreDefaults.ViewPath("PaymentInfo.cshtml"), model);
     }

@@ -66,8 +66,9 @@ public class TamaraInStorePublicController : BasePluginController
         var store = await _storeContext.GetCurrentStoreAsync();
         var settings = await _settingService.LoadSettingAsync<TamaraInStoreSettings>(store.Id);
 
-        // the check only helps staff at order entry; it tells whether a phone number has a Tamara account
-        if (settings.OfferOnlyToStaff && _workContext.OriginalCustomerIfImpersonated is null)
+        // only for staff at order entry: it tells whether any phone number has a Tamara account, which nobody
+        // shopping on their own should be able to ask about someone else's number
+        if (_workContext.OriginalCustomerIfImpersonated is null)
             return Forbid();
 
         var phone = _phoneNumberService.Normalize(phoneNumber, settings.CountryCode);
