@@ -12,6 +12,7 @@ public class SchemaMigration : AutoReversingMigration
     {
         Create.TableFor<TamaraSession>();
         Create.TableFor<TamaraRefund>();
+        Create.TableFor<TamaraPaymentClaim>();
 
         // the poller's query: every pending session, due now
         Create.Index("IX_TamaraSession_StateId_NextCheckOnUtc")
@@ -28,6 +29,11 @@ public class SchemaMigration : AutoReversingMigration
         Create.Index("IX_TamaraSession_OrderGuid")
             .OnTable(nameof(TamaraSession))
             .OnColumn(nameof(TamaraSession.OrderGuid)).Ascending()
+            .WithOptions().NonClustered();
+
+        Create.Index("IX_TamaraPaymentClaim_SessionId")
+            .OnTable(nameof(TamaraPaymentClaim))
+            .OnColumn(nameof(TamaraPaymentClaim.SessionId)).Ascending()
             .WithOptions().NonClustered();
 
         Create.Index("IX_TamaraRefund_OrderId")

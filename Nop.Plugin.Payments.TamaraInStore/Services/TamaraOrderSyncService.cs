@@ -212,10 +212,22 @@ public class TamaraOrderSyncService
                 "Refund the customer at Tamara or reinstate the order.");
         }
 
+        // the lock keeps concurrent syncs apart; the claim makes sure of it across a web farm
+        if (!await _sessionService.TryClaimPaymentAsync(session.Id))
+            return Result(context, TamaraSyncOutcome.AlreadyPaid);
+
         var captureId = tamaraOrder.Transactions?.Captures?.FirstOrDefault(capture => !string.IsNullOrEmpty(capture.CaptureId))?.CaptureId;
         order.CaptureTransactionId = captureId;
         order.CaptureTransactionResult = tamaraOrder.Status;
-        await _orderProcessingService.MarkOrderAsPaidAsync(order);
+        try
+        {
+            await _orderProcessingService.MarkOrderAsPaidAsync(order);
+        }
+        catch
+        {
+            await _sessionService.ReleasePaymentClaimAsync(session.Id);
+            throw;
+        }
 
         MarkSessionPaid(context);
         await _sessionService.UpdateSessionAsync(session);

@@ -8,12 +8,16 @@ namespace Nop.Plugin.Payments.TamaraInStore.Services;
 /// </summary>
 public class TamaraSessionService
 {
+    private readonly IRepository<TamaraPaymentClaim> _claimRepository;
     private readonly IRepository<TamaraRefund> _refundRepository;
     private readonly IRepository<TamaraSession> _sessionRepository;
 
+    /// <param name="claimRepository">Without it (a test composition) every claim is granted</param>
     public TamaraSessionService(IRepository<TamaraRefund> refundRepository,
-        IRepository<TamaraSession> sessionRepository)
+        IRepository<TamaraSession> sessionRepository,
+        IRepository<TamaraPaymentClaim> claimRepository = null)
     {
+        _claimRepository = claimRepository;
         _refundRepository = refundRepository;
         _sessionRepository = sessionRepository;
     }
@@ -93,9 +97,38 @@ public class TamaraSessionService
             .ToListAsync();
     }
 
-    public virtual Task InsertSessionAsync(TamaraSession session) => _sessionRepository.InsertAsync(session, false);
+    public virtual async Task InsertSessionAsync(TamaraSession session)
+    {
+        await _sessionRepository.InsertAsync(session, false);
+
+        if (_claimRepository is not null)
+            await _claimRepository.InsertAsync(new TamaraPaymentClaim { SessionId = session.Id }, false);
+    }
 
     public virtual Task UpdateSessionAsync(TamaraSession session) => _sessionRepository.UpdateAsync(session, false);
+
+    #endregion
+
+    #region Payment claims
+
+    /// <summary>
+    /// Takes the one right to mark the session's order as paid. A single DELETE decides it: true for exactly one caller,
+    /// on whichever server it runs.
+    /// </summary>
+    public virtual async Task<bool> TryClaimPaymentAsync(int sessionId)
+    {
+        if (_claimRepository is null)
+            return true;
+
+        return await _claimRepository.DeleteAsync(claim => claim.SessionId == sessionId) > 0;
+    }
+
+    /// <summary>Gives the right back when marking the order paid failed, so a later check can try again</summary>
+    public virtual async Task ReleasePaymentClaimAsync(int sessionId)
+    {
+        if (_claimRepository is not null)
+            await _claimRepository.InsertAsync(new TamaraPaymentClaim { SessionId = sessionId }, false);
+    }
 
     #endregion
 

@@ -16,8 +16,8 @@ public sealed class IndexedSessionService : TamaraSessionService
     private readonly ConcurrentDictionary<string, int> _index;
 
     public IndexedSessionService(IRepository<TamaraRefund> refundRepository, IRepository<TamaraSession> sessionRepository,
-        ConcurrentDictionary<string, int> index)
-        : base(refundRepository, sessionRepository)
+        IRepository<TamaraPaymentClaim> claimRepository, ConcurrentDictionary<string, int> index)
+        : base(refundRepository, sessionRepository, claimRepository)
     {
         _index = index;
     }
@@ -37,6 +37,7 @@ public sealed class IndexedSessionService : TamaraSessionService
     {
         var index = new ConcurrentDictionary<string, int>(StringComparer.Ordinal);
         services.AddScoped<TamaraSessionService>(provider => new IndexedSessionService(
-            provider.GetRequiredService<IRepository<TamaraRefund>>(), provider.GetRequiredService<IRepository<TamaraSession>>(), index));
+            provider.GetRequiredService<IRepository<TamaraRefund>>(), provider.GetRequiredService<IRepository<TamaraSession>>(),
+            provider.GetRequiredService<IRepository<TamaraPaymentClaim>>(), index));
     }
 }

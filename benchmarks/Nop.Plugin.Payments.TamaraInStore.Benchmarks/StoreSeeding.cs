@@ -28,7 +28,7 @@ public static class StoreSeeding
             CurrencyRate = 1m,
             CustomerCurrencyCode = "SAR"
         });
-        environment.Sessions.Insert(new TamaraSession
+        var session = new TamaraSession
         {
             OrderId = order.Id,
             OrderGuid = order.OrderGuid,
@@ -42,7 +42,10 @@ public static class StoreSeeding
             PhoneNumber = "966534274516",
             CreatedOnUtc = now,
             ExpiresOnUtc = now.AddMinutes(15)
-        });
+        };
+        environment.Sessions.Insert(session);
+        // as the plugin stores a session: with its one claim to mark the order paid
+        environment.PaymentClaims.Insert(new TamaraPaymentClaim { SessionId = session.Id });
         return (orderId, tamaraOrderId);
     }
 }

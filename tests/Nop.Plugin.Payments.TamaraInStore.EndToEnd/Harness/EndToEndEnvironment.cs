@@ -40,6 +40,8 @@ public sealed partial class EndToEndEnvironment : IAsyncDisposable
 
     public InMemoryRepository<TamaraRefund> Refunds { get; } = new();
 
+    public InMemoryRepository<TamaraPaymentClaim> PaymentClaims { get; } = new();
+
     /// <summary>The plugin's Tamara client as nopCommerce would resolve it (typed HttpClient from the factory)</summary>
     public ITamaraClient Client => Plugin.Services.GetRequiredService<ITamaraClient>();
 
@@ -94,6 +96,7 @@ public sealed partial class EndToEndEnvironment : IAsyncDisposable
         services.AddSingleton(Settings.StoreService.Object);
         services.AddSingleton<IRepository<TamaraSession>>(Sessions);
         services.AddSingleton<IRepository<TamaraRefund>>(Refunds);
+        services.AddSingleton<IRepository<TamaraPaymentClaim>>(PaymentClaims);
         AddOrderFakes(services);
 
         services.AddHttpClient<ITamaraClient, TamaraClient>().AddHttpMessageHandler(TamaraHttpCalls.CreateHandler);

@@ -81,4 +81,34 @@ public class TamaraSessionServiceTests
         await _service.UpdateSessionAsync(session);
         Assert.That((await _service.GetSessionByIdAsync(session.Id)).State, Is.EqualTo(TamaraSessionState.Paid));
     }
+
+    [Test]
+    public async Task Exactly_one_caller_of_many_gets_the_right_to_mark_the_order_paid()
+    {
+        var claims = new InMemoryRepository<TamaraPaymentClaim>();
+        var service = new TamaraSessionService(new InMemoryRepository<TamaraRefund>(), _sessions, claims);
+        var session = new TamaraSession { State = TamaraSessionState.Pending, TamaraOrderId = "t-1" };
+        await service.InsertSessionAsync(session);
+
+        var granted = await Task.WhenAll(Enumerable.Range(0, 40).Select(_ => Task.Run(() => service.TryClaimPaymentAsync(session.Id))));
+
+        Assert.That(granted.Count(claimed => claimed), Is.EqualTo(1));
+        Assert.That(await service.TryClaimPaymentAsync(session.Id), Is.False);
+
+        await service.ReleasePaymentClaimAsync(session.Id);
+        Assert.That(await service.TryClaimPaymentAsync(session.Id), Is.True, "given back after a failure, it can be taken again");
+    }
+
+    [Test]
+    public async Task Each_session_has_its_own_claim()
+    {
+        var service = new TamaraSessionService(new InMemoryRepository<TamaraRefund>(), _sessions, new InMemoryRepository<TamaraPaymentClaim>());
+        var first = new TamaraSession { TamaraOrderId = "t-1" };
+        var second = new TamaraSession { TamaraOrderId = "t-2" };
+        await service.InsertSessionAsync(first);
+        await service.InsertSessionAsync(second);
+
+        Assert.That(await service.TryClaimPaymentAsync(first.Id), Is.True);
+        Assert.That(await service.TryClaimPaymentAsync(second.Id), Is.True);
+    }
 }

@@ -350,6 +350,48 @@ public class TamaraOrderSyncServiceTests
     }
 
     [Test]
+    public async Task AServerThatFindsThePaymentClaimedByAnotherDoesNotMarkPaid()
+    {
+        var claims = new Fakes.InMemoryRepository<TamaraPaymentClaim>();
+        var sessions = new Nop.Plugin.Payments.TamaraInStore.Services.TamaraSessionService(new Fakes.InMemoryRepository<TamaraRefund>(), _harness.Sessions, claims);
+        var (order, session) = _harness.AddPendingOrder();
+        // created with the session, then taken by the other server of the farm, which is marking the order paid right now
+        await claims.InsertAsync(new TamaraPaymentClaim { SessionId = session.Id });
+        Assert.That(await sessions.TryClaimPaymentAsync(session.Id), Is.True);
+        _harness.TamaraSays(session.TamaraOrderId, SyncHarness.Captured());
+        var thisServer = new TestableOrderSyncService(_harness.Locker, _harness.Logger.Object, _harness.Orders.OrderProcessingService,
+            _harness.Orders.OrderService, _harness.SettingService.Object, _harness.Client.Object, _harness.RefundService.Object,
+            sessions, _harness.Time);
+
+        var result = await thisServer.SyncAsync(session.TamaraOrderId, TamaraSyncTrigger.Webhook);
+
+        Assert.That(result.Outcome, Is.EqualTo(TamaraSyncOutcome.AlreadyPaid));
+        Assert.That(_harness.Orders.MarkPaidCalls, Is.Zero);
+        Assert.That(_harness.Orders.Get(order.Id).PaymentStatus, Is.EqualTo(PaymentStatus.Pending));
+    }
+
+    [Test]
+    public async Task AFailureWhileMarkingPaidGivesTheClaimBackForTheNextCheck()
+    {
+        var claims = new Fakes.InMemoryRepository<TamaraPaymentClaim>();
+        var sessions = new Nop.Plugin.Payments.TamaraInStore.Services.TamaraSessionService(new Fakes.InMemoryRepository<TamaraRefund>(), _harness.Sessions, claims);
+        var (order, session) = _harness.AddPendingOrder();
+        await claims.InsertAsync(new TamaraPaymentClaim { SessionId = session.Id });
+        _harness.TamaraSays(session.TamaraOrderId, SyncHarness.Captured());
+        var processing = new Mock<Nop.Services.Orders.IOrderProcessingService>();
+        processing.Setup(p => p.CanMarkOrderAsPaid(It.IsAny<Order>())).Returns(true);
+        processing.Setup(p => p.MarkOrderAsPaidAsync(It.IsAny<Order>())).ThrowsAsync(new InvalidOperationException("database is down"));
+        var service = new TestableOrderSyncService(_harness.Locker, _harness.Logger.Object, processing.Object,
+            _harness.Orders.OrderService, _harness.SettingService.Object, _harness.Client.Object, _harness.RefundService.Object,
+            sessions, _harness.Time);
+
+        await service.SyncAsync(session.TamaraOrderId, TamaraSyncTrigger.Poll);
+
+        Assert.That(claims.Rows, Has.Count.EqualTo(1), "the claim is back");
+        Assert.That(_harness.Session(session.Id).State, Is.EqualTo(TamaraSessionState.Pending));
+    }
+
+    [Test]
     public async Task ABusyLockIsGivenUpAfterAFewTries()
     {
         var (_, session) = _harness.AddPendingOrder();
