@@ -68,8 +68,10 @@ public class SyncHarness
     public DateTime Now => Time.GetUtcNow().UtcDateTime;
 
     /// <summary>A new service instance over the shared state, as another web server of a farm would have</summary>
-    public TestableOrderSyncService NewService() => new(Locker, Logger.Object, Orders.OrderProcessingService, Orders.OrderService,
-        SettingService.Object, Client.Object, RefundService.Object, SessionService, Time);
+    public TestableOrderSyncService NewService(Nop.Core.Caching.ILocker locker = null,
+        Nop.Services.Orders.IOrderProcessingService orderProcessingService = null, TamaraSessionService sessionService = null) =>
+        new(locker ?? Locker, Logger.Object, orderProcessingService ?? Orders.OrderProcessingService, Orders.OrderService,
+            SettingService.Object, Client.Object, RefundService.Object, sessionService ?? SessionService, Time);
 
     public (Order Order, TamaraSession Session) AddPendingOrder(decimal amount = 300m, string currency = "SAR", int storeId = 1, string tamaraOrderId = null)
     {

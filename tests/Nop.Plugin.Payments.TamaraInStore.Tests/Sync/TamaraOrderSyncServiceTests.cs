@@ -339,9 +339,7 @@ public class TamaraOrderSyncServiceTests
     {
         var (order, session) = _harness.AddPendingOrder();
         _harness.TamaraSays(session.TamaraOrderId, SyncHarness.Captured());
-        var service = new TestableOrderSyncService(new Fakes.CheckThenSetLocker(), _harness.Logger.Object, _harness.Orders.OrderProcessingService,
-            _harness.Orders.OrderService, _harness.SettingService.Object, _harness.Client.Object, _harness.RefundService.Object,
-            _harness.SessionService, _harness.Time);
+        var service = _harness.NewService(locker: new Fakes.CheckThenSetLocker());
 
         await Task.WhenAll(Enumerable.Range(0, 40).Select(_ => Task.Run(() => service.SyncAsync(session.TamaraOrderId, TamaraSyncTrigger.Webhook))));
 
@@ -359,9 +357,7 @@ public class TamaraOrderSyncServiceTests
         await claims.InsertAsync(new TamaraPaymentClaim { SessionId = session.Id });
         Assert.That(await sessions.TryClaimPaymentAsync(session.Id), Is.True);
         _harness.TamaraSays(session.TamaraOrderId, SyncHarness.Captured());
-        var thisServer = new TestableOrderSyncService(_harness.Locker, _harness.Logger.Object, _harness.Orders.OrderProcessingService,
-            _harness.Orders.OrderService, _harness.SettingService.Object, _harness.Client.Object, _harness.RefundService.Object,
-            sessions, _harness.Time);
+        var thisServer = _harness.NewService(sessionService: sessions);
 
         var result = await thisServer.SyncAsync(session.TamaraOrderId, TamaraSyncTrigger.Webhook);
 
@@ -381,9 +377,7 @@ public class TamaraOrderSyncServiceTests
         var processing = new Mock<Nop.Services.Orders.IOrderProcessingService>();
         processing.Setup(p => p.CanMarkOrderAsPaid(It.IsAny<Order>())).Returns(true);
         processing.Setup(p => p.MarkOrderAsPaidAsync(It.IsAny<Order>())).ThrowsAsync(new InvalidOperationException("database is down"));
-        var service = new TestableOrderSyncService(_harness.Locker, _harness.Logger.Object, processing.Object,
-            _harness.Orders.OrderService, _harness.SettingService.Object, _harness.Client.Object, _harness.RefundService.Object,
-            sessions, _harness.Time);
+        var service = _harness.NewService(orderProcessingService: processing.Object, sessionService: sessions);
 
         await service.SyncAsync(session.TamaraOrderId, TamaraSyncTrigger.Poll);
 
