@@ -24,10 +24,14 @@ public sealed class SimulatorHost : IAsyncDisposable
     public SimulatorState State { get; }
     public FaultInjector Faults { get; }
 
-    public static async Task<SimulatorHost> StartAsync(SimulatorOptions options, CancellationToken ct = default)
+    public static Task<SimulatorHost> StartAsync(SimulatorOptions options, CancellationToken ct = default) =>
+        StartAsync(options, 0, ct);
+
+    /// <summary>Listens on http://127.0.0.1:{port}; 0 takes a free port.</summary>
+    public static async Task<SimulatorHost> StartAsync(SimulatorOptions options, int port, CancellationToken ct = default)
     {
         // The webhook/dispatcher services are created lazily; build them before the first request.
-        var app = SimulatorApp.Build(options, "http://127.0.0.1:0");
+        var app = SimulatorApp.Build(options, $"http://127.0.0.1:{port}");
         _ = app.Services.GetRequiredService<NotificationDispatcher>();
         await app.StartAsync(ct);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

@@ -1,0 +1,63 @@
+using Nop.Plugin.Payments.TamaraInStore.RealHost.Harness;
+
+namespace Nop.Plugin.Payments.TamaraInStore.RealHost.Journeys;
+
+/// <summary>The plugin's pages in Arabic: right to left, and none of its texts left as a resource key</summary>
+[RealHostFixture, Order(6), NonParallelizable]
+public class F_ArabicTests : Journey
+{
+    private const string KeyPrefix = "Plugins.Payments.TamaraInStore";
+    private int _arabicId;
+    private int _englishId;
+
+    [OneTimeSetUp]
+    public async Task SwitchToArabicAsync()
+    {
+        _arabicId = await Database.ScalarAsync<int>("SELECT \"Id\" FROM \"Language\" WHERE \"LanguageCulture\" = 'ar-SA'");
+        _englishId = await Database.ScalarAsync<int>("SELECT \"Id\" FROM \"Language\" WHERE \"LanguageCulture\" = 'en-US'");
+        Assert.That(_arabicId, Is.GreaterThan(0), "the Arabic language of the first journey");
+        await Admin.Page.GotoAsync($"changelanguage/{_arabicId}?returnUrl=%2FAdmin");
+    }
+
+    [OneTimeTearDown]
+    public async Task SwitchBackAsync()
+    {
+        if (_englishId == 0)
+            return;
+
+        await Admin.ImpersonateAsync(CustomerEmail);
+        await Admin.Page.GotoAsync($"changelanguage/{_englishId}?returnUrl=%2F");
+        await Admin.Page.GotoAsync("logout");
+        await Admin.Page.GotoAsync($"changelanguage/{_englishId}?returnUrl=%2FAdmin");
+    }
+
+    private static async Task AssertArabicPageAsync(string screenshot, string region = "body")
+    {
+        var page = Admin.Page;
+        await Screens.TakeAsync(page, screenshot);
+        Assert.That(await page.GetAttributeAsync("html", "dir"), Is.EqualTo("rtl"), $"{screenshot}: right to left");
+        var text = await page.Locator(region).First.InnerTextAsync();
+        Assert.That(text, Does.Not.Contain(KeyPrefix).IgnoreCase, $"{screenshot}: every text of the plugin translated");
+        Assert.That(text, Does.Match("[\u0600-\u06FF]"), $"{screenshot}: Arabic text shown");
+    }
+
+    [Test, Order(1)]
+    public async Task The_configuration_page()
+    {
+        await Admin.Page.GotoAsync("Admin/TamaraInStore/Configure");
+        await AssertArabicPageAsync("arabic-configure", ".content-wrapper");
+    }
+
+    [Test, Order(2)]
+    public async Task The_counter_checkout_and_the_waiting_page()
+    {
+        // the storefront speaks the customer's language: the clerk switches it for an Arabic-speaking customer
+        var order = await PlaceTamaraOrderAsync(customerLanguageId: _arabicId,
+            atTheCounter: _ => AssertArabicPageAsync("arabic-counter-page", "#tamara-instore-counter"));
+        var sms = Tamara.State.FindOrder(order.TamaraOrderId);
+        Assert.That(sms.Locale, Does.StartWith("ar"), "the payment link in Arabic for an Arabic-speaking customer");
+
+        await Admin.OpenOrderAsync(order.OrderId);
+        await AssertArabicPageAsync("arabic-order-tamara-block", "#order-form");
+    }
+}
