@@ -23,6 +23,22 @@ public static class TamaraInStoreDefaults
 
     public static int DefaultSessionLifetimeMinutes => 15;
 
+    public static int MinRequestTimeoutSeconds => 1;
+
+    public static int MaxRequestTimeoutSeconds => 120;
+
+    /// <summary>Most payment links (new Tamara sessions) one phone number receives within the window</summary>
+    public static int DefaultMaxLinksPerPhone => 3;
+
+    public static int DefaultLinksPerPhoneWindowMinutes => 15;
+
+    public static int MaxLinksPerPhoneLimit => 100;
+
+    public static int MaxLinksPerPhoneWindowMinutes => 1440;
+
+    /// <summary>Upper bound of the configurable order-total limits: a sanity bound, so the page validates both ends</summary>
+    public static decimal MaxOrderTotalLimit => 1_000_000_000m;
+
     /// <summary>Tamara may report an expiry a little after the session lifetime; keep polling that long before expiring locally</summary>
     public static TimeSpan ExpiryGracePeriod => TimeSpan.FromMinutes(2);
 
@@ -89,6 +105,8 @@ public static class TamaraInStoreDefaults
     public static int PaymentTypesCacheMinutes => 60;
 
     public static int MinPollIntervalSeconds => 5;
+
+    public static int MaxPollIntervalSeconds => 300;
 
     /// <summary>
     /// How far ahead of now the poller takes sessions as due: half the shortest interval, so a session checked early in the

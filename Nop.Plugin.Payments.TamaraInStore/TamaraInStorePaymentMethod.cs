@@ -169,6 +169,8 @@ public class TamaraInStorePaymentMethod : BasePlugin, IPaymentMethod, IWidgetPlu
             RequestTimeoutSeconds = TamaraInStoreDefaults.DefaultRequestTimeoutSeconds,
             PollIntervalSeconds = TamaraInStoreDefaults.DefaultPollIntervalSeconds,
             SessionLifetimeMinutes = TamaraInStoreDefaults.DefaultSessionLifetimeMinutes,
+            MaxLinksPerPhone = TamaraInStoreDefaults.DefaultMaxLinksPerPhone,
+            LinksPerPhoneWindowMinutes = TamaraInStoreDefaults.DefaultLinksPerPhoneWindowMinutes,
             OfferOnlyToStaff = true,
             CancelOrderWhenDeclinedOrExpired = true,
             UpdateOrderReferenceId = true
@@ -217,6 +219,7 @@ public class TamaraInStorePaymentMethod : BasePlugin, IPaymentMethod, IWidgetPlu
     public override async Task UpdateAsync(string currentVersion, string targetVersion)
     {
         await InstallLocaleResourcesAsync();
+
         await base.UpdateAsync(currentVersion, targetVersion);
     }
 

@@ -84,6 +84,8 @@ public class TamaraInStoreAdminController : BasePaymentController
             model.DebugLogging_OverrideForStore = await _settingService.SettingExistsAsync(settings, x => x.DebugLogging, storeScope);
             model.MinOrderTotal_OverrideForStore = await _settingService.SettingExistsAsync(settings, x => x.MinOrderTotal, storeScope);
             model.MaxOrderTotal_OverrideForStore = await _settingService.SettingExistsAsync(settings, x => x.MaxOrderTotal, storeScope);
+            model.MaxLinksPerPhone_OverrideForStore = await _settingService.SettingExistsAsync(settings, x => x.MaxLinksPerPhone, storeScope);
+            model.LinksPerPhoneWindowMinutes_OverrideForStore = await _settingService.SettingExistsAsync(settings, x => x.LinksPerPhoneWindowMinutes, storeScope);
         }
 
         return View(TamaraInStoreDefaults.ViewPath("Configure.cshtml"), model);
@@ -116,6 +118,8 @@ public class TamaraInStoreAdminController : BasePaymentController
         await _settingService.SaveSettingOverridablePerStoreAsync(settings, x => x.DebugLogging, model.DebugLogging_OverrideForStore, storeScope, false);
         await _settingService.SaveSettingOverridablePerStoreAsync(settings, x => x.MinOrderTotal, model.MinOrderTotal_OverrideForStore, storeScope, false);
         await _settingService.SaveSettingOverridablePerStoreAsync(settings, x => x.MaxOrderTotal, model.MaxOrderTotal_OverrideForStore, storeScope, false);
+        await _settingService.SaveSettingOverridablePerStoreAsync(settings, x => x.MaxLinksPerPhone, model.MaxLinksPerPhone_OverrideForStore, storeScope, false);
+        await _settingService.SaveSettingOverridablePerStoreAsync(settings, x => x.LinksPerPhoneWindowMinutes, model.LinksPerPhoneWindowMinutes_OverrideForStore, storeScope, false);
         await _settingService.ClearCacheAsync();
 
         await UpdatePollTaskAsync();

@@ -114,12 +114,23 @@ public class ConfigurationTests
     }
 
     [TestCase("https://simulator.local:5001", true)]
-    [TestCase("http://localhost", true)]
+    [TestCase("https://api-sandbox.tamara.co", true)]
+    [TestCase("http://localhost:5077", true)]
+    [TestCase("http://LOCALHOST", true)]
+    [TestCase("http://127.0.0.1:5077", true)]
+    [TestCase("http://127.45.6.7", true)]
+    [TestCase("http://[::1]:5077", true)]
+    [TestCase("http://simulator.local:5077", false)]
+    [TestCase("http://api.tamara.co", false)]
+    [TestCase("http://10.0.0.5:5077", false)]
+    [TestCase("http://127.0.0.1.example.com", false)]
+    [TestCase("http://localhost.example.com", false)]
+    [TestCase("http://[::2]", false)]
     [TestCase("ftp://x", false)]
     [TestCase("api.tamara.co", false)]
-    public void Base_url_override_must_be_an_absolute_http_url(string url, bool valid)
+    public void Base_url_override_is_https_or_http_on_a_loopback_address(string url, bool valid)
     {
-        Assert.That(ConfigurationValidator.IsAbsoluteHttpUrl(url), Is.EqualTo(valid));
+        Assert.That(TamaraBaseUrl.IsAllowed(url), Is.EqualTo(valid));
     }
 
     [Test]
@@ -145,7 +156,7 @@ public class ConfigurationTests
         Assert.That(all.All(r => r.Key.StartsWith(TamaraInStoreDefaults.LocalePrefix)), Is.True);
     }
 
-    private static TamaraInStoreAdminController Controller(Mock<ISettingService> settingService)
+    public static TamaraInStoreAdminController Controller(Mock<ISettingService> settingService)
     {
         var localization = new Mock<ILocalizationService>();
         localization.Setup(l => l.GetResourceAsync(It.IsAny<string>())).ReturnsAsync((string key) => key);
