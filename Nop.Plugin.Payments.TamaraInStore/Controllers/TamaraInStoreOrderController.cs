@@ -109,6 +109,10 @@ public class TamaraInStoreOrderController : BasePluginController
             || session.State is TamaraSessionState.Paid or TamaraSessionState.NeedsAttention)
             return await AnswerAsync(false, "NewLink.NotAllowed");
 
+        var limitRefusal = await _checkoutService.NewLinkRefusalAsync(order, session);
+        if (limitRefusal is not null)
+            return Json(new { success = false, message = limitRefusal, reloadPage = false });
+
         if (session.State == TamaraSessionState.Pending)
         {
             var voided = await _orderSyncService.VoidSessionAsync(session, "by staff, before sending a new link", HttpContext.RequestAborted);

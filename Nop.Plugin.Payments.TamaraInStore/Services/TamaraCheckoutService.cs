@@ -283,6 +283,10 @@ public class TamaraCheckoutService
                 return Success(result, previous);
             }
 
+            // before the previous link is voided, so a refusal leaves the customer the link they have
+            if (await _sessionCreator.LinkLimitRefusalAsync(settings, phone) is { } limitRefusal)
+                return Error(result, limitRefusal);
+
             if (IsLive(previous) && !await VoidAsync(settings, previous))
                 return Error(result, await _localizationService.GetResourceAsync("Plugins.Payments.TamaraInStore.Checkout.Errors.PreviousLinkNotCanceled"));
 
@@ -432,6 +436,19 @@ public class TamaraCheckoutService
             await _logger.WarningAsync($"Tamara in-store: the reference of Tamara order {session.TamaraOrderId} was not updated", exception);
             await AddNoteAsync(order, string.Format(await _localizationService.GetResourceAsync("Plugins.Payments.TamaraInStore.Checkout.Notes.ReferenceNotUpdated"), exception.Message));
         }
+    }
+
+    /// <summary>
+    /// Null when a new payment link may be sent for the order now (the limit of links per phone number); otherwise the
+    /// message for staff. Asked before the live link is voided, so a refusal leaves the customer the link they have.
+    /// </summary>
+    public virtual async Task<string> NewLinkRefusalAsync(Order order, TamaraSession previous)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        ArgumentNullException.ThrowIfNull(previous);
+
+        var settings = await _settingService.LoadSettingAsync<TamaraInStoreSettings>(order.StoreId);
+        return await _sessionCreator.LinkLimitRefusalAsync(settings, previous.PhoneNumber);
     }
 
     /// <summary>

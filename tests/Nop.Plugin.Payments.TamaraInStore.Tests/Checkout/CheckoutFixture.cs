@@ -130,6 +130,22 @@ public class CheckoutFixture
         return request;
     }
 
+    /// <summary>A session sent to a phone number some minutes ago (another checkout, or another store)</summary>
+    public TamaraSession SentEarlier(string phone, TimeSpan ago)
+    {
+        var session = new TamaraSession
+        {
+            OrderGuid = Guid.NewGuid(),
+            StoreId = 1,
+            PhoneNumber = phone,
+            TamaraOrderId = $"earlier-{Guid.NewGuid():N}",
+            CreatedOnUtc = Time.GetUtcNow().UtcDateTime - ago,
+            ExpiresOnUtc = Time.GetUtcNow().UtcDateTime - ago + TimeSpan.FromMinutes(15)
+        };
+        Sessions.Insert(session);
+        return session;
+    }
+
     public void TamaraCreates(string orderId = "tamara-order-1", string checkoutId = "checkout-1") =>
         Client.Setup(c => c.CreateInStoreSessionAsync(It.IsAny<TamaraInStoreSettings>(), It.IsAny<CreateInStoreSessionRequest>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync(new CreateInStoreSessionResponse { OrderId = orderId, CheckoutId = checkoutId, CheckoutDeeplink = "https://checkout.tamara.co/x" });

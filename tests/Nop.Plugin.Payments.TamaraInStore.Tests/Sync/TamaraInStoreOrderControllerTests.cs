@@ -99,4 +99,19 @@ public class TamaraInStoreOrderControllerTests
         Assert.That(answer.Success, Is.False);
         _harness.Client.VerifyNoOtherCalls();
     }
+
+    [Test]
+    public async Task ANewLinkOverThePhonesLimitIsRefusedBeforeTheLiveLinkIsVoided()
+    {
+        var (order, session) = _harness.AddPendingOrder();
+        _harness.TamaraSays(session.TamaraOrderId, SyncHarness.Status(TamaraOrderStatus.New));
+        _checkoutService.Setup(service => service.NewLinkRefusalAsync(It.IsAny<Order>(), It.IsAny<TamaraSession>())).ReturnsAsync("three links already");
+
+        var answer = Answer(await NewController().SendNewLink(order.Id));
+
+        Assert.That(answer, Is.EqualTo((false, "three links already", false)));
+        Assert.That(_harness.Session(session.Id).State, Is.EqualTo(TamaraSessionState.Pending));
+        _harness.Client.Verify(client => client.VoidCheckoutSessionAsync(It.IsAny<TamaraInStoreSettings>(), It.IsAny<string>(), It.IsAny<string>(), It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Never);
+        _checkoutService.Verify(service => service.CreateReplacementSessionAsync(It.IsAny<Order>(), It.IsAny<TamaraSession>()), Times.Never);
+    }
 }
