@@ -125,6 +125,13 @@ public static class TamaraInStoreDefaults
     {
         public static string Name => "Tamara in-store: check pending payments";
         public static string Type => "Nop.Plugin.Payments.TamaraInStore.Services.TamaraPendingSessionsTask";
+
+        /// <summary>
+        /// The task's fixed period: the shortest poll interval a store may choose. nopCommerce builds the task's timer from
+        /// this value once, at start-up, so it never follows the settings; each session waits its own store's current
+        /// interval between checks instead (NextCheckOnUtc), and a changed interval applies without a restart.
+        /// </summary>
+        public static int Seconds => MinPollIntervalSeconds;
     }
 
     /// <summary>Resource key of a locked order-sync section; the Tamara order id is appended</summary>
@@ -139,5 +146,5 @@ public static class TamaraInStoreDefaults
     /// A run of the scheduled task starts no new check after this long, so it ends before the task runner's lock
     /// (period - 1 s) lapses; sessions left over come first in the next run
     /// </summary>
-    public static TimeSpan PendingSessionsRunBudget => TimeSpan.FromSeconds(8);
+    public static TimeSpan PendingSessionsRunBudget => TimeSpan.FromSeconds(ScheduleTask.Seconds - 2);
 }

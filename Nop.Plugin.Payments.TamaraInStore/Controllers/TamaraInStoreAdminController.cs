@@ -9,7 +9,6 @@ using Nop.Services.Configuration;
 using Nop.Services.Localization;
 using Nop.Services.Logging;
 using Nop.Services.Messages;
-using Nop.Services.ScheduleTasks;
 using Nop.Services.Security;
 using Nop.Services.Stores;
 using Nop.Web.Framework;
@@ -28,7 +27,6 @@ public class TamaraInStoreAdminController : BasePaymentController
     private readonly ILogger _logger;
     private readonly INopUrlHelper _nopUrlHelper;
     private readonly INotificationService _notificationService;
-    private readonly IScheduleTaskService _scheduleTaskService;
     private readonly ISettingService _settingService;
     private readonly IStoreContext _storeContext;
     private readonly IStoreService _storeService;
@@ -38,7 +36,6 @@ public class TamaraInStoreAdminController : BasePaymentController
         ILogger logger,
         INopUrlHelper nopUrlHelper,
         INotificationService notificationService,
-        IScheduleTaskService scheduleTaskService,
         ISettingService settingService,
         IStoreContext storeContext,
         IStoreService storeService,
@@ -48,7 +45,6 @@ public class TamaraInStoreAdminController : BasePaymentController
         _logger = logger;
         _nopUrlHelper = nopUrlHelper;
         _notificationService = notificationService;
-        _scheduleTaskService = scheduleTaskService;
         _settingService = settingService;
         _storeContext = storeContext;
         _storeService = storeService;
@@ -122,41 +118,9 @@ public class TamaraInStoreAdminController : BasePaymentController
         await _settingService.SaveSettingOverridablePerStoreAsync(settings, x => x.LinksPerPhoneWindowMinutes, model.LinksPerPhoneWindowMinutes_OverrideForStore, storeScope, false);
         await _settingService.ClearCacheAsync();
 
-        await UpdatePollTaskAsync();
-
         _notificationService.SuccessNotification(await _localizationService.GetResourceAsync("Admin.Plugins.Saved"));
 
         return await Configure();
-    }
-
-    /// <summary>
-    /// One task polls the pending sessions of every store: it runs at the shortest interval any store asks for,
-    /// and each session waits its own store's interval between checks
-    /// </summary>
-    private async Task UpdatePollTaskAsync()
-    {
-        var task = await _scheduleTaskService.GetTaskByTypeAsync(TamaraInStoreDefaults.ScheduleTask.Type);
-        if (task is null)
-            return;
-
-        var storeIds = new List<int> { 0 };
-        storeIds.AddRange((await _storeService.GetAllStoresAsync()).Select(store => store.Id));
-
-        var shortest = int.MaxValue;
-        foreach (var storeId in storeIds)
-        {
-            var settings = await _settingService.LoadSettingAsync<TamaraInStoreSettings>(storeId);
-            if (settings.PollIntervalSeconds > 0)
-                shortest = Math.Min(shortest, settings.PollIntervalSeconds);
-        }
-
-        var seconds = Math.Max(shortest == int.MaxValue ? TamaraInStoreDefaults.DefaultPollIntervalSeconds : shortest,
-            TamaraInStoreDefaults.MinPollIntervalSeconds);
-        if (task.Seconds == seconds)
-            return;
-
-        task.Seconds = seconds;
-        await _scheduleTaskService.UpdateTaskAsync(task);
     }
 
     [HttpPost, ActionName("Configure")]

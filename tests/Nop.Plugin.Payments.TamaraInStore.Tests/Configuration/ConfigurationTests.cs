@@ -11,7 +11,6 @@ using Nop.Services.Configuration;
 using Nop.Services.Localization;
 using Nop.Services.Logging;
 using Nop.Services.Messages;
-using Nop.Services.ScheduleTasks;
 using Nop.Services.Stores;
 using Nop.Web.Framework.Mvc.Routing;
 
@@ -85,34 +84,6 @@ public class ConfigurationTests
         Assert.That(settings.ApiToken, Is.EqualTo("new-token-9999"));
     }
 
-    [Test]
-    public async Task The_poll_task_runs_at_the_shortest_interval_any_store_asks_for()
-    {
-        var perStore = new Dictionary<int, TamaraInStoreSettings>
-        {
-            [0] = new() { PollIntervalSeconds = 30 },
-            [1] = new() { PollIntervalSeconds = 20 },
-            [2] = new() { PollIntervalSeconds = 7 }
-        };
-        var settingService = new Mock<ISettingService>();
-        settingService.Setup(s => s.LoadSettingAsync<TamaraInStoreSettings>(It.IsAny<int>())).ReturnsAsync((int storeId) => perStore[storeId]);
-        var stores = new Mock<IStoreService>();
-        stores.Setup(s => s.GetAllStoresAsync()).ReturnsAsync(new List<Nop.Core.Domain.Stores.Store> { new() { Id = 1 }, new() { Id = 2 } });
-        var task = new Nop.Core.Domain.ScheduleTasks.ScheduleTask { Type = TamaraInStoreDefaults.ScheduleTask.Type, Seconds = 10 };
-        var tasks = new Mock<IScheduleTaskService>();
-        tasks.Setup(t => t.GetTaskByTypeAsync(task.Type)).ReturnsAsync(task);
-        var localization = new Mock<ILocalizationService>();
-        localization.Setup(l => l.GetResourceAsync(It.IsAny<string>())).ReturnsAsync((string key) => key);
-        var controller = new TamaraInStoreAdminController(localization.Object, Mock.Of<ILogger>(), Mock.Of<INopUrlHelper>(),
-            Mock.Of<INotificationService>(), tasks.Object, settingService.Object, Mock.Of<IStoreContext>(), stores.Object, Mock.Of<ITamaraClient>());
-
-        // store 0 (all stores) saved with 30 s; store 2 asks for 7 s
-        await controller.Configure(ConfigurationModelMapper.ToModel(perStore[0]));
-
-        Assert.That(task.Seconds, Is.EqualTo(7));
-        tasks.Verify(t => t.UpdateTaskAsync(task), Times.Once);
-    }
-
     [TestCase("https://simulator.local:5001", true)]
     [TestCase("https://api-sandbox.tamara.co", true)]
     [TestCase("http://localhost:5077", true)]
@@ -162,7 +133,7 @@ public class ConfigurationTests
         localization.Setup(l => l.GetResourceAsync(It.IsAny<string>())).ReturnsAsync((string key) => key);
 
         return new TamaraInStoreAdminController(localization.Object, Mock.Of<ILogger>(), Mock.Of<INopUrlHelper>(),
-            Mock.Of<INotificationService>(), Mock.Of<IScheduleTaskService>(), settingService.Object, Mock.Of<IStoreContext>(),
+            Mock.Of<INotificationService>(), settingService.Object, Mock.Of<IStoreContext>(),
             Mock.Of<IStoreService>(), Mock.Of<ITamaraClient>());
     }
 }
