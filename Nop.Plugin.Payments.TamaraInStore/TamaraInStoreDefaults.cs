@@ -96,11 +96,20 @@ public static class TamaraInStoreDefaults
         public static string PaymentType => "Tamara payment type";
     }
 
-    /// <summary>Payment types and limits per store and currency ({0} store id, {1} currency)</summary>
-    public static string PaymentTypesCacheKey => "Nop.plugins.payments.tamarainstore.paymenttypes.{0}-{1}";
+    /// <summary>
+    /// Payment types and limits ({0} store id, {1} currency, {2} country, {3} hash of the API token and base URL, so another
+    /// account or address never reads this one's answer)
+    /// </summary>
+    public static string PaymentTypesCacheKey => "Nop.plugins.payments.tamarainstore.paymenttypes.{0}-{1}-{2}-{3}";
 
-    /// <summary>Set for a minute after Tamara could not be reached, so checkout pages do not wait on it again and again</summary>
-    public static string PaymentTypesUnavailableCacheKey => "Nop.plugins.payments.tamarainstore.paymenttypes.unavailable.{0}-{1}";
+    /// <summary>
+    /// Set for a minute after Tamara could not be reached or offered no payment type, so checkout pages do not wait on it
+    /// again and again; meanwhile the configured limits apply
+    /// </summary>
+    public static string PaymentTypesUnavailableCacheKey => "Nop.plugins.payments.tamarainstore.paymenttypes.unavailable.{0}-{1}-{2}-{3}";
+
+    /// <summary>Prefix of both payment-types keys, cleared when the settings are saved</summary>
+    public static string PaymentTypesCachePrefix => "Nop.plugins.payments.tamarainstore.paymenttypes.";
 
     public static int PaymentTypesCacheMinutes => 60;
 

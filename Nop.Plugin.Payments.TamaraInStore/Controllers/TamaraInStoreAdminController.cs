@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Nop.Core;
 using Nop.Plugin.Payments.TamaraInStore.Models;
+using Nop.Plugin.Payments.TamaraInStore.Services;
 using Nop.Plugin.Payments.TamaraInStore.Services.Api;
 using Nop.Plugin.Payments.TamaraInStore.Services.Api.Models;
 using Nop.Services.Configuration;
@@ -31,6 +32,7 @@ public class TamaraInStoreAdminController : BasePaymentController
     private readonly IStoreContext _storeContext;
     private readonly IStoreService _storeService;
     private readonly ITamaraClient _tamaraClient;
+    private readonly TamaraPaymentTypesService _paymentTypesService;
 
     public TamaraInStoreAdminController(ILocalizationService localizationService,
         ILogger logger,
@@ -39,7 +41,8 @@ public class TamaraInStoreAdminController : BasePaymentController
         ISettingService settingService,
         IStoreContext storeContext,
         IStoreService storeService,
-        ITamaraClient tamaraClient)
+        ITamaraClient tamaraClient,
+        TamaraPaymentTypesService paymentTypesService)
     {
         _localizationService = localizationService;
         _logger = logger;
@@ -49,6 +52,7 @@ public class TamaraInStoreAdminController : BasePaymentController
         _storeContext = storeContext;
         _storeService = storeService;
         _tamaraClient = tamaraClient;
+        _paymentTypesService = paymentTypesService;
     }
 
     [CheckPermission(StandardPermission.Configuration.MANAGE_PAYMENT_METHODS)]
@@ -117,6 +121,8 @@ public class TamaraInStoreAdminController : BasePaymentController
         await _settingService.SaveSettingOverridablePerStoreAsync(settings, x => x.MaxLinksPerPhone, model.MaxLinksPerPhone_OverrideForStore, storeScope, false);
         await _settingService.SaveSettingOverridablePerStoreAsync(settings, x => x.LinksPerPhoneWindowMinutes, model.LinksPerPhoneWindowMinutes_OverrideForStore, storeScope, false);
         await _settingService.ClearCacheAsync();
+        // the token, base URL or country may have changed: ask Tamara again instead of using an answer for the old ones
+        await _paymentTypesService.ClearCacheAsync();
 
         _notificationService.SuccessNotification(await _localizationService.GetResourceAsync("Admin.Plugins.Saved"));
 

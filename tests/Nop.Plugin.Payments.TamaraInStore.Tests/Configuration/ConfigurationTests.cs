@@ -5,6 +5,7 @@ using Nop.Core;
 using Nop.Plugin.Payments.TamaraInStore.Controllers;
 using Nop.Plugin.Payments.TamaraInStore.Localization;
 using Nop.Plugin.Payments.TamaraInStore.Models;
+using Nop.Plugin.Payments.TamaraInStore.Services;
 using Nop.Plugin.Payments.TamaraInStore.Services.Api;
 using Nop.Plugin.Payments.TamaraInStore.Validators;
 using Nop.Services.Configuration;
@@ -127,13 +128,13 @@ public class ConfigurationTests
         Assert.That(all.All(r => r.Key.StartsWith(TamaraInStoreDefaults.LocalePrefix)), Is.True);
     }
 
-    public static TamaraInStoreAdminController Controller(Mock<ISettingService> settingService)
+    public static TamaraInStoreAdminController Controller(Mock<ISettingService> settingService, TamaraPaymentTypesService paymentTypes = null)
     {
         var localization = new Mock<ILocalizationService>();
         localization.Setup(l => l.GetResourceAsync(It.IsAny<string>())).ReturnsAsync((string key) => key);
 
         return new TamaraInStoreAdminController(localization.Object, Mock.Of<ILogger>(), Mock.Of<INopUrlHelper>(),
             Mock.Of<INotificationService>(), settingService.Object, Mock.Of<IStoreContext>(),
-            Mock.Of<IStoreService>(), Mock.Of<ITamaraClient>());
+            Mock.Of<IStoreService>(), Mock.Of<ITamaraClient>(), paymentTypes ?? new Mock<TamaraPaymentTypesService>(null, null, null).Object);
     }
 }
