@@ -59,6 +59,9 @@ public class TamaraInStoreOrderController : BasePluginController
     [CheckPermission(StandardPermission.Orders.ORDERS_VIEW)]
     public async Task<IActionResult> OrderBlock(int orderId)
     {
+        if (!await TamaraOrderBlockAccess.MaySeeAsync(_workContext))
+            return Forbid();
+
         var order = await LoadOrderAsync(orderId);
         if (order is null)
             return NotFound();
@@ -152,8 +155,7 @@ public class TamaraInStoreOrderController : BasePluginController
 
     private async Task<(Order Order, TamaraSession Session, IActionResult Refusal)> LoadForActionAsync(int orderId)
     {
-        // vendors may see orders but never act on payments, as on the core order page
-        if (await _workContext.GetCurrentVendorAsync() is not null)
+        if (!await TamaraOrderBlockAccess.MaySeeAsync(_workContext))
             return (null, null, await AnswerAsync(false, "Result.AccessDenied"));
 
         var order = await LoadOrderAsync(orderId);

@@ -452,6 +452,20 @@ public class TamaraCheckoutService
     }
 
     /// <summary>
+    /// The order's authorization transaction id names the live Tamara order, as ProcessPaymentAsync set it for the first.
+    /// Written on a fresh copy of the order: voiding the previous link may have changed it a moment ago.
+    /// </summary>
+    private async Task SetAuthorizationTransactionIdAsync(Order order, string tamaraOrderId)
+    {
+        var current = await _orderService.GetOrderByIdAsync(order.Id) ?? order;
+        current.AuthorizationTransactionId = tamaraOrderId;
+        await _orderService.UpdateOrderAsync(current);
+
+        if (!ReferenceEquals(current, order))
+            order.AuthorizationTransactionId = tamaraOrderId;
+    }
+
+    /// <summary>
     /// A new session (and SMS) for an order already placed, e.g. after the previous link expired. The caller voids the old session.
     /// </summary>
     /// <exception cref="NopException">Tamara refused or could not be reached; the message is for the staff member</exception>
@@ -493,6 +507,8 @@ public class TamaraCheckoutService
 
         if (error is not null)
             throw new NopException(error);
+
+        await SetAuthorizationTransactionIdAsync(order, session.TamaraOrderId);
 
         await AddNoteAsync(order, string.Format(await _localizationService.GetResourceAsync("Plugins.Payments.TamaraInStore.Checkout.Notes.SessionCreated"),
             SensitiveDataMasker.MaskPhone(session.PhoneNumber), $"{session.ExpiresOnUtc:yyyy-MM-dd HH:mm} UTC", session.TamaraOrderId));
