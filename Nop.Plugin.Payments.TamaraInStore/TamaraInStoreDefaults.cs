@@ -23,6 +23,22 @@ public static class TamaraInStoreDefaults
 
     public static int DefaultSessionLifetimeMinutes => 15;
 
+    public static int MinRequestTimeoutSeconds => 1;
+
+    public static int MaxRequestTimeoutSeconds => 120;
+
+    /// <summary>Most payment links (new Tamara sessions) one phone number receives within the window</summary>
+    public static int DefaultMaxLinksPerPhone => 3;
+
+    public static int DefaultLinksPerPhoneWindowMinutes => 15;
+
+    public static int MaxLinksPerPhoneLimit => 100;
+
+    public static int MaxLinksPerPhoneWindowMinutes => 1440;
+
+    /// <summary>Upper bound of the configurable order-total limits: a sanity bound, so the page validates both ends</summary>
+    public static decimal MaxOrderTotalLimit => 1_000_000_000m;
+
     /// <summary>Tamara may report an expiry a little after the session lifetime; keep polling that long before expiring locally</summary>
     public static TimeSpan ExpiryGracePeriod => TimeSpan.FromMinutes(2);
 
@@ -80,15 +96,26 @@ public static class TamaraInStoreDefaults
         public static string PaymentType => "Tamara payment type";
     }
 
-    /// <summary>Payment types and limits per store and currency ({0} store id, {1} currency)</summary>
-    public static string PaymentTypesCacheKey => "Nop.plugins.payments.tamarainstore.paymenttypes.{0}-{1}";
+    /// <summary>
+    /// Payment types and limits ({0} store id, {1} currency, {2} country, {3} hash of the API token and base URL, so another
+    /// account or address never reads this one's answer)
+    /// </summary>
+    public static string PaymentTypesCacheKey => "Nop.plugins.payments.tamarainstore.paymenttypes.{0}-{1}-{2}-{3}";
 
-    /// <summary>Set for a minute after Tamara could not be reached, so checkout pages do not wait on it again and again</summary>
-    public static string PaymentTypesUnavailableCacheKey => "Nop.plugins.payments.tamarainstore.paymenttypes.unavailable.{0}-{1}";
+    /// <summary>
+    /// Set for a minute after Tamara could not be reached or offered no payment type, so checkout pages do not wait on it
+    /// again and again; meanwhile the configured limits apply
+    /// </summary>
+    public static string PaymentTypesUnavailableCacheKey => "Nop.plugins.payments.tamarainstore.paymenttypes.unavailable.{0}-{1}-{2}-{3}";
+
+    /// <summary>Prefix of both payment-types keys, cleared when the settings are saved</summary>
+    public static string PaymentTypesCachePrefix => "Nop.plugins.payments.tamarainstore.paymenttypes.";
 
     public static int PaymentTypesCacheMinutes => 60;
 
     public static int MinPollIntervalSeconds => 5;
+
+    public static int MaxPollIntervalSeconds => 300;
 
     /// <summary>
     /// How far ahead of now the poller takes sessions as due: half the shortest interval, so a session checked early in the
@@ -107,6 +134,13 @@ public static class TamaraInStoreDefaults
     {
         public static string Name => "Tamara in-store: check pending payments";
         public static string Type => "Nop.Plugin.Payments.TamaraInStore.Services.TamaraPendingSessionsTask";
+
+        /// <summary>
+        /// The task's fixed period: the shortest poll interval a store may choose. nopCommerce builds the task's timer from
+        /// this value once, at start-up, so it never follows the settings; each session waits its own store's current
+        /// interval between checks instead (NextCheckOnUtc), and a changed interval applies without a restart.
+        /// </summary>
+        public static int Seconds => MinPollIntervalSeconds;
     }
 
     /// <summary>Resource key of a locked order-sync section; the Tamara order id is appended</summary>
@@ -121,5 +155,5 @@ public static class TamaraInStoreDefaults
     /// A run of the scheduled task starts no new check after this long, so it ends before the task runner's lock
     /// (period - 1 s) lapses; sessions left over come first in the next run
     /// </summary>
-    public static TimeSpan PendingSessionsRunBudget => TimeSpan.FromSeconds(8);
+    public static TimeSpan PendingSessionsRunBudget => TimeSpan.FromSeconds(ScheduleTask.Seconds - 2);
 }

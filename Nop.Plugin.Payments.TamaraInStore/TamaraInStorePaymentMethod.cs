@@ -169,6 +169,8 @@ public class TamaraInStorePaymentMethod : BasePlugin, IPaymentMethod, IWidgetPlu
             RequestTimeoutSeconds = TamaraInStoreDefaults.DefaultRequestTimeoutSeconds,
             PollIntervalSeconds = TamaraInStoreDefaults.DefaultPollIntervalSeconds,
             SessionLifetimeMinutes = TamaraInStoreDefaults.DefaultSessionLifetimeMinutes,
+            MaxLinksPerPhone = TamaraInStoreDefaults.DefaultMaxLinksPerPhone,
+            LinksPerPhoneWindowMinutes = TamaraInStoreDefaults.DefaultLinksPerPhoneWindowMinutes,
             OfferOnlyToStaff = true,
             CancelOrderWhenDeclinedOrExpired = true,
             UpdateOrderReferenceId = true
@@ -188,7 +190,7 @@ public class TamaraInStorePaymentMethod : BasePlugin, IPaymentMethod, IWidgetPlu
             {
                 Name = TamaraInStoreDefaults.ScheduleTask.Name,
                 Type = TamaraInStoreDefaults.ScheduleTask.Type,
-                Seconds = TamaraInStoreDefaults.DefaultPollIntervalSeconds,
+                Seconds = TamaraInStoreDefaults.ScheduleTask.Seconds,
                 Enabled = true,
                 LastEnabledUtc = DateTime.UtcNow,
                 StopOnError = false
@@ -217,6 +219,15 @@ public class TamaraInStorePaymentMethod : BasePlugin, IPaymentMethod, IWidgetPlu
     public override async Task UpdateAsync(string currentVersion, string targetVersion)
     {
         await InstallLocaleResourcesAsync();
+
+        // earlier versions followed the shortest store interval; nopCommerce reads the period at its next start
+        var task = await _scheduleTaskService.GetTaskByTypeAsync(TamaraInStoreDefaults.ScheduleTask.Type);
+        if (task is not null && task.Seconds != TamaraInStoreDefaults.ScheduleTask.Seconds)
+        {
+            task.Seconds = TamaraInStoreDefaults.ScheduleTask.Seconds;
+            await _scheduleTaskService.UpdateTaskAsync(task);
+        }
+
         await base.UpdateAsync(currentVersion, targetVersion);
     }
 

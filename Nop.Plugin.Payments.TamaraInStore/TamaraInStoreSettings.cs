@@ -45,6 +45,12 @@ public class TamaraInStoreSettings : ISettings
     /// <summary>Highest order total offered (0 = no limit), in the order currency</summary>
     public decimal MaxOrderTotal { get; set; }
 
+    /// <summary>Most payment links (new Tamara sessions) one phone number may receive within <see cref="LinksPerPhoneWindowMinutes"/>; 0 = the default</summary>
+    public int MaxLinksPerPhone { get; set; }
+
+    /// <summary>The window of <see cref="MaxLinksPerPhone"/>, in minutes; 0 = the default</summary>
+    public int LinksPerPhoneWindowMinutes { get; set; }
+
     /// <summary>Id of the webhook registered with Tamara for this store</summary>
     public string WebhookId { get; set; }
 }

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using Nop.Core;
 using Nop.Plugin.Payments.TamaraInStore.Factories;
 using Nop.Services.Orders;
 using Nop.Services.Security;
@@ -15,14 +16,17 @@ public class TamaraInStoreOrderBlockViewComponent : NopViewComponent
 {
     private readonly IOrderService _orderService;
     private readonly IPermissionService _permissionService;
+    private readonly IWorkContext _workContext;
     private readonly TamaraOrderBlockModelFactory _modelFactory;
 
     public TamaraInStoreOrderBlockViewComponent(IOrderService orderService,
         IPermissionService permissionService,
+        IWorkContext workContext,
         TamaraOrderBlockModelFactory modelFactory)
     {
         _orderService = orderService;
         _permissionService = permissionService;
+        _workContext = workContext;
         _modelFactory = modelFactory;
     }
 
@@ -31,7 +35,7 @@ public class TamaraInStoreOrderBlockViewComponent : NopViewComponent
         if (widgetZone != AdminWidgetZones.OrderDetailsBlock || additionalData is not BaseNopEntityModel orderModel)
             return Content(string.Empty);
 
-        if (!await _permissionService.AuthorizeAsync(StandardPermission.Orders.ORDERS_VIEW))
+        if (!await _permissionService.AuthorizeAsync(StandardPermission.Orders.ORDERS_VIEW) || !await TamaraOrderBlockAccess.MaySeeAsync(_workContext))
             return Content(string.Empty);
 
         var order = await _orderService.GetOrderByIdAsync(orderModel.Id);

@@ -85,7 +85,7 @@ public class TamaraInStorePaymentInfoViewComponent : NopViewComponent
                 model.AvailablePaymentTypes.Add(new SelectListItem(await PaymentTypeNameAsync(type), type));
         }
 
-        model.CanCheckIdVerification = _workContext.OriginalCustomerIfImpersonated is not null
+        model.CanCheckIdVerification = await _workContext.IsStaffOrderEntryAsync()
             && TamaraInStoreDefaults.IdVerificationCountries.Contains(settings.CountryCode?.ToUpperInvariant());
 
         return View(TamaraInStoreDefaults.ViewPath("PaymentInfo.cshtml"), model);

@@ -3,13 +3,13 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Nop.Core;
 using Nop.Plugin.Payments.TamaraInStore.Models;
+using Nop.Plugin.Payments.TamaraInStore.Services;
 using Nop.Plugin.Payments.TamaraInStore.Services.Api;
 using Nop.Plugin.Payments.TamaraInStore.Services.Api.Models;
 using Nop.Services.Configuration;
 using Nop.Services.Localization;
 using Nop.Services.Logging;
 using Nop.Services.Messages;
-using Nop.Services.ScheduleTasks;
 using Nop.Services.Security;
 using Nop.Services.Stores;
 using Nop.Web.Framework;
@@ -28,31 +28,31 @@ public class TamaraInStoreAdminController : BasePaymentController
     private readonly ILogger _logger;
     private readonly INopUrlHelper _nopUrlHelper;
     private readonly INotificationService _notificationService;
-    private readonly IScheduleTaskService _scheduleTaskService;
     private readonly ISettingService _settingService;
     private readonly IStoreContext _storeContext;
     private readonly IStoreService _storeService;
     private readonly ITamaraClient _tamaraClient;
+    private readonly TamaraPaymentTypesService _paymentTypesService;
 
     public TamaraInStoreAdminController(ILocalizationService localizationService,
         ILogger logger,
         INopUrlHelper nopUrlHelper,
         INotificationService notificationService,
-        IScheduleTaskService scheduleTaskService,
         ISettingService settingService,
         IStoreContext storeContext,
         IStoreService storeService,
-        ITamaraClient tamaraClient)
+        ITamaraClient tamaraClient,
+        TamaraPaymentTypesService paymentTypesService)
     {
         _localizationService = localizationService;
         _logger = logger;
         _nopUrlHelper = nopUrlHelper;
         _notificationService = notificationService;
-        _scheduleTaskService = scheduleTaskService;
         _settingService = settingService;
         _storeContext = storeContext;
         _storeService = storeService;
         _tamaraClient = tamaraClient;
+        _paymentTypesService = paymentTypesService;
     }
 
     [CheckPermission(StandardPermission.Configuration.MANAGE_PAYMENT_METHODS)]
@@ -84,6 +84,8 @@ public class TamaraInStoreAdminController : BasePaymentController
             model.DebugLogging_OverrideForStore = await _settingService.SettingExistsAsync(settings, x => x.DebugLogging, storeScope);
             model.MinOrderTotal_OverrideForStore = await _settingService.SettingExistsAsync(settings, x => x.MinOrderTotal, storeScope);
             model.MaxOrderTotal_OverrideForStore = await _settingService.SettingExistsAsync(settings, x => x.MaxOrderTotal, storeScope);
+            model.MaxLinksPerPhone_OverrideForStore = await _settingService.SettingExistsAsync(settings, x => x.MaxLinksPerPhone, storeScope);
+            model.LinksPerPhoneWindowMinutes_OverrideForStore = await _settingService.SettingExistsAsync(settings, x => x.LinksPerPhoneWindowMinutes, storeScope);
         }
 
         return View(TamaraInStoreDefaults.ViewPath("Configure.cshtml"), model);
@@ -116,43 +118,15 @@ public class TamaraInStoreAdminController : BasePaymentController
         await _settingService.SaveSettingOverridablePerStoreAsync(settings, x => x.DebugLogging, model.DebugLogging_OverrideForStore, storeScope, false);
         await _settingService.SaveSettingOverridablePerStoreAsync(settings, x => x.MinOrderTotal, model.MinOrderTotal_OverrideForStore, storeScope, false);
         await _settingService.SaveSettingOverridablePerStoreAsync(settings, x => x.MaxOrderTotal, model.MaxOrderTotal_OverrideForStore, storeScope, false);
+        await _settingService.SaveSettingOverridablePerStoreAsync(settings, x => x.MaxLinksPerPhone, model.MaxLinksPerPhone_OverrideForStore, storeScope, false);
+        await _settingService.SaveSettingOverridablePerStoreAsync(settings, x => x.LinksPerPhoneWindowMinutes, model.LinksPerPhoneWindowMinutes_OverrideForStore, storeScope, false);
         await _settingService.ClearCacheAsync();
-
-        await UpdatePollTaskAsync();
+        // the token, base URL or country may have changed: ask Tamara again instead of using an answer for the old ones
+        await _paymentTypesService.ClearCacheAsync();
 
         _notificationService.SuccessNotification(await _localizationService.GetResourceAsync("Admin.Plugins.Saved"));
 
         return await Configure();
-    }
-
-    /// <summary>
-    /// One task polls the pending sessions of every store: it runs at the shortest interval any store asks for,
-    /// and each session waits its own store's interval between checks
-    /// </summary>
-    private async Task UpdatePollTaskAsync()
-    {
-        var task = await _scheduleTaskService.GetTaskByTypeAsync(TamaraInStoreDefaults.ScheduleTask.Type);
-        if (task is null)
-            return;
-
-        var storeIds = new List<int> { 0 };
-        storeIds.AddRange((await _storeService.GetAllStoresAsync()).Select(store => store.Id));
-
-        var shortest = int.MaxValue;
-        foreach (var storeId in storeIds)
-        {
-            var settings = await _settingService.LoadSettingAsync<TamaraInStoreSettings>(storeId);
-            if (settings.PollIntervalSeconds > 0)
-                shortest = Math.Min(shortest, settings.PollIntervalSeconds);
-        }
-
-        var seconds = Math.Max(shortest == int.MaxValue ? TamaraInStoreDefaults.DefaultPollIntervalSeconds : shortest,
-            TamaraInStoreDefaults.MinPollIntervalSeconds);
-        if (task.Seconds == seconds)
-            return;
-
-        task.Seconds = seconds;
-        await _scheduleTaskService.UpdateTaskAsync(task);
     }
 
     [HttpPost, ActionName("Configure")]

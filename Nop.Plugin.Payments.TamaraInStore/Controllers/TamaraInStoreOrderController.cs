@@ -59,6 +59,9 @@ public class TamaraInStoreOrderController : BasePluginController
     [CheckPermission(StandardPermission.Orders.ORDERS_VIEW)]
     public async Task<IActionResult> OrderBlock(int orderId)
     {
+        if (!await TamaraOrderBlockAccess.MaySeeAsync(_workContext))
+            return Forbid();
+
         var order = await LoadOrderAsync(orderId);
         if (order is null)
             return NotFound();
@@ -109,6 +112,10 @@ public class TamaraInStoreOrderController : BasePluginController
             || session.State is TamaraSessionState.Paid or TamaraSessionState.NeedsAttention)
             return await AnswerAsync(false, "NewLink.NotAllowed");
 
+        var limitRefusal = await _checkoutService.NewLinkRefusalAsync(order, session);
+        if (limitRefusal is not null)
+            return Json(new { success = false, message = limitRefusal, reloadPage = false });
+
         if (session.State == TamaraSessionState.Pending)
         {
             var voided = await _orderSyncService.VoidSessionAsync(session, "by staff, before sending a new link", HttpContext.RequestAborted);
@@ -148,8 +155,7 @@ public class TamaraInStoreOrderController : BasePluginController
 
     private async Task<(Order Order, TamaraSession Session, IActionResult Refusal)> LoadForActionAsync(int orderId)
     {
-        // vendors may see orders but never act on payments, as on the core order page
-        if (await _workContext.GetCurrentVendorAsync() is not null)
+        if (!await TamaraOrderBlockAccess.MaySeeAsync(_workContext))
             return (null, null, await AnswerAsync(false, "Result.AccessDenied"));
 
         var order = await LoadOrderAsync(orderId);

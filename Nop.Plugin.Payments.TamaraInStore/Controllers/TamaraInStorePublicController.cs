@@ -68,7 +68,7 @@ public class TamaraInStorePublicController : BasePluginController
 
         // only for staff at order entry: it tells whether any phone number has a Tamara account, which nobody
         // shopping on their own should be able to ask about someone else's number
-        if (_workContext.OriginalCustomerIfImpersonated is null)
+        if (!await _workContext.IsStaffOrderEntryAsync())
             return Forbid();
 
         var phone = _phoneNumberService.Normalize(phoneNumber, settings.CountryCode);

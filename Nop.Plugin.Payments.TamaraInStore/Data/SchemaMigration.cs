@@ -31,6 +31,13 @@ public class SchemaMigration : AutoReversingMigration
             .OnColumn(nameof(TamaraSession.OrderGuid)).Ascending()
             .WithOptions().NonClustered();
 
+        // the limit of payment links per phone number: sessions for one number created since a moment
+        Create.Index("IX_TamaraSession_PhoneNumber_CreatedOnUtc")
+            .OnTable(nameof(TamaraSession))
+            .OnColumn(nameof(TamaraSession.PhoneNumber)).Ascending()
+            .OnColumn(nameof(TamaraSession.CreatedOnUtc)).Ascending()
+            .WithOptions().NonClustered();
+
         Create.Index("IX_TamaraPaymentClaim_SessionId")
             .OnTable(nameof(TamaraPaymentClaim))
             .OnColumn(nameof(TamaraPaymentClaim.SessionId)).Ascending()

@@ -83,6 +83,14 @@ public record ConfigurationModel : BaseNopModel
     public decimal MaxOrderTotal { get; set; }
     public bool MaxOrderTotal_OverrideForStore { get; set; }
 
+    [NopResourceDisplayName("Plugins.Payments.TamaraInStore.Fields.MaxLinksPerPhone")]
+    public int MaxLinksPerPhone { get; set; }
+    public bool MaxLinksPerPhone_OverrideForStore { get; set; }
+
+    [NopResourceDisplayName("Plugins.Payments.TamaraInStore.Fields.LinksPerPhoneWindowMinutes")]
+    public int LinksPerPhoneWindowMinutes { get; set; }
+    public bool LinksPerPhoneWindowMinutes_OverrideForStore { get; set; }
+
     [NopResourceDisplayName("Plugins.Payments.TamaraInStore.Fields.WebhookId")]
     public string WebhookId { get; set; }
 }

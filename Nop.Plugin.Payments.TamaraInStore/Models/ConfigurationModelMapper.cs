@@ -27,6 +27,8 @@ public static class ConfigurationModelMapper
         DebugLogging = settings.DebugLogging,
         MinOrderTotal = settings.MinOrderTotal,
         MaxOrderTotal = settings.MaxOrderTotal,
+        MaxLinksPerPhone = TamaraPhoneLinkLimit.MaxLinks(settings),
+        LinksPerPhoneWindowMinutes = TamaraPhoneLinkLimit.WindowMinutes(settings),
         WebhookId = settings.WebhookId
     };
 
@@ -50,5 +52,7 @@ public static class ConfigurationModelMapper
         settings.DebugLogging = model.DebugLogging;
         settings.MinOrderTotal = model.MinOrderTotal;
         settings.MaxOrderTotal = model.MaxOrderTotal;
+        settings.MaxLinksPerPhone = model.MaxLinksPerPhone;
+        settings.LinksPerPhoneWindowMinutes = model.LinksPerPhoneWindowMinutes;
     }
 }

@@ -92,31 +92,52 @@ public class TamaraCheckoutService
     {
         var store = await _storeContext.GetCurrentStoreAsync();
         var settings = await _settingService.LoadSettingAsync<TamaraInStoreSettings>(store.Id);
-
-        if (string.IsNullOrWhiteSpace(settings.ApiToken))
-            return true;
-
-        if (settings.OfferOnlyToStaff && _workContext.OriginalCustomerIfImpersonated is null)
-            return true;
-
         var currency = await _workContext.GetWorkingCurrencyAsync();
-        if (!IsCurrencySupported(currency?.CurrencyCode, settings.CountryCode))
+
+        if (await CheckoutRefusalAsync(settings, currency) is not null)
             return true;
 
         if (cart is null || cart.Count == 0)
             return false;
 
         var total = await GetCartTotalAsync(cart, currency);
-
-        if (settings.MinOrderTotal > decimal.Zero && total < settings.MinOrderTotal)
-            return true;
-
-        if (settings.MaxOrderTotal > decimal.Zero && total > settings.MaxOrderTotal)
+        if (await TotalRefusalAsync(settings, total, currency.CurrencyCode) is not null)
             return true;
 
         // when Tamara cannot be asked, the limits are left to Tamara, which refuses at session creation with its reason
         var paymentTypes = await _paymentTypesService.GetPaymentTypesAsync(settings, store.Id, currency.CurrencyCode);
         return paymentTypes is not null && !paymentTypes.Any(type => TamaraPaymentTypesService.Accepts(type, total));
+    }
+
+    /// <summary>
+    /// Why Tamara may not be used for this checkout: not configured, a shopper on their own while Tamara is offered only to
+    /// staff, or a currency other than the merchant country's; null when it may. nopCommerce asks HidePaymentMethodAsync only
+    /// to list the payment methods, so the payment-info step and ProcessPaymentAsync ask this again.
+    /// </summary>
+    private async Task<string> CheckoutRefusalAsync(TamaraInStoreSettings settings, Currency currency)
+    {
+        if (string.IsNullOrWhiteSpace(settings.ApiToken))
+            return await _localizationService.GetResourceAsync("Plugins.Payments.TamaraInStore.Checkout.Errors.Unavailable");
+
+        if (settings.OfferOnlyToStaff && !await _workContext.IsStaffOrderEntryAsync())
+            return await _localizationService.GetResourceAsync("Plugins.Payments.TamaraInStore.Checkout.Errors.StaffOnly");
+
+        if (!IsCurrencySupported(currency?.CurrencyCode, settings.CountryCode))
+            return string.Format(await _localizationService.GetResourceAsync("Plugins.Payments.TamaraInStore.Checkout.Errors.CurrencyNotSupported"), currency?.CurrencyCode);
+
+        return null;
+    }
+
+    /// <summary>The store's lowest and highest order totals for Tamara (0 = no limit), in the order currency; null when within</summary>
+    private async Task<string> TotalRefusalAsync(TamaraInStoreSettings settings, decimal total, string currencyCode)
+    {
+        if (settings.MinOrderTotal > decimal.Zero && total < settings.MinOrderTotal)
+            return string.Format(await _localizationService.GetResourceAsync("Plugins.Payments.TamaraInStore.Checkout.Errors.BelowMinimum"), settings.MinOrderTotal, currencyCode);
+
+        if (settings.MaxOrderTotal > decimal.Zero && total > settings.MaxOrderTotal)
+            return string.Format(await _localizationService.GetResourceAsync("Plugins.Payments.TamaraInStore.Checkout.Errors.AboveMaximum"), settings.MaxOrderTotal, currencyCode);
+
+        return null;
     }
 
     /// <summary>
@@ -156,13 +177,20 @@ public class TamaraCheckoutService
         var store = await _storeContext.GetCurrentStoreAsync();
         var settings = await _settingService.LoadSettingAsync<TamaraInStoreSettings>(store.Id);
 
+        // whoever may not use Tamara learns only that, not what is wrong with the phone number they typed
+        var currency = await _workContext.GetWorkingCurrencyAsync();
+        var refusal = await CheckoutRefusalAsync(settings, currency);
+        if (refusal is not null)
+            return [refusal];
+
         var validator = new PaymentInfoValidator(_localizationService, _phoneNumberService, settings);
         var result = await validator.ValidateAsync(PaymentInfoForm.Read(form));
         var errors = result.Errors.Select(error => error.ErrorMessage).ToList();
 
-        var currency = await _workContext.GetWorkingCurrencyAsync();
-        if (!IsCurrencySupported(currency?.CurrencyCode, settings.CountryCode))
-            errors.Add(string.Format(await _localizationService.GetResourceAsync("Plugins.Payments.TamaraInStore.Checkout.Errors.CurrencyNotSupported"), currency?.CurrencyCode));
+        var customer = await _workContext.GetCurrentCustomerAsync();
+        var cart = await _shoppingCartService.GetShoppingCartAsync(customer, ShoppingCartType.ShoppingCart, store.Id);
+        if (cart.Count > 0 && await TotalRefusalAsync(settings, await GetCartTotalAsync(cart, currency), currency.CurrencyCode) is { } totalRefusal)
+            errors.Add(totalRefusal);
 
         return errors;
     }
@@ -230,17 +258,19 @@ public class TamaraCheckoutService
         try
         {
             var settings = await _settingService.LoadSettingAsync<TamaraInStoreSettings>(processPaymentRequest.StoreId);
+            var currency = await _workContext.GetWorkingCurrencyAsync();
+            if (await CheckoutRefusalAsync(settings, currency) is { } refusal)
+                return await RefuseAsync(result, processPaymentRequest, refusal);
+
+            var currencyCode = currency.CurrencyCode.ToUpperInvariant();
+            var total = TamaraMoneyRounding.Round(await _currencyService.ConvertFromPrimaryStoreCurrencyAsync(processPaymentRequest.OrderTotal, currency), currencyCode);
+            if (await TotalRefusalAsync(settings, total, currencyCode) is { } totalRefusal)
+                return await RefuseAsync(result, processPaymentRequest, totalRefusal);
+
             var phone = GetValue(processPaymentRequest, TamaraInStoreDefaults.CustomValueNames.PhoneNumber);
             var email = GetValue(processPaymentRequest, TamaraInStoreDefaults.CustomValueNames.Email);
             if (string.IsNullOrEmpty(phone) || string.IsNullOrEmpty(email))
                 return Error(result, await _localizationService.GetResourceAsync("Plugins.Payments.TamaraInStore.Checkout.Errors.PaymentInfoMissing"));
-
-            var currency = await _workContext.GetWorkingCurrencyAsync();
-            if (!IsCurrencySupported(currency?.CurrencyCode, settings.CountryCode))
-                return Error(result, string.Format(await _localizationService.GetResourceAsync("Plugins.Payments.TamaraInStore.Checkout.Errors.CurrencyNotSupported"), currency?.CurrencyCode));
-
-            var currencyCode = currency.CurrencyCode.ToUpperInvariant();
-            var total = TamaraMoneyRounding.Round(await _currencyService.ConvertFromPrimaryStoreCurrencyAsync(processPaymentRequest.OrderTotal, currency), currencyCode);
 
             var sessions = await _sessionService.GetSessionsByOrderGuidAsync(processPaymentRequest.OrderGuid);
             var previous = sessions.LastOrDefault();
@@ -252,6 +282,10 @@ public class TamaraCheckoutService
                 await _logger.InformationAsync($"Tamara in-store: reusing the live session of Tamara order {previous.TamaraOrderId} for a retried checkout");
                 return Success(result, previous);
             }
+
+            // before the previous link is voided, so a refusal leaves the customer the link they have
+            if (await _sessionCreator.LinkLimitRefusalAsync(settings, phone) is { } limitRefusal)
+                return Error(result, limitRefusal);
 
             if (IsLive(previous) && !await VoidAsync(settings, previous))
                 return Error(result, await _localizationService.GetResourceAsync("Plugins.Payments.TamaraInStore.Checkout.Errors.PreviousLinkNotCanceled"));
@@ -333,6 +367,13 @@ public class TamaraCheckoutService
         return result;
     }
 
+    private async Task<ProcessPaymentResult> RefuseAsync(ProcessPaymentResult result, ProcessPaymentRequest request, string refusal)
+    {
+        await _logger.WarningAsync($"Tamara in-store: payment refused for customer {request.CustomerId} in store {request.StoreId} " +
+            $"before anything was sent to Tamara: {refusal}");
+        return Error(result, refusal);
+    }
+
     private static ProcessPaymentResult Error(ProcessPaymentResult result, string error)
     {
         result.AddError(error);
@@ -398,6 +439,33 @@ public class TamaraCheckoutService
     }
 
     /// <summary>
+    /// Null when a new payment link may be sent for the order now (the limit of links per phone number); otherwise the
+    /// message for staff. Asked before the live link is voided, so a refusal leaves the customer the link they have.
+    /// </summary>
+    public virtual async Task<string> NewLinkRefusalAsync(Order order, TamaraSession previous)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        ArgumentNullException.ThrowIfNull(previous);
+
+        var settings = await _settingService.LoadSettingAsync<TamaraInStoreSettings>(order.StoreId);
+        return await _sessionCreator.LinkLimitRefusalAsync(settings, previous.PhoneNumber);
+    }
+
+    /// <summary>
+    /// The order's authorization transaction id names the live Tamara order, as ProcessPaymentAsync set it for the first.
+    /// Written on a fresh copy of the order: voiding the previous link may have changed it a moment ago.
+    /// </summary>
+    private async Task SetAuthorizationTransactionIdAsync(Order order, string tamaraOrderId)
+    {
+        var current = await _orderService.GetOrderByIdAsync(order.Id) ?? order;
+        current.AuthorizationTransactionId = tamaraOrderId;
+        await _orderService.UpdateOrderAsync(current);
+
+        if (!ReferenceEquals(current, order))
+            order.AuthorizationTransactionId = tamaraOrderId;
+    }
+
+    /// <summary>
     /// A new session (and SMS) for an order already placed, e.g. after the previous link expired. The caller voids the old session.
     /// </summary>
     /// <exception cref="NopException">Tamara refused or could not be reached; the message is for the staff member</exception>
@@ -439,6 +507,8 @@ public class TamaraCheckoutService
 
         if (error is not null)
             throw new NopException(error);
+
+        await SetAuthorizationTransactionIdAsync(order, session.TamaraOrderId);
 
         await AddNoteAsync(order, string.Format(await _localizationService.GetResourceAsync("Plugins.Payments.TamaraInStore.Checkout.Notes.SessionCreated"),
             SensitiveDataMasker.MaskPhone(session.PhoneNumber), $"{session.ExpiresOnUtc:yyyy-MM-dd HH:mm} UTC", session.TamaraOrderId));

@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using Nop.Core.Caching;
 using Nop.Plugin.Payments.TamaraInStore.Services.Api;
 using Nop.Plugin.Payments.TamaraInStore.Services.Api.Models;
@@ -24,25 +26,32 @@ public class TamaraPaymentTypesService
     }
 
     /// <summary>
-    /// Tamara's payment types for the store's country and the currency; null when Tamara could not be asked
+    /// Tamara's payment types for the store's country and the currency; null when Tamara could not be asked or offered none,
+    /// so the configured limits apply and Tamara itself judges the order when the session is created
     /// </summary>
     public virtual async Task<IList<TamaraPaymentType>> GetPaymentTypesAsync(TamaraInStoreSettings settings, int storeId, string currencyCode)
     {
         if (string.IsNullOrWhiteSpace(settings?.ApiToken) || string.IsNullOrWhiteSpace(currencyCode))
             return null;
 
-        var unavailableKey = _staticCacheManager.PrepareKey(new CacheKey(TamaraInStoreDefaults.PaymentTypesUnavailableCacheKey), storeId, currencyCode);
+        var account = AccountHash(settings);
+        var country = settings.CountryCode?.Trim().ToUpperInvariant();
+
+        var unavailableKey = _staticCacheManager.PrepareKey(new CacheKey(TamaraInStoreDefaults.PaymentTypesUnavailableCacheKey), storeId, currencyCode, country, account);
         unavailableKey.CacheTime = 1;
         if (await _staticCacheManager.GetAsync(unavailableKey, false))
             return null;
 
-        var key = _staticCacheManager.PrepareKey(new CacheKey(TamaraInStoreDefaults.PaymentTypesCacheKey), storeId, currencyCode);
+        var key = _staticCacheManager.PrepareKey(new CacheKey(TamaraInStoreDefaults.PaymentTypesCacheKey), storeId, currencyCode, country, account);
         key.CacheTime = TamaraInStoreDefaults.PaymentTypesCacheMinutes;
+        var cached = await _staticCacheManager.GetAsync<IList<TamaraPaymentType>>(key, defaultValue: null);
+        if (cached is not null)
+            return cached;
 
+        IList<TamaraPaymentType> paymentTypes;
         try
         {
-            return await _staticCacheManager.GetAsync(key, async () =>
-                await _tamaraClient.GetPaymentTypesAsync(settings, settings.CountryCode, currencyCode) ?? new List<TamaraPaymentType>());
+            paymentTypes = await _tamaraClient.GetPaymentTypesAsync(settings, settings.CountryCode, currencyCode);
         }
         catch (TamaraApiException exception)
         {
@@ -50,7 +59,20 @@ public class TamaraPaymentTypesService
             await _staticCacheManager.SetAsync(unavailableKey, true);
             return null;
         }
+
+        if (paymentTypes is null || paymentTypes.Count == 0)
+        {
+            await _logger.WarningAsync($"Tamara in-store: Tamara listed no payment type for {country} in {currencyCode} (store {storeId}); the configured order-total limits apply");
+            await _staticCacheManager.SetAsync(unavailableKey, true);
+            return null;
+        }
+
+        await _staticCacheManager.SetAsync(key, paymentTypes);
+        return paymentTypes;
     }
+
+    /// <summary>Forgets every store's answer, e.g. after the settings were saved</summary>
+    public virtual Task ClearCacheAsync() => _staticCacheManager.RemoveByPrefixAsync(TamaraInStoreDefaults.PaymentTypesCachePrefix);
 
     /// <summary>Whether a payment type's limits allow this total (a missing or zero limit does not limit)</summary>
     public static bool Accepts(TamaraPaymentType paymentType, decimal total)
@@ -59,5 +81,12 @@ public class TamaraPaymentTypesService
         var max = paymentType.MaxLimit?.Amount ?? decimal.Zero;
 
         return total >= min && (max <= decimal.Zero || total <= max);
+    }
+
+    /// <summary>Tells accounts and addresses apart in a cache key without putting the token there</summary>
+    private static string AccountHash(TamaraInStoreSettings settings)
+    {
+        var bytes = SHA256.HashData(Encoding.UTF8.GetBytes($"{settings.ApiToken}\n{TamaraBaseUrl.For(settings).TrimEnd('/')}"));
+        return Convert.ToHexString(bytes, 0, 8);
     }
 }

@@ -46,6 +46,10 @@ public class TamaraSessionCreator
     public virtual async Task<(TamaraSession Session, string Error)> CreateAsync(TamaraInStoreSettings settings,
         CreateInStoreSessionRequest request, TamaraSession template)
     {
+        var refusal = await LinkLimitRefusalAsync(settings, request.PhoneNumber);
+        if (refusal is not null)
+            return (null, refusal);
+
         var (response, status, error) = await CreateOrRecoverAsync(settings, request);
         if (error is not null)
             return (null, error);
@@ -71,6 +75,26 @@ public class TamaraSessionCreator
             $"reference {request.OrderReferenceId}, {request.TotalAmount}, link sent to {SensitiveDataMasker.MaskPhone(request.PhoneNumber)}");
 
         return (template, null);
+    }
+
+    /// <summary>
+    /// Null when the phone number may receive another payment link now; otherwise the message for the person at the counter.
+    /// Counted in the plugin's own table, so every server of a web farm sees the same links.
+    /// </summary>
+    /// <param name="phoneNumber">Normalised, as stored with the sessions</param>
+    public virtual async Task<string> LinkLimitRefusalAsync(TamaraInStoreSettings settings, string phoneNumber)
+    {
+        var maxLinks = TamaraPhoneLinkLimit.MaxLinks(settings);
+        var windowMinutes = TamaraPhoneLinkLimit.WindowMinutes(settings);
+        var since = _timeProvider.GetUtcNow().UtcDateTime.AddMinutes(-windowMinutes);
+
+        var sent = await _sessionService.CountSessionsForPhoneSinceAsync(phoneNumber, since);
+        if (sent < maxLinks)
+            return null;
+
+        await _logger.WarningAsync($"Tamara in-store: no new payment link for {SensitiveDataMasker.MaskPhone(phoneNumber)}: " +
+            $"{sent} sent in the last {windowMinutes} minutes (limit {maxLinks})");
+        return await ErrorAsync("Plugins.Payments.TamaraInStore.Checkout.Errors.TooManyLinks", sent, windowMinutes);
     }
 
     private async Task<(CreateInStoreSessionResponse Response, string Status, string Error)> CreateOrRecoverAsync(

@@ -97,6 +97,18 @@ public class TamaraSessionService
             .ToListAsync();
     }
 
+    /// <summary>
+    /// How many sessions were created for a phone number since a moment, in every store (IX_TamaraSession_PhoneNumber_CreatedOnUtc)
+    /// </summary>
+    public virtual async Task<int> CountSessionsForPhoneSinceAsync(string phoneNumber, DateTime sinceUtc)
+    {
+        if (string.IsNullOrEmpty(phoneNumber))
+            return 0;
+
+        return await _sessionRepository.Table
+            .CountAsync(session => session.PhoneNumber == phoneNumber && session.CreatedOnUtc >= sinceUtc);
+    }
+
     public virtual async Task InsertSessionAsync(TamaraSession session)
     {
         await _sessionRepository.InsertAsync(session, false);

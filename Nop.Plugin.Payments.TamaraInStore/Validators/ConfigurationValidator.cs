@@ -1,16 +1,21 @@
 using FluentValidation;
 using Nop.Plugin.Payments.TamaraInStore.Models;
+using Nop.Plugin.Payments.TamaraInStore.Services.Api;
 using Nop.Services.Localization;
 using Nop.Web.Framework.Validators;
 
 namespace Nop.Plugin.Payments.TamaraInStore.Validators;
 
+/// <remarks>
+/// Every number has a rule with both bounds (InclusiveBetween). nopCommerce's client adapters turn a one-sided rule
+/// (GreaterThanOrEqualTo) into data-val-range-min alone, which jQuery validation compares as text ("10" &lt; "5").
+/// </remarks>
 public class ConfigurationValidator : BaseNopValidator<ConfigurationModel>
 {
     public ConfigurationValidator(ILocalizationService localizationService)
     {
         RuleFor(model => model.ApiBaseUrlOverride)
-            .Must(IsAbsoluteHttpUrl)
+            .Must(TamaraBaseUrl.IsAllowed)
             .When(model => !string.IsNullOrWhiteSpace(model.ApiBaseUrlOverride))
             .WithMessageAwait(localizationService.GetResourceAsync("Plugins.Payments.TamaraInStore.Configuration.Errors.BaseUrlInvalid"));
 
@@ -19,32 +24,44 @@ public class ConfigurationValidator : BaseNopValidator<ConfigurationModel>
             .WithMessageAwait(localizationService.GetResourceAsync("Plugins.Payments.TamaraInStore.Configuration.Errors.CountryInvalid"));
 
         RuleFor(model => model.RequestTimeoutSeconds)
-            .InclusiveBetween(1, 120)
-            .WithMessageAwait(localizationService.GetResourceAsync("Plugins.Payments.TamaraInStore.Configuration.Errors.RequestTimeoutRange"), 1, 120);
+            .InclusiveBetween(TamaraInStoreDefaults.MinRequestTimeoutSeconds, TamaraInStoreDefaults.MaxRequestTimeoutSeconds)
+            .WithMessageAwait(localizationService.GetResourceAsync("Plugins.Payments.TamaraInStore.Configuration.Errors.RequestTimeoutRange"),
+                TamaraInStoreDefaults.MinRequestTimeoutSeconds, TamaraInStoreDefaults.MaxRequestTimeoutSeconds);
 
         RuleFor(model => model.PollIntervalSeconds)
-            .GreaterThanOrEqualTo(TamaraInStoreDefaults.MinPollIntervalSeconds)
-            .WithMessageAwait(localizationService.GetResourceAsync("Plugins.Payments.TamaraInStore.Configuration.Errors.PollIntervalMin"), TamaraInStoreDefaults.MinPollIntervalSeconds);
+            .InclusiveBetween(TamaraInStoreDefaults.MinPollIntervalSeconds, TamaraInStoreDefaults.MaxPollIntervalSeconds)
+            .WithMessageAwait(localizationService.GetResourceAsync("Plugins.Payments.TamaraInStore.Configuration.Errors.PollIntervalRange"),
+                TamaraInStoreDefaults.MinPollIntervalSeconds, TamaraInStoreDefaults.MaxPollIntervalSeconds);
 
         RuleFor(model => model.SessionLifetimeMinutes)
             .InclusiveBetween(TamaraInStoreDefaults.MinSessionLifetimeMinutes, TamaraInStoreDefaults.MaxSessionLifetimeMinutes)
             .WithMessageAwait(localizationService.GetResourceAsync("Plugins.Payments.TamaraInStore.Configuration.Errors.SessionLifetimeRange"),
                 TamaraInStoreDefaults.MinSessionLifetimeMinutes, TamaraInStoreDefaults.MaxSessionLifetimeMinutes);
 
+        RuleFor(model => model.MaxLinksPerPhone)
+            .InclusiveBetween(1, TamaraInStoreDefaults.MaxLinksPerPhoneLimit)
+            .WithMessageAwait(localizationService.GetResourceAsync("Plugins.Payments.TamaraInStore.Configuration.Errors.MaxLinksPerPhoneRange"),
+                1, TamaraInStoreDefaults.MaxLinksPerPhoneLimit);
+
+        RuleFor(model => model.LinksPerPhoneWindowMinutes)
+            .InclusiveBetween(1, TamaraInStoreDefaults.MaxLinksPerPhoneWindowMinutes)
+            .WithMessageAwait(localizationService.GetResourceAsync("Plugins.Payments.TamaraInStore.Configuration.Errors.LinksPerPhoneWindowRange"),
+                1, TamaraInStoreDefaults.MaxLinksPerPhoneWindowMinutes);
+
         RuleFor(model => model.MinOrderTotal)
-            .GreaterThanOrEqualTo(decimal.Zero)
-            .WithMessageAwait(localizationService.GetResourceAsync("Plugins.Payments.TamaraInStore.Configuration.Errors.OrderTotalNegative"));
+            .InclusiveBetween(decimal.Zero, TamaraInStoreDefaults.MaxOrderTotalLimit)
+            .WithMessageAwait(localizationService.GetResourceAsync("Plugins.Payments.TamaraInStore.Configuration.Errors.OrderTotalRange"),
+                TamaraInStoreDefaults.MaxOrderTotalLimit);
 
         RuleFor(model => model.MaxOrderTotal)
-            .GreaterThanOrEqualTo(decimal.Zero)
-            .WithMessageAwait(localizationService.GetResourceAsync("Plugins.Payments.TamaraInStore.Configuration.Errors.OrderTotalNegative"));
+            .InclusiveBetween(decimal.Zero, TamaraInStoreDefaults.MaxOrderTotalLimit)
+            .WithMessageAwait(localizationService.GetResourceAsync("Plugins.Payments.TamaraInStore.Configuration.Errors.OrderTotalRange"),
+                TamaraInStoreDefaults.MaxOrderTotalLimit);
 
+        // compares two fields: server side only (the client adapters emit nothing for it)
         RuleFor(model => model.MaxOrderTotal)
             .GreaterThanOrEqualTo(model => model.MinOrderTotal)
             .When(model => model.MaxOrderTotal > decimal.Zero)
             .WithMessageAwait(localizationService.GetResourceAsync("Plugins.Payments.TamaraInStore.Configuration.Errors.MaxBelowMin"));
     }
-
-    public static bool IsAbsoluteHttpUrl(string value) =>
-        Uri.TryCreate(value?.Trim(), UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp);
 }

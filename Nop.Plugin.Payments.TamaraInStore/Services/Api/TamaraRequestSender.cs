@@ -78,12 +78,11 @@ internal sealed class TamaraRequestSender
         if (string.IsNullOrWhiteSpace(settings.ApiToken))
             throw Configuration(call, "The Tamara API token is not configured");
 
-        var baseUrl = !string.IsNullOrWhiteSpace(settings.ApiBaseUrlOverride)
-            ? settings.ApiBaseUrlOverride.Trim()
-            : settings.UseSandbox ? TamaraInStoreDefaults.SandboxBaseUrl : TamaraInStoreDefaults.LiveBaseUrl;
+        var baseUrl = TamaraBaseUrl.For(settings);
 
-        if (!Uri.TryCreate(baseUrl, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
-            throw Configuration(call, "The Tamara API base URL is not a valid http(s) address");
+        // the token goes in every request: plain http only to this machine (settings saved before this rule existed)
+        if (!TamaraBaseUrl.IsAllowed(baseUrl))
+            throw Configuration(call, "The Tamara API base URL must use https (http only on a loopback address)");
 
         return baseUrl.TrimEnd('/');
     }

@@ -30,6 +30,26 @@ public class CheckoutTests : EndToEndTest
     }
 
     [Test]
+    public async Task A_fourth_link_to_one_phone_within_fifteen_minutes_is_refused_before_tamara_is_asked()
+    {
+        var counter = new Counter(Env);
+        for (var i = 0; i < 3; i++)
+        {
+            var (_, sent) = await counter.ConfirmAsync(300m + i);
+            Assert.That(sent.Success, Is.True, string.Join("; ", sent.Errors));
+        }
+
+        var (_, fourth) = await counter.ConfirmAsync(400m);
+        var (_, otherPhone) = await counter.ConfirmAsync(400m, "0534274599");
+
+        Assert.That(fourth.Success, Is.False);
+        Assert.That(fourth.Errors.Single(), Is.EqualTo("Plugins.Payments.TamaraInStore.Checkout.Errors.TooManyLinks"));
+        Assert.That(otherPhone.Success, Is.True);
+        Assert.That(Tamara.Orders, Has.Count.EqualTo(4), "only the other phone's session reached Tamara");
+        Assert.That(Tamara.SmsOutbox.GroupBy(sms => sms.PhoneNumber).Select(texts => texts.Count()), Is.EquivalentTo(new[] { 3, 1 }));
+    }
+
+    [Test]
     public async Task An_amount_Tamara_refuses_keeps_the_order_from_being_placed()
     {
         var (_, result) = await new Counter(Env).ConfirmAsync(20m);

@@ -13,18 +13,21 @@ public class Counter
 {
     private readonly EndToEndEnvironment _environment;
 
+    /// <summary>The customer's mobile number as the clerk types it</summary>
+    public const string DefaultPhone = "0534274516";
+
     public Counter(EndToEndEnvironment environment) => _environment = environment;
 
     /// <summary>The payment-info step and then "Confirm": ProcessPaymentAsync before nopCommerce creates the order</summary>
-    public async Task<(ProcessPaymentRequest Request, ProcessPaymentResult Result)> ConfirmAsync(decimal total)
+    public async Task<(ProcessPaymentRequest Request, ProcessPaymentResult Result)> ConfirmAsync(decimal total, string phoneNumber = DefaultPhone)
     {
-        var request = await FillPaymentInfoAsync(total);
+        var request = await FillPaymentInfoAsync(total, phoneNumber);
         using var scope = _environment.Plugin.CreateScope();
         return (request, await scope.ServiceProvider.GetRequiredService<TamaraCheckoutService>().ProcessPaymentAsync(request));
     }
 
     /// <summary>A cart worth <paramref name="total"/> and the payment-info step filled in, as nopCommerce hands it to ProcessPaymentAsync</summary>
-    public async Task<ProcessPaymentRequest> FillPaymentInfoAsync(decimal total)
+    public async Task<ProcessPaymentRequest> FillPaymentInfoAsync(decimal total, string phoneNumber = DefaultPhone)
     {
         _environment.Shop.CartWorth(total);
         using var scope = _environment.Plugin.CreateScope();
@@ -32,7 +35,7 @@ public class Counter
 
         var request = await checkout.GetPaymentInfoAsync(new FormCollection(new Dictionary<string, StringValues>
         {
-            ["PhoneNumber"] = "0534274516",
+            ["PhoneNumber"] = phoneNumber,
             ["Email"] = "customer@example.com"
         }));
         request.StoreId = StoreSettings.StoreId;
@@ -47,9 +50,9 @@ public class Counter
     /// The whole placement: the payment step, nopCommerce creating the pending order, then PostProcessPaymentAsync
     /// linking the session to it. Answers the order id and the Tamara order id.
     /// </summary>
-    public async Task<(int OrderId, string TamaraOrderId)> PlaceOrderAsync(decimal total)
+    public async Task<(int OrderId, string TamaraOrderId)> PlaceOrderAsync(decimal total, string phoneNumber = DefaultPhone)
     {
-        var (request, result) = await ConfirmAsync(total);
+        var (request, result) = await ConfirmAsync(total, phoneNumber);
         if (!result.Success)
             throw new InvalidOperationException("Tamara refused the order: " + string.Join("; ", result.Errors));
 

@@ -34,7 +34,10 @@ public class FakeShop
 
         WorkContext.Setup(context => context.GetWorkingCurrencyAsync()).ReturnsAsync(Sar);
         WorkContext.Setup(context => context.GetWorkingLanguageAsync()).ReturnsAsync(new Language { Id = 1, LanguageCulture = "en-US" });
-        WorkContext.Setup(context => context.OriginalCustomerIfImpersonated).Returns(staff);
+        // as nopCommerce's WebWorkContext: impersonation is known once the current customer has been resolved
+        var resolved = false;
+        WorkContext.Setup(context => context.GetCurrentCustomerAsync()).Callback(() => resolved = true).ReturnsAsync(() => Customer);
+        WorkContext.Setup(context => context.OriginalCustomerIfImpersonated).Returns(() => resolved ? staff : null);
         StoreContext.Setup(context => context.GetCurrentStoreAsync()).ReturnsAsync(new Store { Id = StoreSettings.StoreId });
         Customers.Setup(service => service.GetCustomerByIdAsync(It.IsAny<int>())).ReturnsAsync(Customer);
         Products.Setup(service => service.GetProductByIdAsync(It.IsAny<int>()))

@@ -42,7 +42,11 @@ public class CheckoutFixture
     public Currency Currency { get; set; } = new() { Id = 2, CurrencyCode = "SAR", Rate = 3.75m };
     public decimal Rate { get; set; } = 3.75m;
     public Customer Customer { get; } = new() { Id = 7, Email = "mona@example.com", Phone = "0501234567" };
+    /// <summary>The staff member impersonating <see cref="Customer"/>; null for a customer shopping on their own</summary>
     public Customer Staff { get; set; } = new() { Id = 1, Email = "clerk@example.com" };
+
+    /// <summary>The work context of the last <see cref="Create"/></summary>
+    public FakeWorkContext WorkContext { get; private set; }
     public decimal CartTotalPrimary { get; set; } = 100m;
     public IList<TamaraPaymentType> PaymentTypes { get; set; }
 
@@ -68,11 +72,14 @@ public class CheckoutFixture
         localization.Setup(l => l.GetResourceAsync(It.IsAny<string>()))
             .ReturnsAsync((string key) => English.TryGetValue(key, out var text) ? text : key);
 
-        var workContext = new Mock<IWorkContext>();
-        workContext.Setup(w => w.GetWorkingCurrencyAsync()).ReturnsAsync(() => Currency);
-        workContext.Setup(w => w.GetWorkingLanguageAsync()).ReturnsAsync(new Language { Id = 1, LanguageCulture = "ar-SA" });
-        workContext.Setup(w => w.GetCurrentCustomerAsync()).ReturnsAsync(Customer);
-        workContext.SetupGet(w => w.OriginalCustomerIfImpersonated).Returns(() => Staff);
+        // one work context per request, as in nopCommerce: it learns about impersonation when the customer is first resolved
+        WorkContext = new FakeWorkContext
+        {
+            Customer = Customer,
+            Staff = Staff,
+            Currency = Currency,
+            Language = new Language { Id = 1, LanguageCulture = "ar-SA" }
+        };
 
         var storeContext = new Mock<IStoreContext>();
         storeContext.Setup(s => s.GetCurrentStoreAsync()).ReturnsAsync(new Store { Id = 1, Url = "https://shop.example/" });
@@ -106,7 +113,7 @@ public class CheckoutFixture
 
         return new TamaraCheckoutService(currencyService.Object, customerService.Object, localization.Object, Locker, Logger.Object,
             OrderService.Object, totals.Object, settingService.Object, cartService.Object, storeContext.Object, Client.Object,
-            workContext.Object, LineReader.Object, paymentTypes.Object, new TamaraPhoneNumberService(), creator,
+            WorkContext, LineReader.Object, paymentTypes.Object, new TamaraPhoneNumberService(), creator,
             new TamaraSessionRequestBuilder(), sessionService, Time);
     }
 
@@ -121,6 +128,22 @@ public class CheckoutFixture
         request.CustomValues.Add(new CustomValue(TamaraInStoreDefaults.CustomValueNames.Locale, "ar_SA", CustomValueDisplayLocation.Payment, false));
         request.CustomValues.Add(new CustomValue(TamaraInStoreDefaults.CustomValueNames.PaymentType, "PAY_BY_INSTALMENTS", CustomValueDisplayLocation.Payment, false));
         return request;
+    }
+
+    /// <summary>A session sent to a phone number some minutes ago (another checkout, or another store)</summary>
+    public TamaraSession SentEarlier(string phone, TimeSpan ago)
+    {
+        var session = new TamaraSession
+        {
+            OrderGuid = Guid.NewGuid(),
+            StoreId = 1,
+            PhoneNumber = phone,
+            TamaraOrderId = $"earlier-{Guid.NewGuid():N}",
+            CreatedOnUtc = Time.GetUtcNow().UtcDateTime - ago,
+            ExpiresOnUtc = Time.GetUtcNow().UtcDateTime - ago + TimeSpan.FromMinutes(15)
+        };
+        Sessions.Insert(session);
+        return session;
     }
 
     public void TamaraCreates(string orderId = "tamara-order-1", string checkoutId = "checkout-1") =>

@@ -5,13 +5,13 @@ using Nop.Core;
 using Nop.Plugin.Payments.TamaraInStore.Controllers;
 using Nop.Plugin.Payments.TamaraInStore.Localization;
 using Nop.Plugin.Payments.TamaraInStore.Models;
+using Nop.Plugin.Payments.TamaraInStore.Services;
 using Nop.Plugin.Payments.TamaraInStore.Services.Api;
 using Nop.Plugin.Payments.TamaraInStore.Validators;
 using Nop.Services.Configuration;
 using Nop.Services.Localization;
 using Nop.Services.Logging;
 using Nop.Services.Messages;
-using Nop.Services.ScheduleTasks;
 using Nop.Services.Stores;
 using Nop.Web.Framework.Mvc.Routing;
 
@@ -85,41 +85,24 @@ public class ConfigurationTests
         Assert.That(settings.ApiToken, Is.EqualTo("new-token-9999"));
     }
 
-    [Test]
-    public async Task The_poll_task_runs_at_the_shortest_interval_any_store_asks_for()
-    {
-        var perStore = new Dictionary<int, TamaraInStoreSettings>
-        {
-            [0] = new() { PollIntervalSeconds = 30 },
-            [1] = new() { PollIntervalSeconds = 20 },
-            [2] = new() { PollIntervalSeconds = 7 }
-        };
-        var settingService = new Mock<ISettingService>();
-        settingService.Setup(s => s.LoadSettingAsync<TamaraInStoreSettings>(It.IsAny<int>())).ReturnsAsync((int storeId) => perStore[storeId]);
-        var stores = new Mock<IStoreService>();
-        stores.Setup(s => s.GetAllStoresAsync()).ReturnsAsync(new List<Nop.Core.Domain.Stores.Store> { new() { Id = 1 }, new() { Id = 2 } });
-        var task = new Nop.Core.Domain.ScheduleTasks.ScheduleTask { Type = TamaraInStoreDefaults.ScheduleTask.Type, Seconds = 10 };
-        var tasks = new Mock<IScheduleTaskService>();
-        tasks.Setup(t => t.GetTaskByTypeAsync(task.Type)).ReturnsAsync(task);
-        var localization = new Mock<ILocalizationService>();
-        localization.Setup(l => l.GetResourceAsync(It.IsAny<string>())).ReturnsAsync((string key) => key);
-        var controller = new TamaraInStoreAdminController(localization.Object, Mock.Of<ILogger>(), Mock.Of<INopUrlHelper>(),
-            Mock.Of<INotificationService>(), tasks.Object, settingService.Object, Mock.Of<IStoreContext>(), stores.Object, Mock.Of<ITamaraClient>());
-
-        // store 0 (all stores) saved with 30 s; store 2 asks for 7 s
-        await controller.Configure(ConfigurationModelMapper.ToModel(perStore[0]));
-
-        Assert.That(task.Seconds, Is.EqualTo(7));
-        tasks.Verify(t => t.UpdateTaskAsync(task), Times.Once);
-    }
-
     [TestCase("https://simulator.local:5001", true)]
-    [TestCase("http://localhost", true)]
+    [TestCase("https://api-sandbox.tamara.co", true)]
+    [TestCase("http://localhost:5077", true)]
+    [TestCase("http://LOCALHOST", true)]
+    [TestCase("http://127.0.0.1:5077", true)]
+    [TestCase("http://127.45.6.7", true)]
+    [TestCase("http://[::1]:5077", true)]
+    [TestCase("http://simulator.local:5077", false)]
+    [TestCase("http://api.tamara.co", false)]
+    [TestCase("http://10.0.0.5:5077", false)]
+    [TestCase("http://127.0.0.1.example.com", false)]
+    [TestCase("http://localhost.example.com", false)]
+    [TestCase("http://[::2]", false)]
     [TestCase("ftp://x", false)]
     [TestCase("api.tamara.co", false)]
-    public void Base_url_override_must_be_an_absolute_http_url(string url, bool valid)
+    public void Base_url_override_is_https_or_http_on_a_loopback_address(string url, bool valid)
     {
-        Assert.That(ConfigurationValidator.IsAbsoluteHttpUrl(url), Is.EqualTo(valid));
+        Assert.That(TamaraBaseUrl.IsAllowed(url), Is.EqualTo(valid));
     }
 
     [Test]
@@ -145,13 +128,13 @@ public class ConfigurationTests
         Assert.That(all.All(r => r.Key.StartsWith(TamaraInStoreDefaults.LocalePrefix)), Is.True);
     }
 
-    private static TamaraInStoreAdminController Controller(Mock<ISettingService> settingService)
+    public static TamaraInStoreAdminController Controller(Mock<ISettingService> settingService, TamaraPaymentTypesService paymentTypes = null)
     {
         var localization = new Mock<ILocalizationService>();
         localization.Setup(l => l.GetResourceAsync(It.IsAny<string>())).ReturnsAsync((string key) => key);
 
         return new TamaraInStoreAdminController(localization.Object, Mock.Of<ILogger>(), Mock.Of<INopUrlHelper>(),
-            Mock.Of<INotificationService>(), Mock.Of<IScheduleTaskService>(), settingService.Object, Mock.Of<IStoreContext>(),
-            Mock.Of<IStoreService>(), Mock.Of<ITamaraClient>());
+            Mock.Of<INotificationService>(), settingService.Object, Mock.Of<IStoreContext>(),
+            Mock.Of<IStoreService>(), Mock.Of<ITamaraClient>(), paymentTypes ?? new Mock<TamaraPaymentTypesService>(null, null, null).Object);
     }
 }

@@ -108,7 +108,7 @@ public class PaymentMethodInstallTests
         Assert.Multiple(() =>
         {
             Assert.That(inserted.Type, Is.EqualTo(typeof(TamaraPendingSessionsTask).FullName));
-            Assert.That(inserted.Seconds, Is.EqualTo(10));
+            Assert.That(inserted.Seconds, Is.EqualTo(5), "the shortest poll interval a store may choose: the period never follows the settings");
             Assert.That(inserted.Enabled, Is.True);
             Assert.That(inserted.StopOnError, Is.False);
         });

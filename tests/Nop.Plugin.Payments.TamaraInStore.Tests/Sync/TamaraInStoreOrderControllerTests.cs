@@ -4,11 +4,16 @@ using Moq;
 using Nop.Core;
 using Nop.Core.Domain.Orders;
 using Nop.Core.Domain.Vendors;
+using Microsoft.AspNetCore.Mvc.ViewComponents;
+using Nop.Plugin.Payments.TamaraInStore.Components;
 using Nop.Plugin.Payments.TamaraInStore.Controllers;
 using Nop.Plugin.Payments.TamaraInStore.Domain;
 using Nop.Plugin.Payments.TamaraInStore.Services;
 using Nop.Plugin.Payments.TamaraInStore.Services.Api.Models;
 using Nop.Services.Localization;
+using Nop.Services.Security;
+using Nop.Web.Framework.Infrastructure;
+using Nop.Web.Framework.Models;
 
 namespace Nop.Plugin.Payments.TamaraInStore.Tests.Sync;
 
@@ -98,5 +103,47 @@ public class TamaraInStoreOrderControllerTests
 
         Assert.That(answer.Success, Is.False);
         _harness.Client.VerifyNoOtherCalls();
+    }
+
+    [Test]
+    public async Task VendorsDoNotGetTheTamaraBlock()
+    {
+        var (order, _) = _harness.AddPendingOrder();
+        _workContext.Setup(context => context.GetCurrentVendorAsync()).ReturnsAsync(new Vendor { Id = 3 });
+
+        var result = await NewController().OrderBlock(order.Id);
+
+        Assert.That(result, Is.InstanceOf<ForbidResult>());
+        _harness.Client.VerifyNoOtherCalls();
+    }
+
+    [Test]
+    public async Task VendorsSeeNoTamaraBlockOnTheOrderPage()
+    {
+        var (order, _) = _harness.AddPendingOrder();
+        _workContext.Setup(context => context.GetCurrentVendorAsync()).ReturnsAsync(new Vendor { Id = 3 });
+        var permissions = new Mock<IPermissionService>();
+        permissions.Setup(service => service.AuthorizeAsync(It.IsAny<string>())).ReturnsAsync(true);
+        var component = new TamaraInStoreOrderBlockViewComponent(_harness.Orders.OrderService, permissions.Object, _workContext.Object, null);
+
+        var result = await component.InvokeAsync(AdminWidgetZones.OrderDetailsBlock, new BaseNopEntityModel { Id = order.Id });
+
+        Assert.That(result, Is.InstanceOf<ContentViewComponentResult>());
+        Assert.That(((ContentViewComponentResult)result).Content, Is.Empty);
+    }
+
+    [Test]
+    public async Task ANewLinkOverThePhonesLimitIsRefusedBeforeTheLiveLinkIsVoided()
+    {
+        var (order, session) = _harness.AddPendingOrder();
+        _harness.TamaraSays(session.TamaraOrderId, SyncHarness.Status(TamaraOrderStatus.New));
+        _checkoutService.Setup(service => service.NewLinkRefusalAsync(It.IsAny<Order>(), It.IsAny<TamaraSession>())).ReturnsAsync("three links already");
+
+        var answer = Answer(await NewController().SendNewLink(order.Id));
+
+        Assert.That(answer, Is.EqualTo((false, "three links already", false)));
+        Assert.That(_harness.Session(session.Id).State, Is.EqualTo(TamaraSessionState.Pending));
+        _harness.Client.Verify(client => client.VoidCheckoutSessionAsync(It.IsAny<TamaraInStoreSettings>(), It.IsAny<string>(), It.IsAny<string>(), It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Never);
+        _checkoutService.Verify(service => service.CreateReplacementSessionAsync(It.IsAny<Order>(), It.IsAny<TamaraSession>()), Times.Never);
     }
 }
