@@ -88,11 +88,17 @@ public class TamaraSessionService
     public virtual async Task<IList<TamaraSession>> GetDueSessionsAsync(DateTime dueBeforeUtc, int maxCount)
     {
         var pending = (int)TamaraSessionState.Pending;
-        var paid = (int)TamaraSessionState.Paid;
+        // each state a seek on the (StateId, NextCheckOnUtc) index
+        var closed = new[]
+        {
+            (int)TamaraSessionState.Declined, (int)TamaraSessionState.Expired,
+            (int)TamaraSessionState.Canceled, (int)TamaraSessionState.NeedsAttention
+        };
 
         return await _sessionRepository.Table
-            .Where(session => session.StateId != paid && session.TamaraOrderId != null
-                && (session.NextCheckOnUtc <= dueBeforeUtc || (session.StateId == pending && session.NextCheckOnUtc == null)))
+            .Where(session => session.TamaraOrderId != null
+                && (session.StateId == pending && (session.NextCheckOnUtc == null || session.NextCheckOnUtc <= dueBeforeUtc)
+                    || closed.Contains(session.StateId) && session.NextCheckOnUtc <= dueBeforeUtc))
             .OrderBy(session => session.NextCheckOnUtc)
             .ThenBy(session => session.Id)
             .Take(maxCount)
