@@ -42,6 +42,24 @@ public static class TamaraInStoreDefaults
     /// <summary>Tamara may report an expiry a little after the session lifetime; keep polling that long before expiring locally</summary>
     public static TimeSpan ExpiryGracePeriod => TimeSpan.FromMinutes(2);
 
+    /// <summary>
+    /// How long Tamara keeps an in-store link payable: it ignores the request's expiry_time unless enabled for the merchant,
+    /// so a link may stay payable after the plugin's own (shorter) session lifetime
+    /// </summary>
+    public static TimeSpan TamaraSessionLifetime => TimeSpan.FromMinutes(15);
+
+    /// <summary>A session closed here without Tamara's final word is checked until Tamara's own expiry plus this margin</summary>
+    public static TimeSpan LateCheckMargin => TimeSpan.FromMinutes(5);
+
+    /// <summary>How often such a session is checked (slower than the pending ones)</summary>
+    public static TimeSpan LateCheckInterval => TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// How long a session may stay without a nopCommerce order before its link is voided: the order is saved right after
+    /// the session is created, and a clerk retrying "Confirm" soon reuses the link (nopCommerce keeps the order GUID)
+    /// </summary>
+    public static TimeSpan OrphanSessionGracePeriod => TimeSpan.FromMinutes(3);
+
     public static IReadOnlyList<string> SupportedCurrencies { get; } = ["SAR", "AED", "KWD", "BHD", "OMR", "QAR"];
 
     public static IReadOnlyList<string> WebhookEvents { get; } =

@@ -31,6 +31,7 @@ public class TamaraInStoreOrderController : BasePluginController
     private readonly IOrderService _orderService;
     private readonly IWorkContext _workContext;
     private readonly TamaraCheckoutService _checkoutService;
+    private readonly TamaraDoublePaymentRefund _doublePaymentRefund;
     private readonly TamaraOrderBlockModelFactory _modelFactory;
     private readonly TamaraOrderSyncService _orderSyncService;
     private readonly TamaraSessionService _sessionService;
@@ -42,7 +43,8 @@ public class TamaraInStoreOrderController : BasePluginController
         TamaraCheckoutService checkoutService,
         TamaraOrderBlockModelFactory modelFactory,
         TamaraOrderSyncService orderSyncService,
-        TamaraSessionService sessionService)
+        TamaraSessionService sessionService,
+        TamaraDoublePaymentRefund doublePaymentRefund)
     {
         _localizationService = localizationService;
         _logger = logger;
@@ -52,6 +54,7 @@ public class TamaraInStoreOrderController : BasePluginController
         _modelFactory = modelFactory;
         _orderSyncService = orderSyncService;
         _sessionService = sessionService;
+        _doublePaymentRefund = doublePaymentRefund;
     }
 
     /// <summary>The card's content, to refresh it after an action</summary>
@@ -138,6 +141,27 @@ public class TamaraInStoreOrderController : BasePluginController
         }
 
         return await AnswerAsync(true, "NewLink.Sent");
+    }
+
+    /// <summary>Refunds at Tamara a payment taken for an order already paid by other means</summary>
+    [HttpPost]
+    [CheckPermission(StandardPermission.Orders.ORDERS_CREATE_EDIT_DELETE)]
+    public async Task<IActionResult> RefundDoublePayment(int orderId)
+    {
+        var (order, _, refusal) = await LoadForActionAsync(orderId);
+        if (refusal is not null)
+            return refusal;
+
+        var result = await _doublePaymentRefund.RefundAsync(order);
+        if (result.Succeeded)
+            return await AnswerAsync(true, "RefundDoublePayment.Done", true, result.Amount);
+
+        if (result.IsBusy)
+            return await AnswerAsync(false, "Void.Busy");
+
+        return string.IsNullOrEmpty(result.Error)
+            ? await AnswerAsync(false, "RefundDoublePayment.Nothing")
+            : await AnswerAsync(false, "RefundDoublePayment.Failed", false, result.Error);
     }
 
     private async Task<IActionResult> VoidAnswerAsync(TamaraVoidResult result) =>

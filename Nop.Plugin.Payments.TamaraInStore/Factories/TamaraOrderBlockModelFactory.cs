@@ -92,6 +92,15 @@ public class TamaraOrderBlockModelFactory
         model.CanSendNewLink = canEdit && orderOpen
             && session.State is TamaraSessionState.Pending or TamaraSessionState.Declined or TamaraSessionState.Expired or TamaraSessionState.Canceled;
 
+        // any of the order's links, not only the newest: a replaced link may be the one paid twice
+        var doublePaid = (await _sessionService.GetSessionsByOrderIdAsync(order.Id)).LastOrDefault(candidate => TamaraDoublePaymentRefund.IsDoublePayment(order, candidate));
+        if (doublePaid is not null)
+        {
+            model.DoublePayment = string.Format(await _localizationService.GetResourceAsync("Plugins.Payments.TamaraInStore.OrderBlock.DoublePayment"),
+                TamaraCapturedAmount.Format(doublePaid.CapturedAmount - doublePaid.RefundedAmount, doublePaid.CurrencyCode), doublePaid.TamaraOrderId);
+            model.CanRefundDoublePayment = canEdit;
+        }
+
         return model;
     }
 

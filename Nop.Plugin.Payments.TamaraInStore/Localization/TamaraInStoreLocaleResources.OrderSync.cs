@@ -76,6 +76,17 @@ public static partial class TamaraInStoreLocaleResources
         new(OrderBlockPrefix + "Void.Busy", "Another check of this order is running. Try again in a moment.", "يجري تحقق آخر من هذا الطلب. حاول مرة أخرى بعد قليل."),
         new(OrderBlockPrefix + "Void.Failed", "Voiding the link failed: {1}", "فشل إلغاء الرابط: {1}"),
 
+        new(OrderBlockPrefix + "DoublePayment",
+            "Double payment: the customer also paid {0} with Tamara (Tamara order {1}) although this order was already paid by other means.",
+            "دفع مزدوج: دفع العميل أيضًا {0} عبر تمارا (طلب تمارا {1}) مع أن هذا الطلب كان مدفوعًا بطريقة أخرى."),
+        new(OrderBlockPrefix + "RefundDoublePayment", "Refund the Tamara payment", "استرداد دفعة تمارا"),
+        new(OrderBlockPrefix + "RefundDoublePayment.Confirm",
+            "Refund the whole Tamara payment to the customer? The order keeps its other payment.",
+            "هل تريد استرداد دفعة تمارا كاملة للعميل؟ يحتفظ الطلب بدفعته الأخرى."),
+        new(OrderBlockPrefix + "RefundDoublePayment.Done", "Tamara refunded {0} to the customer.", "استردت تمارا {0} للعميل."),
+        new(OrderBlockPrefix + "RefundDoublePayment.Nothing", "There is no double payment left to refund.", "لا توجد دفعة مزدوجة متبقية للاسترداد."),
+        new(OrderBlockPrefix + "RefundDoublePayment.Failed", "Tamara did not refund the payment: {0}. Check the order at Tamara before trying again.",
+            "لم تسترد تمارا الدفعة: {0}. راجع الطلب لدى تمارا قبل المحاولة مرة أخرى."),
         new(OrderBlockPrefix + "NewLink.Sent", "A new payment link was sent to the customer.", "تم إرسال رابط دفع جديد للعميل."),
         new(OrderBlockPrefix + "NewLink.NotAllowed", "A new link can only be sent for an unpaid order that is not cancelled.", "لا يمكن إرسال رابط جديد إلا لطلب غير مدفوع وغير ملغى."),
         new(OrderBlockPrefix + "NewLink.Failed", "Creating the new payment link failed: {0}", "فشل إنشاء رابط الدفع الجديد: {0}")

@@ -47,6 +47,11 @@ public record OrderBlockModel : BaseNopModel
     public bool CanVoid { get; set; }
 
     public bool CanSendNewLink { get; set; }
+
+    /// <summary>A Tamara payment taken although the order was paid by other means; empty when there is none</summary>
+    public string DoublePayment { get; set; }
+
+    public bool CanRefundDoublePayment { get; set; }
 }
 
 public record OrderBlockRefundModel : BaseNopModel

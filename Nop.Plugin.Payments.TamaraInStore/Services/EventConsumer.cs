@@ -1,5 +1,7 @@
 using Nop.Core.Domain.Orders;
+using Nop.Core.Events;
 using Nop.Plugin.Payments.TamaraInStore.Domain;
+using Nop.Plugin.Payments.TamaraInStore.Services.Sync;
 using Nop.Services.Events;
 using Nop.Services.Logging;
 using Nop.Services.Orders;
@@ -7,10 +9,10 @@ using Nop.Services.Orders;
 namespace Nop.Plugin.Payments.TamaraInStore.Services;
 
 /// <summary>
-/// nopCommerce never calls the payment method when an order is cancelled: void the live payment link here so the
-/// customer cannot pay for a cancelled order
+/// nopCommerce never calls the payment method when an order is cancelled, marked as paid by other means or deleted: void
+/// the live payment links here so the customer cannot pay for it (again)
 /// </summary>
-public class EventConsumer : IConsumer<OrderStatusChangedEvent>
+public class EventConsumer : IConsumer<OrderStatusChangedEvent>, IConsumer<OrderPaidEvent>, IConsumer<EntityDeletedEvent<Order>>
 {
     private readonly ILogger _logger;
     private readonly IOrderService _orderService;
@@ -61,6 +63,53 @@ public class EventConsumer : IConsumer<OrderStatusChangedEvent>
             await _logger.ErrorAsync($"Tamara in-store: voiding the payment link of cancelled order {order.Id} failed: {exception.Message}", exception);
         }
     }
+
+    /// <summary>
+    /// Staff marked the order as paid (cash, card at the counter): its links must no longer take a payment. An order the
+    /// plugin itself marks paid raises the same event and is left alone.
+    /// </summary>
+    public async Task HandleEventAsync(OrderPaidEvent eventMessage)
+    {
+        var order = eventMessage?.Order;
+        if (order is null || !IsTamaraOrder(order) || TamaraOwnPayment.IsMarking(order.Id))
+            return;
+
+        await VoidLiveSessionsAsync(order, "the order was marked as paid by other means");
+    }
+
+    public async Task HandleEventAsync(EntityDeletedEvent<Order> eventMessage)
+    {
+        var order = eventMessage?.Entity;
+        if (order is null || !IsTamaraOrder(order))
+            return;
+
+        await VoidLiveSessionsAsync(order, "the order was deleted");
+    }
+
+    private async Task VoidLiveSessionsAsync(Order order, string reason)
+    {
+        try
+        {
+            foreach (var session in (await _sessionService.GetSessionsByOrderIdAsync(order.Id)).Where(session => session.State == TamaraSessionState.Pending))
+            {
+                var result = await _orderSyncService.VoidSessionAsync(session, reason);
+                if (result.Succeeded || result.SessionState is not TamaraSessionState.Pending)
+                    continue;
+
+                var message = $"Tamara: {reason}, but the payment link of Tamara order {session.TamaraOrderId} could not be voided " +
+                    $"({result.Outcome}{(string.IsNullOrEmpty(result.Error) ? string.Empty : ": " + result.Error)}). If the customer still pays, refund them at Tamara.";
+                await AddNoteAsync(order.Id, message);
+                await _logger.WarningAsync($"Tamara in-store: order {order.Id}: {message}");
+            }
+        }
+        catch (Exception exception)
+        {
+            await _logger.ErrorAsync($"Tamara in-store: voiding the payment links of order {order.Id} ({reason}) failed: {exception.Message}", exception);
+        }
+    }
+
+    private static bool IsTamaraOrder(Order order) =>
+        string.Equals(order.PaymentMethodSystemName, TamaraInStoreDefaults.SystemName, StringComparison.OrdinalIgnoreCase);
 
     private Task AddNoteAsync(int orderId, string note) => _orderService.InsertOrderNoteAsync(new OrderNote
     {

@@ -38,6 +38,7 @@ public class TamaraCheckoutService
     private readonly ITamaraClient _tamaraClient;
     private readonly IWorkContext _workContext;
     private readonly TamaraOrderLineReader _lineReader;
+    private readonly TamaraOrderSyncService _orderSyncService;
     private readonly TamaraPaymentTypesService _paymentTypesService;
     private readonly TamaraPhoneNumberService _phoneNumberService;
     private readonly TamaraSessionCreator _sessionCreator;
@@ -58,6 +59,7 @@ public class TamaraCheckoutService
         ITamaraClient tamaraClient,
         IWorkContext workContext,
         TamaraOrderLineReader lineReader,
+        TamaraOrderSyncService orderSyncService,
         TamaraPaymentTypesService paymentTypesService,
         TamaraPhoneNumberService phoneNumberService,
         TamaraSessionCreator sessionCreator,
@@ -78,6 +80,7 @@ public class TamaraCheckoutService
         _tamaraClient = tamaraClient;
         _workContext = workContext;
         _lineReader = lineReader;
+        _orderSyncService = orderSyncService;
         _paymentTypesService = paymentTypesService;
         _phoneNumberService = phoneNumberService;
         _sessionCreator = sessionCreator;
@@ -239,6 +242,24 @@ public class TamaraCheckoutService
     /// </summary>
     public virtual async Task<ProcessPaymentResult> ProcessPaymentAsync(ProcessPaymentRequest processPaymentRequest)
     {
+        // earlier links of this cart are closed before the checkout's lock is taken: each void holds its Tamara order's
+        // lock, and locks are never nested
+        try
+        {
+            // a phone at its limit is refused before earlier links are closed, so the customer keeps the link they have
+            if (await NewLinkRefusalAsync(processPaymentRequest) is { } limitRefusal)
+                return Error(new ProcessPaymentResult(), limitRefusal);
+
+            var closeError = await CloseEarlierLinksAsync(processPaymentRequest);
+            if (closeError is not null)
+                return Error(new ProcessPaymentResult(), closeError);
+        }
+        catch (Exception exception)
+        {
+            await _logger.ErrorAsync($"Tamara in-store: closing the earlier links of checkout {processPaymentRequest.OrderGuid} failed", exception);
+            return Error(new ProcessPaymentResult(), string.Format(await _localizationService.GetResourceAsync("Plugins.Payments.TamaraInStore.Checkout.Errors.Failed"), exception.Message));
+        }
+
         // a confirm button pressed twice, or two tabs: the second waits for the first and then finds its live session,
         // so the customer is never texted twice for one checkout
         ProcessPaymentResult result = null;
@@ -275,19 +296,15 @@ public class TamaraCheckoutService
             var sessions = await _sessionService.GetSessionsByOrderGuidAsync(processPaymentRequest.OrderGuid);
             var previous = sessions.LastOrDefault();
 
-            if (IsLive(previous) && previous.Amount == total && previous.PhoneNumber == phone
-                && string.Equals(previous.CurrencyCode, currencyCode, StringComparison.OrdinalIgnoreCase))
+            if (await IsReusableAsync(previous, processPaymentRequest))
             {
                 // nopCommerce reuses the order GUID when a checkout is retried: the customer already has this link
                 await _logger.InformationAsync($"Tamara in-store: reusing the live session of Tamara order {previous.TamaraOrderId} for a retried checkout");
                 return Success(result, previous);
             }
 
-            // before the previous link is voided, so a refusal leaves the customer the link they have
-            if (await _sessionCreator.LinkLimitRefusalAsync(settings, phone) is { } limitRefusal)
-                return Error(result, limitRefusal);
-
-            if (IsLive(previous) && !await VoidAsync(settings, previous))
+            // a link of another total appeared since the earlier links were closed (a second tab): never leave two payable
+            if (IsLive(previous))
                 return Error(result, await _localizationService.GetResourceAsync("Plugins.Payments.TamaraInStore.Checkout.Errors.PreviousLinkNotCanceled"));
 
             var customer = await _customerService.GetCustomerByIdAsync(processPaymentRequest.CustomerId);
@@ -327,36 +344,74 @@ public class TamaraCheckoutService
         }
     }
 
+    /// <summary>A live link of this checkout (same order GUID) for the same total, phone and currency</summary>
+    private async Task<bool> IsReusableAsync(TamaraSession session, ProcessPaymentRequest processPaymentRequest)
+    {
+        if (!IsLive(session) || session.OrderGuid != processPaymentRequest.OrderGuid
+            || session.PhoneNumber != GetValue(processPaymentRequest, TamaraInStoreDefaults.CustomValueNames.PhoneNumber))
+            return false;
+
+        var currency = await _workContext.GetWorkingCurrencyAsync();
+        if (currency is null || !string.Equals(session.CurrencyCode, currency.CurrencyCode, StringComparison.OrdinalIgnoreCase))
+            return false;
+
+        var total = TamaraMoneyRounding.Round(await _currencyService.ConvertFromPrimaryStoreCurrencyAsync(processPaymentRequest.OrderTotal, currency), session.CurrencyCode);
+        return session.Amount == total;
+    }
+
     private bool IsLive(TamaraSession session) =>
         session is not null
         && session.State == TamaraSessionState.Pending
         && !string.IsNullOrEmpty(session.TamaraOrderId)
         && session.ExpiresOnUtc > _timeProvider.GetUtcNow().UtcDateTime;
 
-    /// <summary>Voids a session whose amount no longer matches; false when it may still be payable</summary>
-    private async Task<bool> VoidAsync(TamaraInStoreSettings settings, TamaraSession session)
+    /// <summary>
+    /// Closes every link still open for this customer's cart at this store before a new one is sent: the same checkout with
+    /// another total, or a retry that nopCommerce gave a new order GUID (it does 180 s after the first one). Each is read at
+    /// Tamara and voided there; a link the customer already paid stops the checkout.
+    /// </summary>
+    /// <returns>A message for the clerk when the checkout must stop; null when every earlier link is closed</returns>
+    private async Task<string> NewLinkRefusalAsync(ProcessPaymentRequest processPaymentRequest)
     {
-        try
+        var previous = (await _sessionService.GetSessionsByOrderGuidAsync(processPaymentRequest.OrderGuid)).LastOrDefault();
+        if (await IsReusableAsync(previous, processPaymentRequest))
+            return null;
+
+        var settings = await _settingService.LoadSettingAsync<TamaraInStoreSettings>(processPaymentRequest.StoreId);
+        return await _sessionCreator.LinkLimitRefusalAsync(settings,
+            GetValue(processPaymentRequest, TamaraInStoreDefaults.CustomValueNames.PhoneNumber));
+    }
+
+    private async Task<string> CloseEarlierLinksAsync(ProcessPaymentRequest processPaymentRequest)
+    {
+        var earlier = await _sessionService.GetUnplacedPendingSessionsAsync(processPaymentRequest.CustomerId, processPaymentRequest.StoreId);
+        foreach (var session in earlier)
         {
-            if (!string.IsNullOrEmpty(session.CheckoutId))
-                await _tamaraClient.VoidCheckoutSessionAsync(settings, session.CheckoutId, session.TamaraOrderId, settings.StoreCode);
-            else
-                return false;
-        }
-        catch (TamaraApiException exception) when (exception.StatusCode == System.Net.HttpStatusCode.Conflict)
-        {
-            // 409: no longer new at Tamara (expired, declined, or already voided); the order sync learns which
-        }
-        catch (TamaraApiException exception)
-        {
-            await _logger.WarningAsync($"Tamara in-store: the previous session of Tamara order {session.TamaraOrderId} could not be voided", exception);
-            return false;
+            // a retried Confirm of this very checkout keeps its link
+            if (session.OrderGuid == processPaymentRequest.OrderGuid && await IsReusableAsync(session, processPaymentRequest))
+                continue;
+
+            // its order exists (nopCommerce saved it but did not finish placing it): that link belongs to a placed order
+            if (session.OrderGuid != processPaymentRequest.OrderGuid && await _orderService.GetOrderByGuidAsync(session.OrderGuid) is not null)
+                continue;
+
+            var voided = await _orderSyncService.VoidSessionAsync(session, "a new link was requested for the same cart");
+            if (voided.Succeeded || voided.SessionState is TamaraSessionState.Declined or TamaraSessionState.Expired or TamaraSessionState.Canceled)
+                continue;
+
+            if (voided.SessionState is TamaraSessionState.Paid or TamaraSessionState.NeedsAttention)
+            {
+                await _logger.ErrorAsync($"Tamara in-store: checkout {processPaymentRequest.OrderGuid} stopped: the customer already paid the earlier link " +
+                    $"of this cart, Tamara order {session.TamaraOrderId} ({TamaraMoneyRounding.Format(session.Amount, session.CurrencyCode)})");
+                return string.Format(await _localizationService.GetResourceAsync("Plugins.Payments.TamaraInStore.Checkout.Errors.PreviousLinkPaid"),
+                    session.TamaraOrderId);
+            }
+
+            await _logger.WarningAsync($"Tamara in-store: the earlier link of this cart, Tamara order {session.TamaraOrderId}, could not be voided ({voided.Outcome} {voided.Error})");
+            return await _localizationService.GetResourceAsync("Plugins.Payments.TamaraInStore.Checkout.Errors.PreviousLinkNotCanceled");
         }
 
-        session.State = TamaraSessionState.Canceled;
-        session.ClosedOnUtc = _timeProvider.GetUtcNow().UtcDateTime;
-        await _sessionService.UpdateSessionAsync(session);
-        return true;
+        return null;
     }
 
     private static ProcessPaymentResult Success(ProcessPaymentResult result, TamaraSession session)
@@ -407,8 +462,7 @@ public class TamaraCheckoutService
                 return;
             }
 
-            session.OrderId = order.Id;
-            await _sessionService.UpdateSessionAsync(session);
+            session = await LinkUnderOrderLockAsync(session, order);
 
             await AddNoteAsync(order, string.Format(await _localizationService.GetResourceAsync("Plugins.Payments.TamaraInStore.Checkout.Notes.SessionCreated"),
                 SensitiveDataMasker.MaskPhone(session.PhoneNumber), $"{session.ExpiresOnUtc:yyyy-MM-dd HH:mm} UTC", session.TamaraOrderId));
@@ -422,6 +476,37 @@ public class TamaraCheckoutService
             await _logger.ErrorAsync($"Tamara in-store: linking the session of order {order.Id} failed", exception);
             await TryAddNoteAsync(order, "Plugins.Payments.TamaraInStore.Checkout.Notes.PostProcessFailed", exception.Message);
         }
+    }
+
+    /// <summary>
+    /// Links the session to the order holding the Tamara order's lock: the order sync saves whole sessions under it, so an
+    /// unlocked write could be overwritten by a sync that read the session before. If the lock stays busy, the sync
+    /// itself links the order by its GUID at its next read.
+    /// </summary>
+    private async Task<TamaraSession> LinkUnderOrderLockAsync(TamaraSession session, Order order)
+    {
+        if (string.IsNullOrEmpty(session.TamaraOrderId))
+        {
+            session.OrderId = order.Id;
+            await _sessionService.UpdateSessionAsync(session);
+            return session;
+        }
+
+        var linked = session;
+        var ran = await TamaraOrderLock.TryRunAsync(_locker, session.TamaraOrderId, async () =>
+        {
+            linked = await _sessionService.GetSessionByIdAsync(session.Id);
+            if (linked.OrderId == order.Id)
+                return;
+
+            linked.OrderId = order.Id;
+            await _sessionService.UpdateSessionAsync(linked);
+        }, CheckoutLockAttempts, CheckoutLockRetryDelay);
+
+        if (!ran)
+            await _logger.WarningAsync($"Tamara in-store: order {order.Id} could not be linked to Tamara order {session.TamaraOrderId} now (busy); the order sync links it by its order GUID");
+
+        return linked;
     }
 
     private async Task UpdateReferenceAsync(TamaraInStoreSettings settings, Order order, TamaraSession session)

@@ -86,8 +86,8 @@ public class TamaraOrderSyncService
         {
             context = await LoadContextAsync(await _sessionService.GetSessionByTamaraOrderIdAsync(tamaraOrderId), trigger);
 
-            // the checkout creates the session just before the order exists: give it until the expiry to appear
-            if (context.Order is null && !context.IsPastExpiry)
+            // the checkout creates the session just before the order exists: give it a moment to appear
+            if (context.Order is null && !context.IsPastExpiry && !context.IsOrphaned)
                 return await WaitAsync(context, TamaraOrderStatus.New, note: null);
 
             TamaraOrder tamaraOrder;
@@ -97,10 +97,14 @@ public class TamaraOrderSyncService
             }
             catch (TamaraApiException exception)
             {
-                return await HandleReadFailureAsync(context, exception);
+                var failed = await HandleReadFailureAsync(context, exception);
+                await ScheduleLateCheckAsync(context);
+                return failed;
             }
 
-            return await ApplyAsync(context, tamaraOrder);
+            var result = await ApplyAsync(context, tamaraOrder);
+            await ScheduleLateCheckAsync(context);
+            return result;
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
@@ -112,10 +116,37 @@ public class TamaraOrderSyncService
 
     private async Task<SyncContext> LoadContextAsync(TamaraSession session, TamaraSyncTrigger trigger)
     {
-        var order = session.OrderId > 0 ? await _orderService.GetOrderByIdAsync(session.OrderId) : null;
+        var now = _timeProvider.GetUtcNow().UtcDateTime;
+        var order = session.OrderId > 0
+            ? await _orderService.GetOrderByIdAsync(session.OrderId)
+            : await LinkOrderByGuidAsync(session, now);
         var settings = await _settingService.LoadSettingAsync<TamaraInStoreSettings>(session.StoreId);
 
-        return new SyncContext(session, order, settings, trigger, _timeProvider.GetUtcNow().UtcDateTime);
+        return new SyncContext(session, order, settings, trigger, now);
+    }
+
+    /// <summary>
+    /// nopCommerce's PlaceOrderAsync catches what fails after the order is saved (event consumers, notifications) and then
+    /// never calls PostProcessPaymentAsync: such an order is found by the order GUID the session was created for
+    /// </summary>
+    private async Task<Order> LinkOrderByGuidAsync(TamaraSession session, DateTime now)
+    {
+        var order = await _orderService.GetOrderByGuidAsync(session.OrderGuid);
+        if (order is null)
+            return null;
+
+        session.OrderId = order.Id;
+        await _sessionService.UpdateSessionAsync(session);
+        await _orderService.InsertOrderNoteAsync(new OrderNote
+        {
+            OrderId = order.Id,
+            Note = $"Tamara: the payment link (Tamara order {session.TamaraOrderId}) was linked to this order by its order GUID; nopCommerce did not finish placing the order.",
+            DisplayToCustomer = false,
+            CreatedOnUtc = now
+        });
+        await _logger.WarningAsync($"Tamara in-store: Tamara order {session.TamaraOrderId} linked to order {order.Id} by its order GUID (the order's post-processing did not run)");
+
+        return order;
     }
 
     private async Task<TamaraSyncResult> ApplyAsync(SyncContext context, TamaraOrder tamaraOrder)
@@ -126,7 +157,9 @@ public class TamaraOrderSyncService
 
         session.TamaraStatus = tamaraOrder.Status;
         session.LastCheckedOnUtc = context.Now;
-        session.LastError = null;
+        // a session needing attention keeps its reason where staff read it
+        if (session.State != TamaraSessionState.NeedsAttention)
+            session.LastError = null;
         if (tamaraOrder.CapturedAmount is not null)
             session.CapturedAmount = tamaraOrder.CapturedAmount.Amount;
 
@@ -177,15 +210,20 @@ public class TamaraOrderSyncService
         }
 
         var captured = tamaraOrder.CapturedAmount;
+        if (order is null)
+        {
+            return await NeedAttentionAsync(context,
+                $"Tamara: Tamara order {session.TamaraOrderId} captured {TamaraCapturedAmount.Format(captured)}, but no nopCommerce order was placed " +
+                $"for its checkout (order GUID {session.OrderGuid}, customer {session.CustomerId}). Refund the customer at Tamara or place the order by hand.",
+                isError: true);
+        }
+
         if (!TamaraCapturedAmount.Matches(session.Amount, session.CurrencyCode, captured))
         {
             return await NeedAttentionAsync(context,
                 $"Tamara: captured {TamaraCapturedAmount.Format(captured)} but the order asked for {TamaraCapturedAmount.Format(session.Amount, session.CurrencyCode)}. " +
                 "The order was NOT marked as paid; compare it with the order at Tamara.");
         }
-
-        if (order is null)
-            return await NeedAttentionAsync(context, $"Tamara: captured {TamaraCapturedAmount.Format(captured)} for a session that has no nopCommerce order.");
 
         // staff may have edited the order after the link was sent: Tamara must have captured what the order asks for now
         var orderTotal = OrderTotalInOrderCurrency(order, session.CurrencyCode);
@@ -198,13 +236,23 @@ public class TamaraOrderSyncService
 
         if (order.PaymentStatus is PaymentStatus.Paid or PaymentStatus.PartiallyRefunded or PaymentStatus.Refunded)
         {
+            // the claim is taken before the plugin marks an order paid: still there, the order was paid by other means
+            // (cash after "Mark as paid", another link) and the customer has paid twice
+            if (await _sessionService.HasPaymentClaimAsync(session.Id))
+            {
+                return await NeedAttentionAsync(context,
+                    $"Tamara: DOUBLE PAYMENT: the customer paid {TamaraCapturedAmount.Format(captured)} with Tamara (Tamara order {session.TamaraOrderId}), " +
+                    "but the order had already been paid by other means. Refund the Tamara payment (button in this block, or at Tamara).",
+                    isError: true);
+            }
+
             MarkSessionPaid(context);
             await _sessionService.UpdateSessionAsync(session);
             await AddNoteAsync(context, $"Tamara: payment captured ({TamaraCapturedAmount.Format(captured)}); the order had already been marked as paid.");
             return Result(context, TamaraSyncOutcome.AlreadyPaid);
         }
 
-        if (order.PaymentStatus != PaymentStatus.Pending && order.PaymentStatus != PaymentStatus.Authorized
+        if (order.Deleted || order.PaymentStatus != PaymentStatus.Pending && order.PaymentStatus != PaymentStatus.Authorized
             || !_orderProcessingService.CanMarkOrderAsPaid(order))
         {
             return await NeedAttentionAsync(context,
@@ -221,7 +269,8 @@ public class TamaraOrderSyncService
         order.CaptureTransactionResult = tamaraOrder.Status;
         try
         {
-            await _orderProcessingService.MarkOrderAsPaidAsync(order);
+            using (TamaraOwnPayment.Begin(order.Id))
+                await _orderProcessingService.MarkOrderAsPaidAsync(order);
         }
         catch
         {
@@ -254,13 +303,20 @@ public class TamaraOrderSyncService
         context.Session.NextCheckOnUtc = null;
     }
 
-    private async Task<TamaraSyncResult> NeedAttentionAsync(SyncContext context, string message)
+    /// <param name="isError">Money taken that nobody expects (no order, paid twice): logged as an error, which nopCommerce's
+    /// log shows staff, besides the note; the session keeps the reason</param>
+    private async Task<TamaraSyncResult> NeedAttentionAsync(SyncContext context, string message, bool isError = false)
     {
         context.Session.State = TamaraSessionState.NeedsAttention;
         context.Session.NextCheckOnUtc = null;
+        context.Session.LastError = message.Length > 1024 ? message[..1024] : message;
         await _sessionService.UpdateSessionAsync(context.Session);
         await AddNoteAsync(context, message);
-        await _logger.WarningAsync($"Tamara in-store: order {context.Order?.Id.ToString() ?? "-"} (Tamara order {context.Session.TamaraOrderId}) needs attention. {message}");
+        var logMessage = $"Tamara in-store: order {context.Order?.Id.ToString() ?? "-"} (Tamara order {context.Session.TamaraOrderId}) needs attention. {message}";
+        if (isError)
+            await _logger.ErrorAsync(logMessage);
+        else
+            await _logger.WarningAsync(logMessage);
 
         return Result(context, TamaraSyncOutcome.NeedsAttention);
     }
@@ -272,7 +328,10 @@ public class TamaraOrderSyncService
         if (session.State == TamaraSessionState.Pending)
         {
             if (context.IsPastExpiry)
-                return await ExpireLocallyAsync(context, $"Tamara still reported '{status}' at the final check");
+                return await ExpireLocallyAsync(context, status, $"Tamara still reported '{status}' at the final check");
+
+            if (context.IsOrphaned && status == TamaraOrderStatus.New && !context.VoidRefused)
+                return await VoidOrphanAsync(context);
 
             session.NextCheckOnUtc = context.Now + PollInterval(context.Settings);
         }
@@ -314,18 +373,123 @@ public class TamaraOrderSyncService
         return Result(context, TamaraSyncOutcome.Closed, orderChanged: cancelled);
     }
 
-    private async Task<TamaraSyncResult> ExpireLocallyAsync(SyncContext context, string reason)
+    /// <param name="tamaraStatus">What Tamara said at the final read; null when it could not be read</param>
+    private async Task<TamaraSyncResult> ExpireLocallyAsync(SyncContext context, string tamaraStatus, string reason)
     {
         var session = context.Session;
+
+        // Tamara ignores the requested expiry unless enabled for the merchant: the link may still be payable there
+        if (!context.VoidRefused && (tamaraStatus is null || tamaraStatus == TamaraOrderStatus.New))
+        {
+            var (voided, answer) = await TryVoidAtTamaraAsync(context);
+            if (voided)
+            {
+                session.TamaraStatus = TamaraOrderStatus.Canceled;
+                session.LastError = null;
+                reason += "; the link was voided at Tamara";
+            }
+            else if (answer is not null)
+            {
+                // Tamara refused the void: the customer is paying or has paid
+                context.VoidRefused = true;
+                return await ApplyAsync(context, answer);
+            }
+        }
+
         session.State = TamaraSessionState.Expired;
         session.ClosedOnUtc = context.Now;
-        session.NextCheckOnUtc = null;
+        session.NextCheckOnUtc = TamaraLateCheck.Next(session, context.Now);
         await _sessionService.UpdateSessionAsync(session);
         await AddNoteAsync(context, $"Tamara: the payment link expired at {session.ExpiresOnUtc:u} and was not paid ({reason}). The session is closed.");
 
         var cancelled = await CancelOrderIfConfiguredAsync(context);
 
         return Result(context, TamaraSyncOutcome.Closed, orderChanged: cancelled);
+    }
+
+    /// <summary>
+    /// A session whose checkout never produced a nopCommerce order (PlaceOrderAsync failed before saving it): its link
+    /// must not stay payable
+    /// </summary>
+    private async Task<TamaraSyncResult> VoidOrphanAsync(SyncContext context)
+    {
+        var session = context.Session;
+        var (voided, answer) = await TryVoidAtTamaraAsync(context);
+        if (answer is not null)
+        {
+            context.VoidRefused = true;
+            return await ApplyAsync(context, answer);
+        }
+
+        if (!voided)
+        {
+            session.NextCheckOnUtc = context.Now + PollInterval(context.Settings);
+            await _sessionService.UpdateSessionAsync(session);
+            return Result(context, TamaraSyncOutcome.Waiting);
+        }
+
+        session.State = TamaraSessionState.Canceled;
+        session.TamaraStatus = TamaraOrderStatus.Canceled;
+        session.ClosedOnUtc = context.Now;
+        session.NextCheckOnUtc = null;
+        session.LastError = null;
+        await _sessionService.UpdateSessionAsync(session);
+        await _logger.WarningAsync($"Tamara in-store: no nopCommerce order was placed for checkout {session.OrderGuid} (customer {session.CustomerId}); " +
+            $"its payment link, Tamara order {session.TamaraOrderId}, was voided at Tamara");
+
+        return Result(context, TamaraSyncOutcome.Closed);
+    }
+
+    /// <summary>
+    /// Voids the session's link at Tamara. A refusal (409) is what Tamara also answers once the customer paid: the order is
+    /// read again and handed back, so the caller acts on what Tamara says instead of closing the session.
+    /// </summary>
+    /// <returns>Voided; or Tamara's order as read after a refusal; neither when Tamara could not be reached</returns>
+    private async Task<(bool Voided, TamaraOrder RefusedBecause)> TryVoidAtTamaraAsync(SyncContext context)
+    {
+        var session = context.Session;
+        if (string.IsNullOrEmpty(session.CheckoutId))
+            return (false, null);
+
+        try
+        {
+            var response = await _tamaraClient.VoidCheckoutSessionAsync(context.Settings, session.CheckoutId, session.TamaraOrderId,
+                string.IsNullOrEmpty(context.Settings.StoreCode) ? null : context.Settings.StoreCode);
+            return (response?.OrderWasVoided == true, null);
+        }
+        catch (TamaraApiException exception) when (exception.StatusCode == HttpStatusCode.Conflict)
+        {
+            try
+            {
+                var order = await _tamaraClient.GetOrderAsync(context.Settings, session.TamaraOrderId);
+                return (false, order);
+            }
+            catch (TamaraApiException readException)
+            {
+                await _logger.WarningAsync($"Tamara in-store: Tamara refused to void Tamara order {session.TamaraOrderId} and could not be read again", readException);
+                return (false, null);
+            }
+        }
+        catch (TamaraApiException exception)
+        {
+            await _logger.WarningAsync($"Tamara in-store: voiding Tamara order {session.TamaraOrderId} failed: {DescribeError(exception)}");
+            return (false, null);
+        }
+    }
+
+    /// <summary>A session closed here without Tamara's final word keeps being checked, slowly, for a late payment</summary>
+    private async Task ScheduleLateCheckAsync(SyncContext context)
+    {
+        var session = context.Session;
+        if (session.State is TamaraSessionState.Pending or TamaraSessionState.Paid)
+            return;
+
+        var next = TamaraLateCheck.Next(session, context.Now);
+        if (next == session.NextCheckOnUtc)
+            return;
+
+        session.NextCheckOnUtc = next;
+        await _sessionService.UpdateSessionAsync(session);
     }
 
     private async Task<bool> CancelOrderIfConfiguredAsync(SyncContext context)
@@ -385,7 +549,7 @@ public class TamaraOrderSyncService
         var session = context.Session;
 
         if (session.State == TamaraSessionState.Pending && context.IsPastExpiry)
-            return await ExpireLocallyAsync(context, $"Tamara could not confirm a payment at the final check: {DescribeError(exception)}");
+            return await ExpireLocallyAsync(context, null, $"Tamara could not confirm a payment at the final check: {DescribeError(exception)}");
 
         var error = DescribeError(exception);
         var isNewError = !string.Equals(session.LastError, error, StringComparison.Ordinal);
@@ -500,6 +664,30 @@ public class TamaraOrderSyncService
         }
         catch (TamaraApiException exception) when (exception.StatusCode == HttpStatusCode.Conflict)
         {
+            // "cannot be voided" is also the answer once the customer paid: what Tamara says now decides
+            TamaraOrder fresh = null;
+            try
+            {
+                fresh = await _tamaraClient.GetOrderAsync(context.Settings, session.TamaraOrderId, cancellationToken);
+            }
+            catch (TamaraApiException readException)
+            {
+                await _logger.WarningAsync($"Tamara in-store: Tamara refused to void Tamara order {session.TamaraOrderId} and could not be read again", readException);
+            }
+
+            if (fresh is not null && Normalize(fresh.Status) != TamaraOrderStatus.New)
+            {
+                context.VoidRefused = true;
+                var applied = await ApplyAsync(context, fresh);
+                return new TamaraVoidResult
+                {
+                    Outcome = TamaraVoidOutcome.NotNew,
+                    SessionState = session.State,
+                    TamaraStatus = fresh.Status,
+                    OrderChanged = applied.OrderChanged
+                };
+            }
+
             return new TamaraVoidResult { Outcome = TamaraVoidOutcome.Conflict, SessionState = session.State, TamaraStatus = session.TamaraStatus, Error = exception.Message };
         }
         catch (TamaraApiException exception)
@@ -575,6 +763,12 @@ public class TamaraOrderSyncService
     private sealed record SyncContext(TamaraSession Session, Nop.Core.Domain.Orders.Order Order, TamaraInStoreSettings Settings, TamaraSyncTrigger Trigger, DateTime Now)
     {
         public bool IsPastExpiry => Now > Session.ExpiresOnUtc + TamaraInStoreDefaults.ExpiryGracePeriod;
+
+        /// <summary>No nopCommerce order appeared for the checkout long after the session was created</summary>
+        public bool IsOrphaned => Order is null && Now > Session.CreatedOnUtc + TamaraInStoreDefaults.OrphanSessionGracePeriod;
+
+        /// <summary>Tamara refused a void in this run; its answer is being applied and no second void is tried</summary>
+        public bool VoidRefused { get; set; }
     }
 
     #endregion

@@ -82,15 +82,23 @@ public class TamaraSessionService
     }
 
     /// <summary>
-    /// Pending sessions the poller should ask Tamara about now: one query, whatever the number of stores
+    /// Sessions the poller should ask Tamara about now: pending ones, and ones closed here that are still watched for a late
+    /// payment (they carry a next check). One query, whatever the number of stores.
     /// </summary>
     public virtual async Task<IList<TamaraSession>> GetDueSessionsAsync(DateTime dueBeforeUtc, int maxCount)
     {
         var pending = (int)TamaraSessionState.Pending;
+        // each state a seek on the (StateId, NextCheckOnUtc) index
+        var closed = new[]
+        {
+            (int)TamaraSessionState.Declined, (int)TamaraSessionState.Expired,
+            (int)TamaraSessionState.Canceled, (int)TamaraSessionState.NeedsAttention
+        };
 
         return await _sessionRepository.Table
-            .Where(session => session.StateId == pending && session.TamaraOrderId != null
-                && (session.NextCheckOnUtc == null || session.NextCheckOnUtc <= dueBeforeUtc))
+            .Where(session => session.TamaraOrderId != null
+                && (session.StateId == pending && (session.NextCheckOnUtc == null || session.NextCheckOnUtc <= dueBeforeUtc)
+                    || closed.Contains(session.StateId) && session.NextCheckOnUtc <= dueBeforeUtc))
             .OrderBy(session => session.NextCheckOnUtc)
             .ThenBy(session => session.Id)
             .Take(maxCount)
@@ -107,6 +115,21 @@ public class TamaraSessionService
 
         return await _sessionRepository.Table
             .CountAsync(session => session.PhoneNumber == phoneNumber && session.CreatedOnUtc >= sinceUtc);
+    }
+
+    /// <summary>
+    /// Live sessions of a customer's checkouts at a store that never got an order linked: a retry of the same cart
+    /// (nopCommerce may have given it a new order GUID) must void them before a new link is sent
+    /// </summary>
+    public virtual async Task<IList<TamaraSession>> GetUnplacedPendingSessionsAsync(int customerId, int storeId)
+    {
+        var pending = (int)TamaraSessionState.Pending;
+
+        return await _sessionRepository.Table
+            .Where(session => session.CustomerId == customerId && session.StoreId == storeId && session.OrderId == 0
+                && session.StateId == pending && session.TamaraOrderId != null)
+            .OrderBy(session => session.Id)
+            .ToListAsync();
     }
 
     public virtual async Task InsertSessionAsync(TamaraSession session)
@@ -133,6 +156,18 @@ public class TamaraSessionService
             return true;
 
         return await _claimRepository.DeleteAsync(claim => claim.SessionId == sessionId) > 0;
+    }
+
+    /// <summary>
+    /// Whether the right to mark the session's order as paid is still untaken. Without a claim table (a test
+    /// composition) it always is.
+    /// </summary>
+    public virtual async Task<bool> HasPaymentClaimAsync(int sessionId)
+    {
+        if (_claimRepository is null)
+            return true;
+
+        return await _claimRepository.Table.AnyAsync(claim => claim.SessionId == sessionId);
     }
 
     /// <summary>Gives the right back when marking the order paid failed, so a later check can try again</summary>

@@ -50,8 +50,13 @@ public sealed class InstantTamaraClient : ITamaraClient
     public Task<CreateInStoreSessionResponse> CreateInStoreQrSessionAsync(TamaraInStoreSettings settings, string deviceId, CreateInStoreQrSessionRequest request, CancellationToken cancellationToken = default) =>
         throw new NotSupportedException();
 
-    public Task<VoidCheckoutSessionResponse> VoidCheckoutSessionAsync(TamaraInStoreSettings settings, string checkoutId, string orderId, string storeCode = null, CancellationToken cancellationToken = default) =>
-        throw new NotSupportedException();
+    public Task<VoidCheckoutSessionResponse> VoidCheckoutSessionAsync(TamaraInStoreSettings settings, string checkoutId, string orderId, string storeCode = null, CancellationToken cancellationToken = default)
+    {
+        Interlocked.Increment(ref _calls);
+        if (_orders.TryGetValue(orderId, out var order))
+            order.Status = TamaraOrderStatus.Canceled;
+        return Task.FromResult(new VoidCheckoutSessionResponse { OrderWasVoided = order is not null });
+    }
 
     public Task<SimplifiedRefundResponse> SimplifiedRefundAsync(TamaraInStoreSettings settings, string orderId, SimplifiedRefundRequest request, CancellationToken cancellationToken = default) =>
         throw new NotSupportedException();

@@ -171,6 +171,32 @@ public class OrderLifecycleTests : SimulatorTestBase
     }
 
     [Test]
+    public async Task A_customer_paying_at_the_moment_of_the_void_makes_it_409_with_the_order_paid()
+    {
+        var (orderId, checkoutId) = await CreateSessionAsync();
+        var armed = await Api.PostAsync($"_sim/orders/{orderId}/pay-at-next-void");
+        Assert.That(armed.Status, Is.EqualTo(HttpStatusCode.OK), armed.Text);
+        Assert.That((await Api.GetJsonAsync($"merchants/orders/{orderId}")).Body.Str("status"), Is.EqualTo("new"), "still new until the void");
+
+        var answer = await Api.PostAsync($"checkout/{checkoutId}/void?order_id={orderId}");
+
+        Assert.That(answer.Status, Is.EqualTo(HttpStatusCode.Conflict));
+        Assert.That(answer.FirstErrorCode(), Is.EqualTo("checkout_session_cannot_be_voided"));
+        Assert.That(Sim.State.FindOrder(orderId)!.Status, Is.EqualTo("fully_captured"));
+        Assert.That(Sim.State.Notifications.Select(n => n.EventType), Does.Contain("order_captured"));
+    }
+
+    [Test]
+    public async Task Pay_at_next_void_is_refused_for_an_order_that_is_not_new()
+    {
+        var paidId = await CreatePaidOrderAsync();
+
+        var answer = await Api.PostAsync($"_sim/orders/{paidId}/pay-at-next-void");
+
+        Assert.That(answer.Status, Is.EqualTo(HttpStatusCode.Conflict));
+    }
+
+    [Test]
     public async Task Void_needs_the_matching_order_id()
     {
         var (_, checkoutId) = await CreateSessionAsync();

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Primitives;
 using Nop.Core.Domain.Orders;
 using Nop.Core.Domain.Payments;
 using Nop.Plugin.Payments.TamaraInStore.Services;
+using Nop.Plugin.Payments.TamaraInStore.Tests.Fakes;
 using Nop.Services.Payments;
 
 namespace Nop.Plugin.Payments.TamaraInStore.EndToEnd.Harness;
@@ -47,6 +48,40 @@ public class Counter
     }
 
     /// <summary>
+    /// The payment-info step as nopCommerce stores it between steps: a new request whose order GUID is replaced by the
+    /// stored one while that is younger than 180 s (<see cref="NopPaymentRequestStore"/>)
+    /// </summary>
+    public async Task<ProcessPaymentRequest> EnterPaymentInfoAsync(decimal total)
+    {
+        var request = await FillPaymentInfoAsync(total);
+        _environment.PaymentRequests.Stamp(request);
+        _environment.PaymentRequests.Save(request);
+        return _environment.PaymentRequests.Load();
+    }
+
+    /// <summary>"Confirm" with the request nopCommerce kept: ProcessPaymentAsync as PlaceOrderAsync calls it</summary>
+    public async Task<ProcessPaymentResult> ConfirmStoredAsync()
+    {
+        var request = _environment.PaymentRequests.Load();
+        _environment.PaymentRequests.Save(request);
+        using var scope = _environment.Plugin.CreateScope();
+        return await scope.ServiceProvider.GetRequiredService<TamaraCheckoutService>().ProcessPaymentAsync(request);
+    }
+
+    /// <summary>
+    /// PlaceOrderAsync saved the order, then something after the save threw (an order-placed event consumer, a
+    /// notification): nopCommerce catches it, reports the error and never calls PostProcessPaymentAsync
+    /// </summary>
+    public async Task<(int OrderId, string TamaraOrderId)> PlaceOrderFailingAfterSaveAsync(decimal total)
+    {
+        var (request, result) = await ConfirmAsync(total);
+        if (!result.Success)
+            throw new InvalidOperationException("Tamara refused the order: " + string.Join("; ", result.Errors));
+
+        return (SaveOrder(request, result, total).Id, result.AuthorizationTransactionId);
+    }
+
+    /// <summary>
     /// The whole placement: the payment step, nopCommerce creating the pending order, then PostProcessPaymentAsync
     /// linking the session to it. Answers the order id and the Tamara order id.
     /// </summary>
@@ -56,8 +91,19 @@ public class Counter
         if (!result.Success)
             throw new InvalidOperationException("Tamara refused the order: " + string.Join("; ", result.Errors));
 
+        var order = SaveOrder(request, result, total);
+
+        using var scope = _environment.Plugin.CreateScope();
+        await scope.ServiceProvider.GetRequiredService<TamaraCheckoutService>().PostProcessPaymentAsync(new PostProcessPaymentRequest { Order = order });
+
+        return (order.Id, result.AuthorizationTransactionId);
+    }
+
+    /// <summary>OrderProcessingService.SaveOrderDetailsAsync: the pending order with the payment method's answer</summary>
+    private Order SaveOrder(ProcessPaymentRequest request, ProcessPaymentResult result, decimal total)
+    {
         var orderId = Interlocked.Increment(ref _nextOrderId);
-        var order = _environment.Orders.Add(new Order
+        return _environment.Orders.Add(new Order
         {
             Id = orderId,
             CustomOrderNumber = orderId.ToString(),
@@ -72,11 +118,6 @@ public class Counter
             CustomerCurrencyCode = "SAR",
             AuthorizationTransactionId = result.AuthorizationTransactionId
         });
-
-        using var scope = _environment.Plugin.CreateScope();
-        await scope.ServiceProvider.GetRequiredService<TamaraCheckoutService>().PostProcessPaymentAsync(new PostProcessPaymentRequest { Order = order });
-
-        return (orderId, result.AuthorizationTransactionId);
     }
 
     private static int _nextOrderId = 1000;

@@ -3,6 +3,7 @@ using Moq;
 using Nop.Core;
 using Nop.Core.Caching;
 using Nop.Core.Domain.Directory;
+using Nop.Plugin.Payments.TamaraInStore.Services;
 using Nop.Plugin.Payments.TamaraInStore.Tests.Fakes;
 using Nop.Services.Catalog;
 using Nop.Services.Customers;
@@ -22,6 +23,25 @@ public sealed partial class EndToEndEnvironment
 
     /// <summary>nopCommerce's orders; MarkOrderAsPaidAsync refuses an order that cannot be marked as paid, and counts calls</summary>
     public InMemoryOrders Orders { get; } = NopCommerceOrders.Create();
+
+    /// <summary>The payment request nopCommerce keeps between checkout steps, on the plugin's clock</summary>
+    public NopPaymentRequestStore PaymentRequests => _paymentRequests ??= new NopPaymentRequestStore(Plugin.Services.GetRequiredService<TimeProvider>());
+
+    private NopPaymentRequestStore _paymentRequests;
+
+    /// <summary>nopCommerce's event publisher: the plugin's consumer, built in a scope per event like the host does</summary>
+    private void PublishOrderEventsToThePlugin()
+    {
+        Orders.OrderStatusChanged = eventMessage => ConsumeAsync(consumer => consumer.HandleEventAsync(eventMessage));
+        Orders.OrderPaid = eventMessage => ConsumeAsync(consumer => consumer.HandleEventAsync(eventMessage));
+        Orders.OrderDeleted = eventMessage => ConsumeAsync(consumer => consumer.HandleEventAsync(eventMessage));
+    }
+
+    private async Task ConsumeAsync(Func<EventConsumer, Task> handle)
+    {
+        using var scope = Plugin.CreateScope();
+        await handle(ActivatorUtilities.CreateInstance<EventConsumer>(scope.ServiceProvider));
+    }
 
     private void AddOrderFakes(IServiceCollection services)
     {

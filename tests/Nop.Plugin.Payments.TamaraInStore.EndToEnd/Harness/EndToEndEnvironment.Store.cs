@@ -80,5 +80,10 @@ public sealed partial class EndToEndEnvironment
         return true;
     }
 
-    public bool IsPaid(int orderId) => Order(orderId).PaymentStatus == PaymentStatus.Paid;
+    /// <summary>
+    /// The order is paid and the plugin has finished with it: nopCommerce's order-paid work (event consumers, e-mails) runs
+    /// between the order turning paid and the session being saved as paid
+    /// </summary>
+    public bool IsPaid(int orderId) => Order(orderId).PaymentStatus == PaymentStatus.Paid
+        && Sessions.Rows.Any(session => session.OrderId == orderId && session.State == TamaraSessionState.Paid);
 }

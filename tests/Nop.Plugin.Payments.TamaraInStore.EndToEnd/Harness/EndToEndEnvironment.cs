@@ -77,6 +77,7 @@ public sealed partial class EndToEndEnvironment : IAsyncDisposable
         try
         {
             environment.Plugin = await PluginHost.StartAsync(environment.AddNopCommerceFakes);
+            environment.PublishOrderEventsToThePlugin();
         }
         catch
         {

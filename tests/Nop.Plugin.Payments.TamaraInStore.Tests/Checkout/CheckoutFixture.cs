@@ -55,10 +55,19 @@ public class CheckoutFixture
     public Mock<ITamaraClient> Client { get; } = new();
     public Mock<IOrderService> OrderService { get; } = new();
     public Mock<ILogger> Logger { get; } = new();
+    public Mock<IOrderProcessingService> OrderProcessing { get; } = new();
 
     public InMemoryLocker Locker { get; } = new();
     public Mock<TamaraOrderLineReader> LineReader { get; } = new(null, null, null, null, null);
     public List<OrderNote> Notes { get; } = new();
+
+    /// <summary>Orders nopCommerce saved, found by GetOrderByGuidAsync and GetOrderByIdAsync like the host's</summary>
+    public List<Order> PlacedOrders { get; } = new();
+
+    /// <summary>The payment request nopCommerce keeps between the checkout steps, with its 180 s order GUID rule</summary>
+    public NopPaymentRequestStore PaymentRequests => _paymentRequests ??= new NopPaymentRequestStore(Time);
+
+    private NopPaymentRequestStore _paymentRequests;
 
     public TamaraOrderAmounts CartAmounts { get; set; } = new(
         [new TamaraOrderLine("Lego City", "SA-1", "11", true, 1, 26.666667m, 0m, 3.478261m, 26.666667m)], 0m);
@@ -103,6 +112,8 @@ public class CheckoutFixture
         LineReader.Setup(r => r.FromCartAsync(It.IsAny<IList<ShoppingCartItem>>(), It.IsAny<Customer>())).ReturnsAsync(() => CartAmounts);
 
         OrderService.Setup(o => o.InsertOrderNoteAsync(It.IsAny<OrderNote>())).Callback((OrderNote note) => Notes.Add(note)).Returns(Task.CompletedTask);
+        OrderService.Setup(o => o.GetOrderByGuidAsync(It.IsAny<Guid>())).ReturnsAsync((Guid orderGuid) => PlacedOrders.FirstOrDefault(order => order.OrderGuid == orderGuid));
+        OrderService.Setup(o => o.GetOrderByIdAsync(It.IsAny<int>())).ReturnsAsync((int id) => PlacedOrders.FirstOrDefault(order => order.Id == id));
 
         var paymentTypes = new Mock<TamaraPaymentTypesService>(null, null, null);
         paymentTypes.Setup(p => p.GetPaymentTypesAsync(It.IsAny<TamaraInStoreSettings>(), It.IsAny<int>(), It.IsAny<string>()))
@@ -110,10 +121,13 @@ public class CheckoutFixture
 
         var sessionService = new TamaraSessionService(new InMemoryRepository<TamaraRefund>(), Sessions);
         var creator = new TamaraSessionCreator(localization.Object, Logger.Object, Client.Object, sessionService, Time);
+        var refunds = new Mock<TamaraRefundService>(Enumerable.Repeat<object>(null, typeof(TamaraRefundService).GetConstructors().Single().GetParameters().Length).ToArray());
+        var orderSync = new TamaraOrderSyncService(Locker, Logger.Object, OrderProcessing.Object, OrderService.Object, settingService.Object,
+            Client.Object, refunds.Object, sessionService, Time);
 
         return new TamaraCheckoutService(currencyService.Object, customerService.Object, localization.Object, Locker, Logger.Object,
             OrderService.Object, totals.Object, settingService.Object, cartService.Object, storeContext.Object, Client.Object,
-            WorkContext, LineReader.Object, paymentTypes.Object, new TamaraPhoneNumberService(), creator,
+            WorkContext, LineReader.Object, orderSync, paymentTypes.Object, new TamaraPhoneNumberService(), creator,
             new TamaraSessionRequestBuilder(), sessionService, Time);
     }
 
@@ -145,6 +159,21 @@ public class CheckoutFixture
         Sessions.Insert(session);
         return session;
     }
+
+    /// <summary>Tamara's current answer for one of its orders (GET /merchants/orders/{id})</summary>
+    public void TamaraSays(string tamaraOrderId, string status, decimal captured = 0m) =>
+        Client.Setup(c => c.GetOrderAsync(It.IsAny<TamaraInStoreSettings>(), tamaraOrderId, It.IsAny<CancellationToken>()))
+            .ReturnsAsync(() =>
+            {
+                var order = new TamaraOrder { OrderId = tamaraOrderId, Status = status, TotalAmount = new TamaraMoney(captured, "SAR"), CapturedAmount = new TamaraMoney(captured, "SAR") };
+                if (captured > 0m)
+                    order.Transactions.Captures.Add(new TamaraCapture { CaptureId = "capture-" + tamaraOrderId, TotalAmount = new TamaraMoney(captured, "SAR") });
+                return order;
+            });
+
+    public void TamaraVoids(string checkoutId) =>
+        Client.Setup(c => c.VoidCheckoutSessionAsync(It.IsAny<TamaraInStoreSettings>(), checkoutId, It.IsAny<string>(), It.IsAny<string>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new VoidCheckoutSessionResponse { OrderWasVoided = true });
 
     public void TamaraCreates(string orderId = "tamara-order-1", string checkoutId = "checkout-1") =>
         Client.Setup(c => c.CreateInStoreSessionAsync(It.IsAny<TamaraInStoreSettings>(), It.IsAny<CreateInStoreSessionRequest>(), It.IsAny<CancellationToken>()))

@@ -153,8 +153,8 @@ public class ProcessPaymentTests
         var service = fixture.Create();
         var orderGuid = Guid.NewGuid();
         await service.ProcessPaymentAsync(CheckoutFixture.PaymentRequest(26.666667m, orderGuid));
-        fixture.Client.Setup(c => c.VoidCheckoutSessionAsync(It.IsAny<TamaraInStoreSettings>(), "checkout-1", "tamara-order-1", It.IsAny<string>(), It.IsAny<CancellationToken>()))
-            .ThrowsAsync(Refusal(HttpStatusCode.Conflict, "not new"));
+        fixture.TamaraSays("tamara-order-1", TamaraOrderStatus.New);
+        fixture.TamaraVoids("checkout-1");
         fixture.TamaraCreates("tamara-order-2", "checkout-2");
 
         var result = await service.ProcessPaymentAsync(CheckoutFixture.PaymentRequest(40m, orderGuid));

@@ -9,8 +9,11 @@ namespace Nop.Plugin.Payments.TamaraInStore.Tests.Fakes;
 /// <summary>
 /// nopCommerce orders in memory behind IOrderService and IOrderProcessingService (Moq-backed, so new interface members
 /// do not break it). Orders are stored and handed out as copies, like rows of a database. The payment rules follow
-/// nopCommerce 4.90: MarkOrderAsPaidAsync throws unless CanMarkOrderAsPaid (checked on the instance passed in), and
-/// CancelOrderAsync publishes OrderStatusChangedEvent through <see cref="OrderStatusChanged"/>.
+/// nopCommerce 4.90: MarkOrderAsPaidAsync throws unless CanMarkOrderAsPaid (checked on the instance passed in) and publishes
+/// OrderPaidEvent through <see cref="OrderPaid"/>; CancelOrderAsync publishes OrderStatusChangedEvent through
+/// <see cref="OrderStatusChanged"/>; <see cref="DeleteAsync"/> soft-deletes like OrderProcessingService.DeleteOrderAsync and
+/// publishes EntityDeletedEvent through <see cref="OrderDeleted"/>. GetOrderByGuidAsync, like the host's, also finds a
+/// deleted order.
 /// </summary>
 public class InMemoryOrders
 {
@@ -27,6 +30,8 @@ public class InMemoryOrders
     {
         OrderServiceMock.Setup(service => service.GetOrderByIdAsync(It.IsAny<int>()))
             .ReturnsAsync((int id) => Get(id));
+        OrderServiceMock.Setup(service => service.GetOrderByGuidAsync(It.IsAny<Guid>()))
+            .ReturnsAsync((Guid orderGuid) => GetByGuid(orderGuid));
         OrderServiceMock.Setup(service => service.UpdateOrderAsync(It.IsAny<Order>()))
             .Returns((Order order) => { Save(order); return Task.CompletedTask; });
         OrderServiceMock.Setup(service => service.InsertOrderNoteAsync(It.IsAny<OrderNote>()))
@@ -55,6 +60,12 @@ public class InMemoryOrders
     /// <summary>Stands for nopCommerce's event publisher on cancel</summary>
     public Func<OrderStatusChangedEvent, Task> OrderStatusChanged { get; set; }
 
+    /// <summary>Stands for nopCommerce's event publisher once an order is paid (ProcessOrderPaidAsync)</summary>
+    public Func<OrderPaidEvent, Task> OrderPaid { get; set; }
+
+    /// <summary>Stands for nopCommerce's event publisher when the repository deletes an order</summary>
+    public Func<Nop.Core.Events.EntityDeletedEvent<Order>, Task> OrderDeleted { get; set; }
+
     public int MarkPaidCalls => _markPaidCalls;
 
     public int CancelCalls => _cancelCalls;
@@ -69,6 +80,28 @@ public class InMemoryOrders
     {
         lock (_lock)
             return _orders.TryGetValue(id, out var order) ? Copy(order) : null;
+    }
+
+    /// <summary>The host's query has no filter on Deleted: a deleted order is found too</summary>
+    public Order GetByGuid(Guid orderGuid)
+    {
+        if (orderGuid == Guid.Empty)
+            return null;
+
+        lock (_lock)
+            return _orders.Values.Where(order => order.OrderGuid == orderGuid).OrderBy(order => order.Id).Select(Copy).FirstOrDefault();
+    }
+
+    /// <summary>Staff delete the order (Admin → Orders → Delete): a note, the soft delete, then the entity event</summary>
+    public async Task DeleteAsync(int orderId)
+    {
+        var order = Get(orderId) ?? throw new ArgumentException($"No order {orderId}");
+        AddNote(new OrderNote { OrderId = order.Id, Note = "Order has been deleted", CreatedOnUtc = DateTime.UtcNow });
+        order.Deleted = true;
+        Save(order);
+
+        if (OrderDeleted is not null)
+            await OrderDeleted(new Nop.Core.Events.EntityDeletedEvent<Order>(order));
     }
 
     public IReadOnlyList<OrderNote> NotesOf(int orderId)
@@ -97,6 +130,9 @@ public class InMemoryOrders
             order.OrderStatus = OrderStatus.Processing;
             Save(order);
         }
+
+        if (OrderPaid is not null)
+            await OrderPaid(new OrderPaidEvent(order));
     }
 
     private async Task CancelOrderAsync(Order order)

@@ -40,7 +40,9 @@ public class TamaraInStoreOrderControllerTests
         localization.Setup(service => service.GetResourceAsync(It.IsAny<string>())).ReturnsAsync((string key) => key);
 
         return new TamaraInStoreOrderController(localization.Object, _harness.Logger.Object, _harness.Orders.OrderService, _workContext.Object,
-            _checkoutService.Object, null, _harness.NewService(), _harness.SessionService)
+            _checkoutService.Object, null, _harness.NewService(), _harness.SessionService,
+            new TamaraDoublePaymentRefund(_harness.Locker, _harness.Logger.Object, _harness.Orders.OrderService, _harness.SettingService.Object,
+                _harness.Client.Object, _harness.SessionService, _harness.Time))
         {
             ControllerContext = new ControllerContext { HttpContext = new DefaultHttpContext() }
         };

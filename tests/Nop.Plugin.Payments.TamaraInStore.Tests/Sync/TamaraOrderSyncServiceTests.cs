@@ -476,7 +476,7 @@ public class TamaraOrderSyncServiceTests
     }
 
     [Test]
-    public async Task AnOrderMarkedPaidByStaffMeanwhileIsNotMarkedAgain()
+    public async Task ACaptureOnAnOrderPaidByOtherMeansIsADoublePaymentThatNeedsAttention()
     {
         var (order, session) = _harness.AddPendingOrder();
         var paid = _harness.Orders.Get(order.Id);
@@ -486,8 +486,33 @@ public class TamaraOrderSyncServiceTests
 
         var result = await _harness.NewService().SyncAsync(session.TamaraOrderId, TamaraSyncTrigger.Poll);
 
+        var saved = _harness.Session(session.Id);
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.Outcome, Is.EqualTo(TamaraSyncOutcome.NeedsAttention));
+            Assert.That(_harness.Orders.MarkPaidCalls, Is.Zero);
+            Assert.That(saved.State, Is.EqualTo(TamaraSessionState.NeedsAttention));
+            Assert.That(saved.LastError, Does.Contain("DOUBLE PAYMENT"));
+            Assert.That(_harness.Orders.NotesOf(order.Id).Any(note => note.Note.Contains("DOUBLE PAYMENT")), Is.True);
+        });
+        _harness.Logger.Verify(logger => logger.ErrorAsync(It.Is<string>(message => message.Contains(session.TamaraOrderId)), null, null), Times.Once);
+    }
+
+    [Test]
+    public async Task AnOrderMarkedPaidByThisPluginOnAnotherServerIsNotADoublePayment()
+    {
+        var claims = new Fakes.InMemoryRepository<TamaraPaymentClaim>();
+        var sessions = new Nop.Plugin.Payments.TamaraInStore.Services.TamaraSessionService(new Fakes.InMemoryRepository<TamaraRefund>(), _harness.Sessions, claims);
+        var (order, session) = _harness.AddPendingOrder();
+        // the other server took the claim and marked the order paid; its session update is not visible yet
+        var paid = _harness.Orders.Get(order.Id);
+        paid.PaymentStatus = PaymentStatus.Paid;
+        await _harness.Orders.OrderService.UpdateOrderAsync(paid);
+        _harness.TamaraSays(session.TamaraOrderId, SyncHarness.Captured());
+
+        var result = await _harness.NewService(sessionService: sessions).SyncAsync(session.TamaraOrderId, TamaraSyncTrigger.Poll);
+
         Assert.That(result.Outcome, Is.EqualTo(TamaraSyncOutcome.AlreadyPaid));
-        Assert.That(_harness.Orders.MarkPaidCalls, Is.Zero);
         Assert.That(_harness.Session(session.Id).State, Is.EqualTo(TamaraSessionState.Paid));
     }
 }

@@ -21,6 +21,9 @@ internal static class ControlEndpoints
         sim.MapPost("/orders/{id}/pay", (string id, SimulatorState state, SimulatorOptions options) =>
             OrderResult(state.Pay(id), options));
 
+        sim.MapPost("/orders/{id}/pay-at-next-void", (string id, SimulatorState state, SimulatorOptions options) =>
+            OrderResult(state.PayAtNextVoid(id), options));
+
         sim.MapPost("/orders/{id}/decline", async (string id, HttpRequest request, SimulatorState state, SimulatorOptions options) =>
         {
             var body = await OptionalBodyAsync(request);

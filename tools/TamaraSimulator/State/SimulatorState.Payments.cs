@@ -15,6 +15,29 @@ public sealed partial class SimulatorState
         }
 
         var order = Lookup(orderIdOrCheckoutId)!;
+        Capture(order, raised);
+        return SimResult<SimOrder>.Ok(order.Clone());
+    });
+
+    /// <summary>
+    /// The customer completes the payment at the very moment the store voids the link: the next void of this order finds
+    /// it paid and answers 409 "cannot be voided", after the store's own read still showed it <c>new</c>.
+    /// </summary>
+    public SimResult<SimOrder> PayAtNextVoid(string orderIdOrCheckoutId) => Mutate(raised =>
+    {
+        var check = RequireNew(orderIdOrCheckoutId, raised);
+        if (!check.IsSuccess)
+        {
+            return check;
+        }
+
+        _payAtNextVoid.Add(Lookup(orderIdOrCheckoutId)!.OrderId);
+        return check;
+    });
+
+    /// <summary>new → approved → authorised → fully_captured, with their events; the state lock is held</summary>
+    private void Capture(SimOrder order, List<OrderNotification> raised)
+    {
         SetStatus(order, OrderStatuses.Approved);
         Raise(raised, order, EventTypes.OrderApproved, null);
 
@@ -31,8 +54,7 @@ public sealed partial class SimulatorState
             ["capture_id"] = capture.CaptureId,
             ["captured_amount"] = MoneyJson(capture.TotalAmount, order.Currency),
         });
-        return SimResult<SimOrder>.Ok(order.Clone());
-    });
+    }
 
     /// <summary>Tamara declines the customer: new → declined, raising order_declined.</summary>
     public SimResult<SimOrder> Decline(

@@ -84,6 +84,11 @@ public sealed partial class SimulatorState
         }
 
         ExpireIfDue(order, raised);
+        if (_payAtNextVoid.Remove(order.OrderId) && order.Status == OrderStatuses.New)
+        {
+            Capture(order, raised);
+        }
+
         if (order.Status == OrderStatuses.Canceled)
         {
             return SimResult<SimOrder>.Ok(order.Clone());

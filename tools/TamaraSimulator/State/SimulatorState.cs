@@ -17,6 +17,8 @@ public sealed partial class SimulatorState
     private readonly List<NotificationDeliveryAttempt> _deliveries = [];
     private readonly List<WebhookRegistration> _webhooks = [];
     private readonly HashSet<string> _verifiedPhones = new(StringComparer.Ordinal);
+    /// <summary>Orders whose customer pays when the store voids them next (<see cref="PayAtNextVoid"/>)</summary>
+    private readonly HashSet<string> _payAtNextVoid = new(StringComparer.Ordinal);
     private int _generation;
 
     public SimulatorState(SimulatorOptions options)
@@ -107,6 +109,7 @@ public sealed partial class SimulatorState
         {
             _generation++;
             _orders.Clear();
+            _payAtNextVoid.Clear();
             _sms.Clear();
             _notifications.Clear();
             _deliveries.Clear();
