@@ -61,6 +61,15 @@ function Get-PluginOutput {
     return Join-Path $root "Nop.Plugin.Payments.TamaraInStore/bin/$Configuration/net9.0"
 }
 
+# the only third-party libraries the package carries: those nopCommerce 4.90 does not have (see the csproj's PluginLibrary)
+$pluginLibraries = @('PhoneNumbers.dll', 'QRCoder.dll')
+$pluginFiles = @('Nop.Plugin.Payments.TamaraInStore.dll', 'Nop.Plugin.Payments.TamaraInStore.pdb',
+    'Nop.Plugin.Payments.TamaraInStore.deps.json', 'plugin.json', 'logo.png') + $pluginLibraries
+
+function Test-PluginFile([string] $relativePath) {
+    return ($pluginFiles -contains $relativePath) -or ($relativePath -like 'Views/*.cshtml') -or ($relativePath -like 'Content/*')
+}
+
 function Invoke-Build {
     Invoke-Dotnet (@('build', $pluginProject, '-c', $Configuration, '-nologo') + (Get-NopArguments))
 }
@@ -75,24 +84,21 @@ function Invoke-Pack {
         Fail "No built plugin in '$output': run the Build target first."
     }
 
+    # a plugin folder holds the plugin, its descriptor, logo and views, and the libraries nopCommerce lacks, nothing else
+    # (nopCommerce loads its own copy of any library it has, so a second copy is dead weight or a version clash)
+    $unexpected = @(Get-ChildItem -Path $output -Recurse -File |
+        ForEach-Object { [System.IO.Path]::GetRelativePath($output, $_.FullName).Replace('\', '/') } |
+        Where-Object { -not (Test-PluginFile $_) })
+    if ($unexpected.Count -gt 0) {
+        Fail "The plugin folder '$output' holds files a plugin must not ship (delete the folder and build again if they are left from an older build):`n  $($unexpected -join "`n  ")"
+    }
+
     $staging = Join-Path $artifacts $pluginName
     if (Test-Path $staging) { Remove-Item $staging -Recurse -Force }
     New-Item -ItemType Directory -Path $staging -Force | Out-Null
+    Copy-Item -Path (Join-Path $output '*') -Destination $staging -Recurse
 
-    # the host already has nopCommerce's own assemblies, ASP.NET Core and the packages it ships
-    $hostAssemblies = @('Newtonsoft.Json.dll', 'FluentMigrator.dll', 'FluentMigrator.Abstractions.dll', 'FluentValidation.dll')
-    Get-ChildItem -Path $output -Recurse -File | ForEach-Object {
-        $relative = [System.IO.Path]::GetRelativePath($output, $_.FullName)
-        $name = $_.Name
-        $isForeignNop = $name -like 'Nop.*.dll' -and $name -ne 'Nop.Plugin.Payments.TamaraInStore.dll'
-        $isForeignNopPdb = $name -like 'Nop.*.pdb' -and $name -ne 'Nop.Plugin.Payments.TamaraInStore.pdb'
-        if ($isForeignNop -or $isForeignNopPdb -or $hostAssemblies -contains $name) { return }
-        $target = Join-Path $staging $relative
-        New-Item -ItemType Directory -Path (Split-Path $target) -Force | Out-Null
-        Copy-Item $_.FullName $target
-    }
-
-    foreach ($required in @('plugin.json', 'logo.png', 'Nop.Plugin.Payments.TamaraInStore.dll')) {
+    foreach ($required in @('plugin.json', 'logo.png', 'Nop.Plugin.Payments.TamaraInStore.dll') + $pluginLibraries) {
         if (-not (Test-Path (Join-Path $staging $required))) { Fail "The package lacks $required." }
     }
 
