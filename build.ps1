@@ -96,7 +96,12 @@ function Invoke-Pack {
     $staging = Join-Path $artifacts $pluginName
     if (Test-Path $staging) { Remove-Item $staging -Recurse -Force }
     New-Item -ItemType Directory -Path $staging -Force | Out-Null
-    Copy-Item -Path (Join-Path $output '*') -Destination $staging -Recurse
+    # files only: empty folders an older build left behind stay out of the package
+    Get-ChildItem -Path $output -Recurse -File | ForEach-Object {
+        $target = Join-Path $staging ([System.IO.Path]::GetRelativePath($output, $_.FullName))
+        New-Item -ItemType Directory -Path (Split-Path $target) -Force | Out-Null
+        Copy-Item $_.FullName $target
+    }
 
     foreach ($required in @('plugin.json', 'logo.png', 'Nop.Plugin.Payments.TamaraInStore.dll') + $pluginLibraries) {
         if (-not (Test-Path (Join-Path $staging $required))) { Fail "The package lacks $required." }

@@ -3,8 +3,8 @@ using Nop.Plugin.Payments.TamaraInStore.RealHost.Harness;
 namespace Nop.Plugin.Payments.TamaraInStore.RealHost.Journeys;
 
 /// <summary>The plugin's pages in Arabic: right to left, and none of its texts left as a resource key</summary>
-[RealHostFixture, Order(6), NonParallelizable]
-public class F_ArabicTests : Journey
+[RealHostFixture, Order(7), NonParallelizable]
+public class G_ArabicTests : Journey
 {
     private const string KeyPrefix = "Plugins.Payments.TamaraInStore";
     private int _arabicId;

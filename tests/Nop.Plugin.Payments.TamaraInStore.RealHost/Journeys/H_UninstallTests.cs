@@ -3,8 +3,8 @@ using Nop.Plugin.Payments.TamaraInStore.RealHost.Harness;
 namespace Nop.Plugin.Payments.TamaraInStore.RealHost.Journeys;
 
 /// <summary>Uninstall leaves nothing of the plugin in the store's settings; installing again works as the first time</summary>
-[RealHostFixture, Order(7), NonParallelizable]
-public class G_UninstallTests : Journey
+[RealHostFixture, Order(8), NonParallelizable]
+public class H_UninstallTests : Journey
 {
     [Test, Order(1)]
     public async Task Uninstall_removes_its_settings_task_and_payment_method()
