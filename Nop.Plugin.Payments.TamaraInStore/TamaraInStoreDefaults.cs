@@ -112,7 +112,8 @@ public static class TamaraInStoreDefaults
     /// <summary>Resource key of a locked order-sync section; the Tamara order id is appended</summary>
     public static string OrderLockKey => "Nop.plugins.payments.tamarainstore.order.{0}";
 
-    public static TimeSpan OrderLockExpiration => TimeSpan.FromSeconds(30);
+    /// <summary>Long enough for the slowest Tamara call the settings allow (see TamaraCallBudget)</summary>
+    public static TimeSpan OrderLockExpiration => TimeSpan.FromMinutes(2);
 
     /// <summary>Most pending sessions one run of the scheduled task asks Tamara about</summary>
     public static int PendingSessionsPerRun => 100;

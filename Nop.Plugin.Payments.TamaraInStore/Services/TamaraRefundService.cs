@@ -30,7 +30,7 @@ public class TamaraRefundService
     /// How long a refund without a clear outcome is waited for. A row still "requested" within this time belongs to a
     /// refund being made right now; an "unknown" row older than this that Tamara does not show never happened.
     /// </summary>
-    public static TimeSpan UnconfirmedRefundGracePeriod => TimeSpan.FromMinutes(1);
+    public static TimeSpan UnconfirmedRefundGracePeriod => TimeSpan.FromMinutes(2);
 
     private const int LockAttempts = 3;
     private const int MaxErrorLength = 1024;

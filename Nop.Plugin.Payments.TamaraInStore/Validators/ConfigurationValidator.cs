@@ -1,5 +1,6 @@
 using FluentValidation;
 using Nop.Plugin.Payments.TamaraInStore.Models;
+using Nop.Plugin.Payments.TamaraInStore.Services.Api;
 using Nop.Services.Localization;
 using Nop.Web.Framework.Validators;
 
@@ -18,9 +19,10 @@ public class ConfigurationValidator : BaseNopValidator<ConfigurationModel>
             .Must(country => TamaraInStoreDefaults.CountryCurrencies.ContainsKey(country ?? string.Empty))
             .WithMessageAwait(localizationService.GetResourceAsync("Plugins.Payments.TamaraInStore.Configuration.Errors.CountryInvalid"));
 
+        // every attempt of a repeated call must end within the order's lock and the refund grace period
         RuleFor(model => model.RequestTimeoutSeconds)
-            .InclusiveBetween(1, 120)
-            .WithMessageAwait(localizationService.GetResourceAsync("Plugins.Payments.TamaraInStore.Configuration.Errors.RequestTimeoutRange"), 1, 120);
+            .InclusiveBetween(1, TamaraCallBudget.MaxRequestTimeoutSeconds)
+            .WithMessageAwait(localizationService.GetResourceAsync("Plugins.Payments.TamaraInStore.Configuration.Errors.RequestTimeoutRange"), 1, TamaraCallBudget.MaxRequestTimeoutSeconds);
 
         RuleFor(model => model.PollIntervalSeconds)
             .GreaterThanOrEqualTo(TamaraInStoreDefaults.MinPollIntervalSeconds)
