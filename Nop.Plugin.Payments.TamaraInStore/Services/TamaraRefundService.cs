@@ -32,6 +32,9 @@ public class TamaraRefundService
     /// </summary>
     public static TimeSpan UnconfirmedRefundGracePeriod => TimeSpan.FromMinutes(2);
 
+    /// <summary>How long after a click whose answer was lost the same click completes it instead of refunding again</summary>
+    public static TimeSpan RepeatedClickWindow => TimeSpan.FromHours(1);
+
     private const int LockAttempts = 3;
     private const int MaxErrorLength = 1024;
     private static readonly TimeSpan _lockRetryDelay = TimeSpan.FromSeconds(1);
@@ -98,7 +101,7 @@ public class TamaraRefundService
             return await ErrorAsync(Keys.OrderBusy);
 
         // the locker swallows a cancellation thrown inside the action; the outcome is then not known
-        return result ?? await ErrorAsync(Keys.NotConfirmed);
+        return result ?? await ErrorAsync(Keys.NotConfirmed, UnconfirmedRefundGracePeriod.TotalMinutes);
     }
 
     private async Task<RefundPaymentResult> RefundUnderLockAsync(RefundPaymentRequest request, int sessionId)
@@ -137,13 +140,43 @@ public class TamaraRefundService
             return await AnswerWithEarlierRefundsAsync(request, tamaraOrder, reconciliation.Match);
 
         if (reconciliation.Match.StillPending.Count > 0)
-        {
-            var pending = reconciliation.Match.StillPending[0];
-            return await ErrorAsync(Keys.EarlierNotConfirmed, FormatMoney(pending.Amount, pending.CurrencyCode));
-        }
+            return await EarlierNotConfirmedAsync(reconciliation.Match.StillPending[0]);
+
+        if (FindRepeatedClick(request, reconciliation.Rows) is { } repeated)
+            return await CompleteRepeatedClickAsync(request, tamaraOrder, repeated);
 
         return await SendRefundAsync(request, session, settings, tamaraOrder, currencyCode, reconciliation.Rows);
     }
+
+    /// <summary>
+    /// The click repeated after its answer was lost, when Tamara's notification (or the order sync) already confirmed
+    /// that refund and counted it in nopCommerce as an offline refund: the same amount, soon after
+    /// </summary>
+    private TamaraRefund FindRepeatedClick(RefundPaymentRequest request, IReadOnlyList<TamaraRefund> rows) => rows
+        .Where(row => row.Source == TamaraRefundSource.NopCommerce && row.State == TamaraRefundState.Succeeded && row.CountedOffline
+            && row.PrimaryStoreCurrencyAmount == request.AmountToRefund && UtcNow - row.CreatedOnUtc <= RepeatedClickWindow)
+        .OrderByDescending(row => row.Id)
+        .FirstOrDefault();
+
+    /// <summary>
+    /// Completes the repeated click without calling Tamara. On success the core adds the amount to the order's refunded
+    /// amount once more; the offline refund already added it, so it is taken off the order here first (the core saves
+    /// the order right after) and the refund is counted exactly once.
+    /// </summary>
+    private async Task<RefundPaymentResult> CompleteRepeatedClickAsync(RefundPaymentRequest request, TamaraOrder tamaraOrder, TamaraRefund row)
+    {
+        var order = request.Order;
+        order.RefundedAmount = Math.Max(decimal.Zero, order.RefundedAmount - row.PrimaryStoreCurrencyAmount);
+
+        row.CountedOffline = false;
+        await _sessionService.UpdateRefundAsync(row);
+        await AddOrderNoteAsync(order, Keys.NoteRepeatedClick, RefundIdOrPlaceholder(row), FormatMoney(row.Amount, row.CurrencyCode));
+
+        return Success(RefundsEverything(request) || IsFullyRefunded(tamaraOrder));
+    }
+
+    private Task<RefundPaymentResult> EarlierNotConfirmedAsync(TamaraRefund pending) =>
+        ErrorAsync(Keys.EarlierNotConfirmed, FormatMoney(pending.Amount, pending.CurrencyCode), UnconfirmedRefundGracePeriod.TotalMinutes);
 
     /// <summary>
     /// Refunds Tamara made that nopCommerce has not counted were found before sending a new one. When it is the same
@@ -279,13 +312,13 @@ public class TamaraRefundService
         catch (Exception readException)
         {
             await _logger.WarningAsync($"Tamara in-store: could not read Tamara order {session.TamaraOrderId} after refund {row.MerchantRefundId}", readException);
-            return await ErrorAsync(Keys.NotConfirmed);
+            return await ErrorAsync(Keys.NotConfirmed, UnconfirmedRefundGracePeriod.TotalMinutes);
         }
 
         var reconciliation = await ReconcileUnderLockAsync(order, session, tamaraOrder);
         var match = reconciliation.Match;
         if (match is null)
-            return await ErrorAsync(Keys.NotConfirmed);
+            return await ErrorAsync(Keys.NotConfirmed, UnconfirmedRefundGracePeriod.TotalMinutes);
 
         var others = match.Confirmed.Where(confirmed => confirmed.Id != row.Id).Concat(match.MadeAtTamara).ToList();
         if (others.Count > 0)
@@ -293,7 +326,7 @@ public class TamaraRefundService
 
         var ours = match.Confirmed.FirstOrDefault(confirmed => confirmed.Id == row.Id);
         if (ours is null)
-            return await ErrorAsync(Keys.NotConfirmed);
+            return await ErrorAsync(Keys.NotConfirmed, UnconfirmedRefundGracePeriod.TotalMinutes);
 
         await AddOrderNoteAsync(order, Keys.NoteConfirmed, RefundIdOrPlaceholder(ours), FormatMoney(ours.Amount, ours.CurrencyCode));
         return Success(RefundsEverything(request) || IsFullyRefunded(tamaraOrder));
@@ -351,8 +384,10 @@ public class TamaraRefundService
             rows.Add(row);
         }
 
-        // Tamara's refunded total is fully explained by the rows above, so an old attempt it does not show never happened
-        foreach (var row in match.StillPending.Where(row => utcNow - row.CreatedOnUtc >= UnconfirmedRefundGracePeriod).ToList())
+        // Tamara's refunded total is fully explained by the rows above, so an old attempt it does not show never happened;
+        // unless Tamara says it is still processing something for the order: then the attempt may still land
+        var stillProcessing = tamaraOrder.Processing == true;
+        foreach (var row in match.StillPending.Where(row => !stillProcessing && utcNow - row.CreatedOnUtc >= UnconfirmedRefundGracePeriod).ToList())
         {
             row.State = TamaraRefundState.Failed;
             row.LastError = "Tamara has no record of this refund";
@@ -406,24 +441,29 @@ public class TamaraRefundService
                 ? remaining
                 : Math.Min(row.PrimaryStoreCurrencyAmount, remaining);
 
-            await CountOfflineAsync(order, amount, money);
+            if (await CountOfflineAsync(order, amount, money) && row.Source == TamaraRefundSource.NopCommerce && amount == row.PrimaryStoreCurrencyAmount)
+            {
+                row.CountedOffline = true;
+                await _sessionService.UpdateRefundAsync(row);
+            }
         }
     }
 
-    private async Task CountOfflineAsync(Order order, decimal amount, string money)
+    /// <returns>Whether nopCommerce counted the amount</returns>
+    private async Task<bool> CountOfflineAsync(Order order, decimal amount, string money)
     {
         try
         {
             if (order.RefundedAmount == decimal.Zero && amount == order.OrderTotal && _orderProcessingService.CanRefundOffline(order))
             {
                 await _orderProcessingService.RefundOfflineAsync(order);
-                return;
+                return true;
             }
 
             if (_orderProcessingService.CanPartiallyRefundOffline(order, amount))
             {
                 await _orderProcessingService.PartiallyRefundOfflineAsync(order, amount);
-                return;
+                return true;
             }
         }
         catch (Exception exception)
@@ -432,6 +472,7 @@ public class TamaraRefundService
         }
 
         await AddOrderNoteAsync(order, Keys.NoteNotCounted, money, order.PaymentStatus.ToString());
+        return false;
     }
 
     #endregion
