@@ -31,6 +31,7 @@ public class TamaraInStoreOrderController : BasePluginController
     private readonly IOrderService _orderService;
     private readonly IWorkContext _workContext;
     private readonly TamaraCheckoutService _checkoutService;
+    private readonly TamaraNeedsAttentionService _needsAttentionService;
     private readonly TamaraOrderBlockModelFactory _modelFactory;
     private readonly TamaraOrderSyncService _orderSyncService;
     private readonly TamaraSessionService _sessionService;
@@ -42,7 +43,8 @@ public class TamaraInStoreOrderController : BasePluginController
         TamaraCheckoutService checkoutService,
         TamaraOrderBlockModelFactory modelFactory,
         TamaraOrderSyncService orderSyncService,
-        TamaraSessionService sessionService)
+        TamaraSessionService sessionService,
+        TamaraNeedsAttentionService needsAttentionService)
     {
         _localizationService = localizationService;
         _logger = logger;
@@ -52,6 +54,7 @@ public class TamaraInStoreOrderController : BasePluginController
         _modelFactory = modelFactory;
         _orderSyncService = orderSyncService;
         _sessionService = sessionService;
+        _needsAttentionService = needsAttentionService;
     }
 
     /// <summary>The card's content, to refresh it after an action</summary>
@@ -132,6 +135,33 @@ public class TamaraInStoreOrderController : BasePluginController
 
         return await AnswerAsync(true, "NewLink.Sent");
     }
+
+    /// <summary>Needs attention, way out 1: Tamara's capture becomes the order's payment</summary>
+    [HttpPost]
+    [CheckPermission(StandardPermission.Orders.ORDERS_CREATE_EDIT_DELETE)]
+    public async Task<IActionResult> AcceptCapture(int orderId)
+    {
+        var (order, session, refusal) = await LoadForActionAsync(orderId);
+        if (refusal is not null)
+            return refusal;
+
+        return StaffAnswer(await _needsAttentionService.AcceptCaptureAsync(order, session));
+    }
+
+    /// <summary>Needs attention, way out 2: Tamara's capture is refunded in full at Tamara</summary>
+    [HttpPost]
+    [CheckPermission(StandardPermission.Orders.ORDERS_CREATE_EDIT_DELETE)]
+    public async Task<IActionResult> RefundCapture(int orderId)
+    {
+        var (order, session, refusal) = await LoadForActionAsync(orderId);
+        if (refusal is not null)
+            return refusal;
+
+        return StaffAnswer(await _needsAttentionService.RefundCaptureAsync(order, session));
+    }
+
+    private IActionResult StaffAnswer(TamaraStaffActionResult result) =>
+        Json(new { success = result.Success, message = result.Message, reloadPage = result.OrderChanged });
 
     private async Task<IActionResult> VoidAnswerAsync(TamaraVoidResult result) =>
         await AnswerAsync(result.Succeeded, $"Void.{result.Outcome}", result.OrderChanged, result.TamaraStatus ?? "-", result.Error ?? string.Empty);

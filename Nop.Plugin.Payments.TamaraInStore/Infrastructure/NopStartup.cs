@@ -28,6 +28,7 @@ public class NopStartup : INopStartup
         services.AddScoped<TamaraSessionStatusService>();
         services.AddScoped<TamaraOrderSyncService>();
         services.AddScoped<TamaraRefundService>();
+        services.AddScoped<TamaraNeedsAttentionService>();
         services.AddScoped<TamaraOrderBlockModelFactory>();
     }
 

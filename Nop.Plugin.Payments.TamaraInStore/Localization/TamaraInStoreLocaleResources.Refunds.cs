@@ -28,6 +28,9 @@ public static partial class TamaraInStoreLocaleResources
         public const string NoteNotCounted = Prefix + "Note.NotCounted";
         public const string NoteNeverArrived = Prefix + "Note.NeverArrived";
         public const string NoteRepeatedClick = Prefix + "Note.RepeatedClick";
+        public const string NotNeedingAttention = Prefix + "NotNeedingAttention";
+        public const string CaptureRefunded = Prefix + "CaptureRefunded";
+        public const string NoteCaptureRefunded = Prefix + "Note.CaptureRefunded";
     }
 
     private static IEnumerable<LocaleResource> Refunds =>
@@ -92,6 +95,15 @@ public static partial class TamaraInStoreLocaleResources
         new(RefundKeys.NoteRepeatedClick,
             "Tamara refund {0} of {1} had already been made and recorded in the order (as an offline refund) after its answer was lost; the repeated click completed it without sending another refund, and the order counts it once.",
             "كان استرداد تمارا {0} بمبلغ {1} قد نُفِّذ وسُجّل في الطلب (كاسترداد يدوي) بعد فقدان رده؛ أكمله النقر المتكرر دون إرسال استرداد آخر، ويُحتسب في الطلب مرة واحدة."),
+        new(RefundKeys.NotNeedingAttention,
+            "This Tamara payment no longer needs attention; nothing was done. Reload the page.",
+            "لم تعد دفعة تمارا هذه بحاجة إلى مراجعة؛ لم يُنفَّذ أي إجراء. أعد تحميل الصفحة."),
+        new(RefundKeys.CaptureRefunded,
+            "Everything Tamara captured ({0}) is refunded to the customer at Tamara. The order's payment status was not changed.",
+            "تم استرداد كل ما حصّلته تمارا ({0}) للعميل لدى تمارا. لم تتغير حالة الدفع للطلب."),
+        new(RefundKeys.NoteCaptureRefunded,
+            "Tamara: staff refunded the Tamara payment that needed attention (captured {0}) in full at Tamara; the Tamara session is closed and the order's payment status was not changed.",
+            "تمارا: استرد الموظف دفعة تمارا التي كانت بحاجة إلى مراجعة (المبلغ المحصّل {0}) بالكامل لدى تمارا؛ أُغلقت جلسة تمارا ولم تتغير حالة الدفع للطلب."),
         new(RefundKeys.NoteNeverArrived,
             "Tamara has no record of the unconfirmed refund of {0} (reference {1}); it is marked as failed and nothing was refunded.",
             "لا يوجد لدى تمارا أي سجل للاسترداد غير المؤكد بمبلغ {0} (المرجع {1})؛ تم تعليمه كفاشل ولم يُسترد أي مبلغ.")

@@ -47,6 +47,12 @@ public record OrderBlockModel : BaseNopModel
     public bool CanVoid { get; set; }
 
     public bool CanSendNewLink { get; set; }
+
+    /// <summary>The session needs attention: staff may accept Tamara's capture as the order's payment</summary>
+    public bool CanAcceptCapture { get; set; }
+
+    /// <summary>The session needs attention: staff may refund Tamara's capture at Tamara</summary>
+    public bool CanRefundCapture { get; set; }
 }
 
 public record OrderBlockRefundModel : BaseNopModel

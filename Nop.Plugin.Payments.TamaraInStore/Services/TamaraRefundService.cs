@@ -145,7 +145,7 @@ public class TamaraRefundService
         if (FindRepeatedClick(request, reconciliation.Rows) is { } repeated)
             return await CompleteRepeatedClickAsync(request, tamaraOrder, repeated);
 
-        return await SendRefundAsync(request, session, settings, tamaraOrder, currencyCode, reconciliation.Rows);
+        return await SendRefundAsync(request, session, settings, tamaraOrder, currencyCode, reconciliation.Rows, countInNopCommerce: true);
     }
 
     /// <summary>
@@ -207,8 +207,12 @@ public class TamaraRefundService
         return result;
     }
 
+    /// <param name="countInNopCommerce">
+    /// Whether other refunds found on the way are counted in the nopCommerce order: not when Tamara's payment was never
+    /// booked there (a session that needs attention)
+    /// </param>
     private async Task<RefundPaymentResult> SendRefundAsync(RefundPaymentRequest request, TamaraSession session,
-        TamaraInStoreSettings settings, TamaraOrder tamaraOrder, string currencyCode, IReadOnlyList<TamaraRefund> rows)
+        TamaraInStoreSettings settings, TamaraOrder tamaraOrder, string currencyCode, IReadOnlyList<TamaraRefund> rows, bool countInNopCommerce)
     {
         var order = request.Order;
         var succeeded = rows.Where(row => row.State == TamaraRefundState.Succeeded).ToList();
@@ -220,8 +224,10 @@ public class TamaraRefundService
         var amount = TamaraMoneyRounding.Round(request.AmountToRefund * ExchangeRate(order), currencyCode);
         var refundsEverything = RefundsEverything(request);
 
-        // refunding the rest takes exactly what Tamara still holds, so converting each refund never leaves a minor unit behind
-        if (refundsEverything && Math.Abs(refundable - amount) <= RoundingTolerance(currencyCode, succeeded.Count))
+        // refunding the rest takes exactly what Tamara still holds, so converting each refund never leaves a minor unit
+        // behind, nor the difference staff accepted between Tamara's capture and the order total
+        var acceptedDifference = Math.Abs(captured - TamaraMoneyRounding.Round(order.OrderTotal * ExchangeRate(order), currencyCode));
+        if (refundsEverything && Math.Abs(refundable - amount) <= RoundingTolerance(currencyCode, succeeded.Count) + acceptedDifference)
             amount = refundable;
 
         if (amount <= decimal.Zero)
@@ -266,7 +272,7 @@ public class TamaraRefundService
         }
         catch (Exception exception)
         {
-            return await SettleLostAnswerAsync(request, session, settings, row, exception);
+            return await SettleLostAnswerAsync(request, session, settings, row, exception, countInNopCommerce);
         }
 
         row.State = TamaraRefundState.Succeeded;
@@ -296,7 +302,7 @@ public class TamaraRefundService
     /// whether the order now shows it.
     /// </summary>
     private async Task<RefundPaymentResult> SettleLostAnswerAsync(RefundPaymentRequest request, TamaraSession session,
-        TamaraInStoreSettings settings, TamaraRefund row, Exception exception)
+        TamaraInStoreSettings settings, TamaraRefund row, Exception exception, bool countInNopCommerce)
     {
         var order = request.Order;
         row.State = TamaraRefundState.Unknown;
@@ -321,7 +327,7 @@ public class TamaraRefundService
             return await ErrorAsync(Keys.NotConfirmed, UnconfirmedRefundGracePeriod.TotalMinutes);
 
         var others = match.Confirmed.Where(confirmed => confirmed.Id != row.Id).Concat(match.MadeAtTamara).ToList();
-        if (others.Count > 0)
+        if (others.Count > 0 && countInNopCommerce)
             await ReflectInNopCommerceAsync(order, tamaraOrder, others);
 
         var ours = match.Confirmed.FirstOrDefault(confirmed => confirmed.Id == row.Id);
@@ -331,6 +337,87 @@ public class TamaraRefundService
         await AddOrderNoteAsync(order, Keys.NoteConfirmed, RefundIdOrPlaceholder(ours), FormatMoney(ours.Amount, ours.CurrencyCode));
         return Success(RefundsEverything(request) || IsFullyRefunded(tamaraOrder));
     }
+
+    #endregion
+
+    #region Refund a capture that needs attention
+
+    /// <summary>
+    /// Staff's way out of "needs attention" by giving the money back: refunds everything Tamara still holds for the
+    /// session, through the same recorded, never-repeated refund as the refund buttons, and closes the session as
+    /// <see cref="TamaraSessionState.Refunded"/>. The nopCommerce order's payment is not touched (Tamara's payment was
+    /// never booked there). Takes the order's lock.
+    /// </summary>
+    public virtual async Task<TamaraStaffActionResult> RefundCaptureAsync(Order order, TamaraSession session)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        ArgumentNullException.ThrowIfNull(session);
+
+        TamaraStaffActionResult result = null;
+        var locked = await TryWithOrderLockAsync(session.TamaraOrderId,
+            async () => result = await RefundCaptureUnderLockAsync(order, session.Id));
+
+        if (!locked)
+            return await FailedAsync(Keys.OrderBusy);
+
+        return result ?? await FailedAsync(Keys.NotConfirmed, UnconfirmedRefundGracePeriod.TotalMinutes);
+    }
+
+    private async Task<TamaraStaffActionResult> RefundCaptureUnderLockAsync(Order order, int sessionId)
+    {
+        var session = await _sessionService.GetSessionByIdAsync(sessionId);
+        if (session?.State != TamaraSessionState.NeedsAttention || string.IsNullOrEmpty(session.TamaraOrderId))
+            return await FailedAsync(Keys.NotNeedingAttention);
+
+        var settings = await _settingService.LoadSettingAsync<TamaraInStoreSettings>(order.StoreId);
+        TamaraOrder tamaraOrder;
+        try
+        {
+            tamaraOrder = await _tamaraClient.GetOrderAsync(settings, session.TamaraOrderId);
+        }
+        catch (Exception exception)
+        {
+            await _logger.WarningAsync($"Tamara in-store: could not read Tamara order {session.TamaraOrderId} before refunding its capture (order #{order.Id})", exception);
+            return await FailedAsync(Keys.ReadOrderFailed, exception.Message);
+        }
+
+        var currencyCode = session.CurrencyCode;
+        var tamaraCurrency = tamaraOrder.CapturedAmount?.Currency;
+        if (!string.IsNullOrEmpty(tamaraCurrency) && !string.Equals(tamaraCurrency, currencyCode, StringComparison.OrdinalIgnoreCase))
+            return await FailedAsync(Keys.CurrencyMismatch, tamaraCurrency, currencyCode);
+
+        var reconciliation = await ReconcileUnderLockAsync(order, session, tamaraOrder);
+        if (reconciliation.InFlight)
+            return await FailedAsync(Keys.InProgress);
+        if (reconciliation.Match.StillPending.Count > 0)
+            return new TamaraStaffActionResult(false, (await EarlierNotConfirmedAsync(reconciliation.Match.StillPending[0])).Errors.Single());
+
+        var captured = tamaraOrder.CapturedAmount?.Amount ?? decimal.Zero;
+        var refundable = Math.Max(decimal.Zero, captured - (tamaraOrder.RefundedAmount?.Amount ?? decimal.Zero));
+        if (refundable > decimal.Zero)
+        {
+            var request = new RefundPaymentRequest { Order = order, AmountToRefund = await ToPrimaryStoreCurrencyAsync(refundable, order), IsPartialRefund = false };
+            var sent = await SendRefundAsync(request, session, settings, tamaraOrder, currencyCode, reconciliation.Rows, countInNopCommerce: false);
+            if (!sent.Success)
+                return new TamaraStaffActionResult(false, string.Join(" ", sent.Errors));
+        }
+
+        session = await _sessionService.GetSessionByIdAsync(sessionId);
+        session.State = TamaraSessionState.Refunded;
+        session.ClosedOnUtc = UtcNow;
+        session.NextCheckOnUtc = null;
+        session.LastError = null;
+        await _sessionService.UpdateSessionAsync(session);
+
+        var money = FormatMoney(captured, currencyCode);
+        await AddOrderNoteAsync(order, Keys.NoteCaptureRefunded, money);
+        await _logger.InformationAsync($"Tamara in-store: staff refunded the capture of Tamara order {session.TamaraOrderId} (order #{order.Id}, {money})");
+
+        return new TamaraStaffActionResult(true, await FormatAsync(Keys.CaptureRefunded, money));
+    }
+
+    private async Task<TamaraStaffActionResult> FailedAsync(string resourceKey, params object[] arguments) =>
+        new(false, await FormatAsync(resourceKey, arguments));
 
     #endregion
 

@@ -35,7 +35,7 @@ public class TamaraInStoreOrderControllerTests
         localization.Setup(service => service.GetResourceAsync(It.IsAny<string>())).ReturnsAsync((string key) => key);
 
         return new TamaraInStoreOrderController(localization.Object, _harness.Logger.Object, _harness.Orders.OrderService, _workContext.Object,
-            _checkoutService.Object, null, _harness.NewService(), _harness.SessionService)
+            _checkoutService.Object, null, _harness.NewService(), _harness.SessionService, null)
         {
             ControllerContext = new ControllerContext { HttpContext = new DefaultHttpContext() }
         };
@@ -97,6 +97,22 @@ public class TamaraInStoreOrderControllerTests
         var answer = Answer(await NewController().VoidSession(order.Id));
 
         Assert.That(answer.Success, Is.False);
+        _harness.Client.VerifyNoOtherCalls();
+    }
+
+    [Test]
+    public async Task VendorsCannotLeaveNeedsAttentionEither()
+    {
+        var (order, session) = _harness.AddPendingOrder();
+        session.State = TamaraSessionState.NeedsAttention;
+        await _harness.SessionService.UpdateSessionAsync(session);
+        _workContext.Setup(context => context.GetCurrentVendorAsync()).ReturnsAsync(new Vendor { Id = 3 });
+
+        var accept = Answer(await NewController().AcceptCapture(order.Id));
+        var refund = Answer(await NewController().RefundCapture(order.Id));
+
+        Assert.That(accept, Is.EqualTo((false, "Plugins.Payments.TamaraInStore.OrderBlock.Result.AccessDenied", false)));
+        Assert.That(refund, Is.EqualTo((false, "Plugins.Payments.TamaraInStore.OrderBlock.Result.AccessDenied", false)));
         _harness.Client.VerifyNoOtherCalls();
     }
 }
