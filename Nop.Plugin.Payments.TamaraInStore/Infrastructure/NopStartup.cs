@@ -29,6 +29,7 @@ public class NopStartup : INopStartup
         services.AddScoped<TamaraOrderSyncService>();
         services.AddScoped<TamaraRefundService>();
         services.AddScoped<TamaraNeedsAttentionService>();
+        services.AddScoped<TamaraUninstallService>();
         services.AddScoped<TamaraOrderBlockModelFactory>();
     }
 

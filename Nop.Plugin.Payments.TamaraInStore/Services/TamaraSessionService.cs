@@ -81,6 +81,14 @@ public class TamaraSessionService
             .ToListAsync();
     }
 
+    /// <summary>Every session of every store, oldest first (uninstall writes them all to their orders)</summary>
+    public virtual async Task<IList<TamaraSession>> GetAllSessionsAsync()
+    {
+        return await _sessionRepository.Table
+            .OrderBy(session => session.Id)
+            .ToListAsync();
+    }
+
     /// <summary>
     /// Pending sessions the poller should ask Tamara about now: one query, whatever the number of stores
     /// </summary>
