@@ -18,6 +18,7 @@ public sealed partial class SimulatorState
     private readonly List<WebhookRegistration> _webhooks = [];
     private readonly HashSet<string> _verifiedPhones = new(StringComparer.Ordinal);
     private int _generation;
+    private bool _holdRefunds;
 
     public SimulatorState(SimulatorOptions options)
     {
@@ -111,6 +112,7 @@ public sealed partial class SimulatorState
             _notifications.Clear();
             _deliveries.Clear();
             _webhooks.Clear();
+            _holdRefunds = false;
         }
     }
 
