@@ -145,7 +145,7 @@ public class TamaraInStoreOrderController : BasePluginController
         if (refusal is not null)
             return refusal;
 
-        return StaffAnswer(await _needsAttentionService.AcceptCaptureAsync(order, session));
+        return await StaffAnswerAsync(order, "accepting Tamara's payment", () => _needsAttentionService.AcceptCaptureAsync(order, session));
     }
 
     /// <summary>Needs attention, way out 2: Tamara's capture is refunded in full at Tamara</summary>
@@ -157,11 +157,24 @@ public class TamaraInStoreOrderController : BasePluginController
         if (refusal is not null)
             return refusal;
 
-        return StaffAnswer(await _needsAttentionService.RefundCaptureAsync(order, session));
+        return await StaffAnswerAsync(order, "refunding Tamara's payment", () => _needsAttentionService.RefundCaptureAsync(order, session));
     }
 
-    private IActionResult StaffAnswer(TamaraStaffActionResult result) =>
-        Json(new { success = result.Success, message = result.Message, reloadPage = result.OrderChanged });
+    private async Task<IActionResult> StaffAnswerAsync(Order order, string what, Func<Task<TamaraStaffActionResult>> action)
+    {
+        TamaraStaffActionResult result;
+        try
+        {
+            result = await action();
+        }
+        catch (Exception exception)
+        {
+            await _logger.ErrorAsync($"Tamara in-store: {what} for order {order.Id} failed: {exception.Message}", exception);
+            return await AnswerAsync(false, "Result.RequestFailed");
+        }
+
+        return Json(new { success = result.Success, message = result.Message, reloadPage = result.OrderChanged });
+    }
 
     private async Task<IActionResult> VoidAnswerAsync(TamaraVoidResult result) =>
         await AnswerAsync(result.Succeeded, $"Void.{result.Outcome}", result.OrderChanged, result.TamaraStatus ?? "-", result.Error ?? string.Empty);
