@@ -196,7 +196,8 @@ public class TamaraRefundService
             return Success(RefundsEverything(request) || IsFullyRefunded(tamaraOrder));
         }
 
-        await ReflectInNopCommerceAsync(order, tamaraOrder, match.Confirmed.Concat(match.MadeAtTamara).ToList());
+        // the clerk is told below that these went through: a later click of the same amount is a new refund
+        await ReflectInNopCommerceAsync(order, tamaraOrder, match.Confirmed.Concat(match.MadeAtTamara).ToList(), awaitRepeatedClick: false);
 
         var result = new RefundPaymentResult();
         foreach (var row in match.Confirmed)
@@ -328,7 +329,7 @@ public class TamaraRefundService
 
         var others = match.Confirmed.Where(confirmed => confirmed.Id != row.Id).Concat(match.MadeAtTamara).ToList();
         if (others.Count > 0 && countInNopCommerce)
-            await ReflectInNopCommerceAsync(order, tamaraOrder, others);
+            await ReflectInNopCommerceAsync(order, tamaraOrder, others, awaitRepeatedClick: true);
 
         var ours = match.Confirmed.FirstOrDefault(confirmed => confirmed.Id == row.Id);
         if (ours is null)
@@ -443,7 +444,7 @@ public class TamaraRefundService
         if (reconciliation.InFlight || !reconciliation.Match.HasNewRefunds)
             return;
 
-        await ReflectInNopCommerceAsync(order, tamaraOrder, reconciliation.Match.Confirmed.Concat(reconciliation.Match.MadeAtTamara).ToList());
+        await ReflectInNopCommerceAsync(order, tamaraOrder, reconciliation.Match.Confirmed.Concat(reconciliation.Match.MadeAtTamara).ToList(), awaitRepeatedClick: true);
     }
 
     /// <summary>
@@ -500,7 +501,11 @@ public class TamaraRefundService
     /// Counts refunds Tamara made, that the core did not count, into the order through the core's offline refund
     /// (refunded amount, payment status, notes, event, e-mails)
     /// </summary>
-    private async Task ReflectInNopCommerceAsync(Order order, TamaraOrder tamaraOrder, IList<TamaraRefund> rows)
+    /// <param name="awaitRepeatedClick">
+    /// Whether a refund from nopCommerce counted here may still be clicked again by a clerk who was only told its
+    /// answer was lost (see <see cref="TamaraRefund.CountedOffline"/>)
+    /// </param>
+    private async Task ReflectInNopCommerceAsync(Order order, TamaraOrder tamaraOrder, IList<TamaraRefund> rows, bool awaitRepeatedClick)
     {
         var tamaraFullyRefunded = IsFullyRefunded(tamaraOrder);
 
@@ -528,7 +533,8 @@ public class TamaraRefundService
                 ? remaining
                 : Math.Min(row.PrimaryStoreCurrencyAmount, remaining);
 
-            if (await CountOfflineAsync(order, amount, money) && row.Source == TamaraRefundSource.NopCommerce && amount == row.PrimaryStoreCurrencyAmount)
+            if (await CountOfflineAsync(order, amount, money) && awaitRepeatedClick
+                && row.Source == TamaraRefundSource.NopCommerce && amount == row.PrimaryStoreCurrencyAmount)
             {
                 row.CountedOffline = true;
                 await _sessionService.UpdateRefundAsync(row);

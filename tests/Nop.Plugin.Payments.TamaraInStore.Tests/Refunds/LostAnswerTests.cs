@@ -105,6 +105,25 @@ public class LostAnswerTests
     }
 
     [Test]
+    public async Task AfterBeingToldTheEarlierRefundWentThroughTheSameAmountAgainIsANewRefund()
+    {
+        var context = new RefundTestContext(300m);
+        context.Tamara.DelayVisibility = true;
+        context.TamaraRefundsButTimesOut();
+        await context.PartiallyRefundAsync(100m);
+        context.Tamara.RevealRefunds();
+        context.TamaraAnswersNormally();
+        await context.PartiallyRefundAsync(150m);
+
+        var deliberate = await context.PartiallyRefundAsync(100m);
+
+        Assert.That(deliberate.Success, Is.True, string.Join("; ", deliberate.Errors));
+        context.VerifyRefundCalls(2);
+        Assert.That(context.Tamara.Refunded, Is.EqualTo(200m));
+        Assert.That(context.Order.RefundedAmount, Is.EqualTo(200m));
+    }
+
+    [Test]
     public async Task ARetryWhileTamaraStillShowsNothingSendsNothing()
     {
         var context = new RefundTestContext(300m);
