@@ -131,7 +131,10 @@ public class TamaraNeedsAttentionService
         }
 
         var now = _timeProvider.GetUtcNow().UtcDateTime;
+        var orderTotal = TamaraMoneyRounding.Round(order.OrderTotal * (order.CurrencyRate > decimal.Zero ? order.CurrencyRate : decimal.One), session.CurrencyCode);
         session.State = TamaraSessionState.Paid;
+        // refunding the whole order later then gives back exactly what Tamara captured
+        session.Amount = orderTotal;
         session.PaidOnUtc ??= now;
         session.NextCheckOnUtc = null;
         session.LastError = null;
@@ -139,7 +142,6 @@ public class TamaraNeedsAttentionService
         session.TamaraStatus = tamaraOrder.Status;
         await _sessionService.UpdateSessionAsync(session);
 
-        var orderTotal = TamaraMoneyRounding.Round(order.OrderTotal * (order.CurrencyRate > decimal.Zero ? order.CurrencyRate : decimal.One), session.CurrencyCode);
         await _orderService.InsertOrderNoteAsync(new OrderNote
         {
             OrderId = order.Id,

@@ -226,8 +226,8 @@ public class TamaraRefundService
         var refundsEverything = RefundsEverything(request);
 
         // refunding the rest takes exactly what Tamara still holds, so converting each refund never leaves a minor unit
-        // behind, nor the difference staff accepted between Tamara's capture and the order total
-        var acceptedDifference = Math.Abs(captured - TamaraMoneyRounding.Round(order.OrderTotal * ExchangeRate(order), currencyCode));
+        // behind, nor the difference staff accepted between Tamara's capture and the order total (none on other orders)
+        var acceptedDifference = captured > decimal.Zero ? Math.Abs(captured - session.Amount) : decimal.Zero;
         if (refundsEverything && Math.Abs(refundable - amount) <= RoundingTolerance(currencyCode, succeeded.Count) + acceptedDifference)
             amount = refundable;
 
