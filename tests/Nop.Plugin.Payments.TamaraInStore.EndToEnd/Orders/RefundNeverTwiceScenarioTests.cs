@@ -19,7 +19,6 @@ public class RefundNeverTwiceScenarioTests : EndToEndTest
 
     protected override EnvironmentOptions Options => new()
     {
-        RequestTimeoutSeconds = 1,
         ConfigureServices = services => services.AddSingleton<TimeProvider>(_storeClock)
     };
 
