@@ -25,7 +25,6 @@ public static class TamaraInStoreDefaults
 
     public static int MinRequestTimeoutSeconds => 1;
 
-    public static int MaxRequestTimeoutSeconds => 120;
 
     /// <summary>Most payment links (new Tamara sessions) one phone number receives within the window</summary>
     public static int DefaultMaxLinksPerPhone => 3;
@@ -164,7 +163,8 @@ public static class TamaraInStoreDefaults
     /// <summary>Resource key of a locked order-sync section; the Tamara order id is appended</summary>
     public static string OrderLockKey => "Nop.plugins.payments.tamarainstore.order.{0}";
 
-    public static TimeSpan OrderLockExpiration => TimeSpan.FromSeconds(30);
+    /// <summary>Long enough for the slowest Tamara call the settings allow (see TamaraCallBudget)</summary>
+    public static TimeSpan OrderLockExpiration => TimeSpan.FromMinutes(2);
 
     /// <summary>Most pending sessions one run of the scheduled task asks Tamara about</summary>
     public static int PendingSessionsPerRun => 100;

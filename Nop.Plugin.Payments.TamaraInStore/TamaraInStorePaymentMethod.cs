@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Nop.Core.Domain.Cms;
 using Nop.Core.Domain.Orders;
+using Nop.Core.Domain.Payments;
 using Nop.Core.Domain.ScheduleTasks;
 using Nop.Plugin.Payments.TamaraInStore.Components;
 using Nop.Plugin.Payments.TamaraInStore.Localization;
@@ -25,10 +26,12 @@ public class TamaraInStorePaymentMethod : BasePlugin, IPaymentMethod, IWidgetPlu
     private readonly ILanguageService _languageService;
     private readonly ILocalizationService _localizationService;
     private readonly INopUrlHelper _nopUrlHelper;
+    private readonly PaymentSettings _paymentSettings;
     private readonly IScheduleTaskService _scheduleTaskService;
     private readonly ISettingService _settingService;
     private readonly TamaraCheckoutService _checkoutService;
     private readonly TamaraRefundService _refundService;
+    private readonly TamaraUninstallService _uninstallService;
     private readonly WidgetSettings _widgetSettings;
 
     public TamaraInStorePaymentMethod(ILanguageService languageService,
@@ -38,7 +41,9 @@ public class TamaraInStorePaymentMethod : BasePlugin, IPaymentMethod, IWidgetPlu
         ISettingService settingService,
         TamaraCheckoutService checkoutService,
         TamaraRefundService refundService,
-        WidgetSettings widgetSettings)
+        WidgetSettings widgetSettings,
+        PaymentSettings paymentSettings,
+        TamaraUninstallService uninstallService)
     {
         _languageService = languageService;
         _localizationService = localizationService;
@@ -48,6 +53,8 @@ public class TamaraInStorePaymentMethod : BasePlugin, IPaymentMethod, IWidgetPlu
         _checkoutService = checkoutService;
         _refundService = refundService;
         _widgetSettings = widgetSettings;
+        _paymentSettings = paymentSettings;
+        _uninstallService = uninstallService;
     }
 
     #region Payment
@@ -202,7 +209,14 @@ public class TamaraInStorePaymentMethod : BasePlugin, IPaymentMethod, IWidgetPlu
 
     public override async Task UninstallAsync()
     {
+        // before the settings go (they hold the tokens) and before nopCommerce drops the plugin's tables; never throws
+        await _uninstallService.PrepareAsync();
+
         await _settingService.DeleteSettingAsync<TamaraInStoreSettings>();
+
+        // nopCommerce leaves an uninstalled payment method in the active list (only the admin's switch removes it)
+        if (_paymentSettings.ActivePaymentMethodSystemNames.Remove(TamaraInStoreDefaults.SystemName))
+            await _settingService.SaveSettingAsync(_paymentSettings);
 
         if (_widgetSettings.ActiveWidgetSystemNames.Remove(TamaraInStoreDefaults.SystemName))
             await _settingService.SaveSettingAsync(_widgetSettings);

@@ -32,6 +32,7 @@ public class TamaraInStoreOrderController : BasePluginController
     private readonly IWorkContext _workContext;
     private readonly TamaraCheckoutService _checkoutService;
     private readonly TamaraDoublePaymentRefund _doublePaymentRefund;
+    private readonly TamaraNeedsAttentionService _needsAttentionService;
     private readonly TamaraOrderBlockModelFactory _modelFactory;
     private readonly TamaraOrderSyncService _orderSyncService;
     private readonly TamaraSessionService _sessionService;
@@ -44,7 +45,8 @@ public class TamaraInStoreOrderController : BasePluginController
         TamaraOrderBlockModelFactory modelFactory,
         TamaraOrderSyncService orderSyncService,
         TamaraSessionService sessionService,
-        TamaraDoublePaymentRefund doublePaymentRefund)
+        TamaraDoublePaymentRefund doublePaymentRefund,
+        TamaraNeedsAttentionService needsAttentionService)
     {
         _localizationService = localizationService;
         _logger = logger;
@@ -55,6 +57,7 @@ public class TamaraInStoreOrderController : BasePluginController
         _orderSyncService = orderSyncService;
         _sessionService = sessionService;
         _doublePaymentRefund = doublePaymentRefund;
+        _needsAttentionService = needsAttentionService;
     }
 
     /// <summary>The card's content, to refresh it after an action</summary>
@@ -162,6 +165,46 @@ public class TamaraInStoreOrderController : BasePluginController
         return string.IsNullOrEmpty(result.Error)
             ? await AnswerAsync(false, "RefundDoublePayment.Nothing")
             : await AnswerAsync(false, "RefundDoublePayment.Failed", false, result.Error);
+    }
+
+    /// <summary>Needs attention, way out 1: Tamara's capture becomes the order's payment</summary>
+    [HttpPost]
+    [CheckPermission(StandardPermission.Orders.ORDERS_CREATE_EDIT_DELETE)]
+    public async Task<IActionResult> AcceptCapture(int orderId)
+    {
+        var (order, session, refusal) = await LoadForActionAsync(orderId);
+        if (refusal is not null)
+            return refusal;
+
+        return await StaffAnswerAsync(order, "accepting Tamara's payment", () => _needsAttentionService.AcceptCaptureAsync(order, session));
+    }
+
+    /// <summary>Needs attention, way out 2: Tamara's capture is refunded in full at Tamara</summary>
+    [HttpPost]
+    [CheckPermission(StandardPermission.Orders.ORDERS_CREATE_EDIT_DELETE)]
+    public async Task<IActionResult> RefundCapture(int orderId)
+    {
+        var (order, session, refusal) = await LoadForActionAsync(orderId);
+        if (refusal is not null)
+            return refusal;
+
+        return await StaffAnswerAsync(order, "refunding Tamara's payment", () => _needsAttentionService.RefundCaptureAsync(order, session));
+    }
+
+    private async Task<IActionResult> StaffAnswerAsync(Order order, string what, Func<Task<TamaraStaffActionResult>> action)
+    {
+        TamaraStaffActionResult result;
+        try
+        {
+            result = await action();
+        }
+        catch (Exception exception)
+        {
+            await _logger.ErrorAsync($"Tamara in-store: {what} for order {order.Id} failed: {exception.Message}", exception);
+            return await AnswerAsync(false, "Result.RequestFailed");
+        }
+
+        return Json(new { success = result.Success, message = result.Message, reloadPage = result.OrderChanged });
     }
 
     private async Task<IActionResult> VoidAnswerAsync(TamaraVoidResult result) =>

@@ -19,14 +19,18 @@ namespace Nop.Plugin.Payments.TamaraInStore.Controllers;
 /// <remarks>
 /// Answers: 401 (no detail) unless the tamaraToken is signed with a store's notification token, and for an order we know,
 /// with that order's store's; 400 for a body that is not a notification; 200 once handled, for duplicates and
-/// for orders we do not know (so Tamara stops retrying); 503 with Retry-After when Tamara itself could not be read,
-/// so the delivery comes again (the poller would catch up too, but later when it is backing off).
+/// for orders we do not know (so Tamara stops retrying); 503 with Retry-After when Tamara itself could not be read
+/// or the order's lock stayed busy, so the delivery comes again (the poller would catch up too, but later when it is
+/// backing off, and not at all for a paid order's refunds).
 /// Any other failure is logged and answered 200: retrying the same delivery would fail the same way, and the poller
 /// keeps checking the order.
 /// </remarks>
 public class TamaraInStoreWebhookController : Controller
 {
     private const string TokenQueryName = "tamaraToken";
+
+    /// <summary>When another change of the order holds its lock; such a change ends well within this</summary>
+    private static readonly TimeSpan BusyRetryAfter = TimeSpan.FromSeconds(5);
 
     private readonly ILogger _logger;
     private readonly ISettingService _settingService;
@@ -81,12 +85,11 @@ public class TamaraInStoreWebhookController : Controller
             // not the request's abort token: once started, the sync should finish even if Tamara hangs up
             var result = await _orderSyncService.SyncAsync(notification.OrderId, TamaraSyncTrigger.Webhook, CancellationToken.None);
             if (result.Outcome == TamaraSyncOutcome.TamaraUnavailable)
-            {
-                if (result.RetryAfter is { } retryAfter)
-                    Response.Headers[HeaderNames.RetryAfter] = Math.Ceiling(retryAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture);
+                return AskAgain(result.RetryAfter);
 
-                return StatusCode(StatusCodes.Status503ServiceUnavailable);
-            }
+            // the holder may have read Tamara just before this news: only a later delivery is sure to see it
+            if (result.Outcome == TamaraSyncOutcome.Busy)
+                return AskAgain(BusyRetryAfter);
         }
         catch (Exception exception)
         {
@@ -94,6 +97,14 @@ public class TamaraInStoreWebhookController : Controller
         }
 
         return Ok();
+    }
+
+    private IActionResult AskAgain(TimeSpan? retryAfter)
+    {
+        if (retryAfter is { } delay)
+            Response.Headers[HeaderNames.RetryAfter] = Math.Ceiling(delay.TotalSeconds).ToString(CultureInfo.InvariantCulture);
+
+        return StatusCode(StatusCodes.Status503ServiceUnavailable);
     }
 
     /// <summary>The notification, or null when the body is not one (malformed JSON, no order id)</summary>

@@ -41,6 +41,12 @@ public class TamaraRefund : BaseEntity
 
     public string LastError { get; set; }
 
+    /// <summary>
+    /// Counted in nopCommerce through an offline refund, because the click that made it never got its answer; the
+    /// same click repeated soon after completes it instead of sending it again
+    /// </summary>
+    public bool CountedOffline { get; set; }
+
     public TamaraRefundState State
     {
         get => (TamaraRefundState)StateId;

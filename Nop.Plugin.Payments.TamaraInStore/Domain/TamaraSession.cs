@@ -27,7 +27,10 @@ public class TamaraSession : BaseEntity
 
     public int StateId { get; set; }
 
-    /// <summary>Order total sent to Tamara, in <see cref="CurrencyCode"/></summary>
+    /// <summary>
+    /// Order total sent to Tamara, in <see cref="CurrencyCode"/>; once staff accepted a capture of another amount, the
+    /// order total they accepted it for
+    /// </summary>
     public decimal Amount { get; set; }
 
     public string CurrencyCode { get; set; }

@@ -19,5 +19,8 @@ public enum TamaraSessionState
     Canceled = 50,
 
     /// <summary>Captured, but the amounts did not agree with the order: needs a person</summary>
-    NeedsAttention = 60
+    NeedsAttention = 60,
+
+    /// <summary>Left "needs attention" by staff refunding everything Tamara captured; the nopCommerce order kept its payment status</summary>
+    Refunded = 70
 }

@@ -90,7 +90,10 @@ public class TamaraOrderBlockModelFactory
         model.CanCheck = canEdit && !string.IsNullOrEmpty(session.TamaraOrderId);
         model.CanVoid = canEdit && session.State == TamaraSessionState.Pending;
         model.CanSendNewLink = canEdit && orderOpen
-            && session.State is TamaraSessionState.Pending or TamaraSessionState.Declined or TamaraSessionState.Expired or TamaraSessionState.Canceled;
+            && session.State is TamaraSessionState.Pending or TamaraSessionState.Declined or TamaraSessionState.Expired or TamaraSessionState.Canceled
+                or TamaraSessionState.Refunded;
+        model.CanAcceptCapture = canEdit && session.State == TamaraSessionState.NeedsAttention && orderOpen;
+        model.CanRefundCapture = canEdit && session.State == TamaraSessionState.NeedsAttention;
 
         // any of the order's links, not only the newest: a replaced link may be the one paid twice
         var doublePaid = (await _sessionService.GetSessionsByOrderIdAsync(order.Id)).LastOrDefault(candidate => TamaraDoublePaymentRefund.IsDoublePayment(order, candidate));

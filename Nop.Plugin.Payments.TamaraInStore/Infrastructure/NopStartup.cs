@@ -29,6 +29,8 @@ public class NopStartup : INopStartup
         services.AddScoped<TamaraOrderSyncService>();
         services.AddScoped<TamaraRefundService>();
         services.AddScoped<TamaraDoublePaymentRefund>();
+        services.AddScoped<TamaraNeedsAttentionService>();
+        services.AddScoped<TamaraUninstallService>();
         services.AddScoped<TamaraOrderBlockModelFactory>();
     }
 

@@ -27,6 +27,10 @@ public static partial class TamaraInStoreLocaleResources
         public const string NoteMadeAtTamaraWithoutId = Prefix + "Note.MadeAtTamaraWithoutId";
         public const string NoteNotCounted = Prefix + "Note.NotCounted";
         public const string NoteNeverArrived = Prefix + "Note.NeverArrived";
+        public const string NoteRepeatedClick = Prefix + "Note.RepeatedClick";
+        public const string NotNeedingAttention = Prefix + "NotNeedingAttention";
+        public const string CaptureRefunded = Prefix + "CaptureRefunded";
+        public const string NoteCaptureRefunded = Prefix + "Note.CaptureRefunded";
     }
 
     private static IEnumerable<LocaleResource> Refunds =>
@@ -53,11 +57,11 @@ public static partial class TamaraInStoreLocaleResources
             "Tamara refused the refund: {0}",
             "رفضت تمارا الاسترداد: {0}"),
         new(RefundKeys.NotConfirmed,
-            "Tamara did not confirm the refund; it was not repeated. Check again in a minute.",
-            "لم تؤكد تمارا الاسترداد، ولم تتم إعادة المحاولة. تحقق مرة أخرى بعد دقيقة."),
+            "Tamara's answer to this refund was lost, and the refund was not sent again. As soon as Tamara shows it (by its notification or when the order is checked), it is recorded in the order by itself. Clicking the same refund again is safe: it asks Tamara first and completes this refund without sending a second one; only if Tamara still has no record of it after {0} minutes, and is not processing it, is it sent anew.",
+            "فُقد رد تمارا على هذا الاسترداد، ولم يُرسل الاسترداد مرة أخرى. بمجرد أن تُظهره تمارا (عبر إشعارها أو عند التحقق من الطلب) يُسجَّل في الطلب تلقائياً. النقر على الاسترداد نفسه مرة أخرى آمن: يسأل تمارا أولاً ويُكمل هذا الاسترداد دون إرسال استرداد ثانٍ؛ ولا يُرسل من جديد إلا إذا لم يكن لدى تمارا أي سجل له بعد {0} دقيقة ولم تكن تعالجه."),
         new(RefundKeys.EarlierNotConfirmed,
-            "An earlier refund of {0} is not confirmed by Tamara yet; no new refund was made. Check again in a minute.",
-            "لم تؤكد تمارا بعدُ استرداداً سابقاً بمبلغ {0}، ولم يُنفَّذ استرداد جديد. تحقق مرة أخرى بعد دقيقة."),
+            "An earlier refund of {0} is not confirmed by Tamara yet (Tamara may still be processing it); nothing was sent. Try again later: once Tamara shows it, the same click completes it without a second refund; only if Tamara has no record of it after {1} minutes, and is not processing it, is a new refund sent.",
+            "لم تؤكد تمارا بعدُ استرداداً سابقاً بمبلغ {0} (قد تكون تمارا ما زالت تعالجه)؛ لم يُرسل أي شيء. حاول لاحقاً: بمجرد أن تُظهره تمارا يُكمله النقر نفسه دون استرداد ثانٍ؛ ولا يُرسل استرداد جديد إلا إذا لم يكن لدى تمارا أي سجل له بعد {1} دقيقة ولم تكن تعالجه."),
         new(RefundKeys.InProgress,
             "Another refund of this order is in progress. Nothing was refunded; try again in a minute.",
             "هناك استرداد آخر لهذا الطلب قيد التنفيذ. لم يُسترد أي مبلغ؛ حاول مرة أخرى بعد دقيقة."),
@@ -88,6 +92,18 @@ public static partial class TamaraInStoreLocaleResources
         new(RefundKeys.NoteNotCounted,
             "The refund of {0} could not be added to the order's refunded amount automatically (payment status: {1}). Record it by hand.",
             "تعذّرت إضافة الاسترداد بمبلغ {0} إلى المبلغ المسترد للطلب تلقائياً (حالة الدفع: {1}). سجّله يدوياً."),
+        new(RefundKeys.NoteRepeatedClick,
+            "Tamara refund {0} of {1} had already been made and recorded in the order (as an offline refund) after its answer was lost; the repeated click completed it without sending another refund, and the order counts it once.",
+            "كان استرداد تمارا {0} بمبلغ {1} قد نُفِّذ وسُجّل في الطلب (كاسترداد يدوي) بعد فقدان رده؛ أكمله النقر المتكرر دون إرسال استرداد آخر، ويُحتسب في الطلب مرة واحدة."),
+        new(RefundKeys.NotNeedingAttention,
+            "This Tamara payment no longer needs attention; nothing was done. Reload the page.",
+            "لم تعد دفعة تمارا هذه بحاجة إلى مراجعة؛ لم يُنفَّذ أي إجراء. أعد تحميل الصفحة."),
+        new(RefundKeys.CaptureRefunded,
+            "Everything Tamara captured ({0}) is refunded to the customer at Tamara. The order's payment status was not changed.",
+            "تم استرداد كل ما حصّلته تمارا ({0}) للعميل لدى تمارا. لم تتغير حالة الدفع للطلب."),
+        new(RefundKeys.NoteCaptureRefunded,
+            "Tamara: staff refunded the Tamara payment that needed attention (captured {0}) in full at Tamara; the Tamara session is closed and the order's payment status was not changed.",
+            "تمارا: استرد الموظف دفعة تمارا التي كانت بحاجة إلى مراجعة (المبلغ المحصّل {0}) بالكامل لدى تمارا؛ أُغلقت جلسة تمارا ولم تتغير حالة الدفع للطلب."),
         new(RefundKeys.NoteNeverArrived,
             "Tamara has no record of the unconfirmed refund of {0} (reference {1}); it is marked as failed and nothing was refunded.",
             "لا يوجد لدى تمارا أي سجل للاسترداد غير المؤكد بمبلغ {0} (المرجع {1})؛ تم تعليمه كفاشل ولم يُسترد أي مبلغ.")

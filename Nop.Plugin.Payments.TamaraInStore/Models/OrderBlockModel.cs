@@ -52,6 +52,11 @@ public record OrderBlockModel : BaseNopModel
     public string DoublePayment { get; set; }
 
     public bool CanRefundDoublePayment { get; set; }
+    /// <summary>The session needs attention: staff may accept Tamara's capture as the order's payment</summary>
+    public bool CanAcceptCapture { get; set; }
+
+    /// <summary>The session needs attention: staff may refund Tamara's capture at Tamara</summary>
+    public bool CanRefundCapture { get; set; }
 }
 
 public record OrderBlockRefundModel : BaseNopModel

@@ -8,12 +8,19 @@ namespace Nop.Plugin.Payments.TamaraInStore.Services;
 /// </summary>
 /// <remarks>
 /// nopCommerce's lockers check and then set (the memory cache and the distributed cache alike), so two callers can both get
-/// in within a narrow window. Within one server a striped semaphore closes that window; across servers the re-read of
-/// the session and the order inside the lock is the second guard.
+/// in within a narrow window. Within one server a semaphore per order closes that window (one per order, not a shared
+/// stripe, so unrelated orders never wait on each other; it lives only while someone holds or waits for it); across
+/// servers the re-read of the session and the order inside the lock is the second guard.
 /// </remarks>
 public static class TamaraOrderLock
 {
-    private static readonly SemaphoreSlim[] _stripes = Enumerable.Range(0, 64).Select(_ => new SemaphoreSlim(1, 1)).ToArray();
+    private static readonly Dictionary<string, Gate> _gates = new(StringComparer.Ordinal);
+
+    /// <summary>Semaphores currently in use (held or waited for); none are kept once their order is free</summary>
+    public static int GatesInUse
+    {
+        get { lock (_gates) return _gates.Count; }
+    }
 
     /// <summary>
     /// Runs <paramref name="action"/> holding the order's lock, asking again a few times while another holder has it
@@ -23,27 +30,62 @@ public static class TamaraOrderLock
         int attempts, TimeSpan retryDelay, CancellationToken cancellationToken = default)
     {
         var key = string.Format(TamaraInStoreDefaults.OrderLockKey, tamaraOrderId);
-        var stripe = _stripes[(uint)StringComparer.Ordinal.GetHashCode(key) % (uint)_stripes.Length];
-
-        for (var attempt = 1; ; attempt++)
+        var gate = Acquire(key);
+        try
         {
-            if (await stripe.WaitAsync(retryDelay, cancellationToken))
+            for (var attempt = 1; ; attempt++)
             {
-                try
+                if (await gate.Semaphore.WaitAsync(retryDelay, cancellationToken))
                 {
-                    if (await locker.PerformActionWithLockAsync(key, TamaraInStoreDefaults.OrderLockExpiration, action))
-                        return true;
+                    try
+                    {
+                        if (await locker.PerformActionWithLockAsync(key, TamaraInStoreDefaults.OrderLockExpiration, action))
+                            return true;
+                    }
+                    finally
+                    {
+                        gate.Semaphore.Release();
+                    }
                 }
-                finally
-                {
-                    stripe.Release();
-                }
+
+                if (attempt >= attempts)
+                    return false;
+
+                await Task.Delay(retryDelay, cancellationToken);
             }
-
-            if (attempt >= attempts)
-                return false;
-
-            await Task.Delay(retryDelay, cancellationToken);
         }
+        finally
+        {
+            Return(key, gate);
+        }
+    }
+
+    private static Gate Acquire(string key)
+    {
+        lock (_gates)
+        {
+            if (!_gates.TryGetValue(key, out var gate))
+                _gates[key] = gate = new Gate();
+
+            gate.Users++;
+            return gate;
+        }
+    }
+
+    private static void Return(string key, Gate gate)
+    {
+        lock (_gates)
+        {
+            if (--gate.Users == 0)
+                _gates.Remove(key);
+        }
+    }
+
+    private sealed class Gate
+    {
+        public SemaphoreSlim Semaphore { get; } = new(1, 1);
+
+        /// <summary>Callers holding or waiting for the semaphore; guarded by the dictionary's lock</summary>
+        public int Users { get; set; }
     }
 }

@@ -202,11 +202,11 @@ public class TamaraOrderSyncService
             return Result(context, TamaraSyncOutcome.AlreadyPaid);
         }
 
-        // a person decides; a later read never pays such a session by itself
-        if (session.State == TamaraSessionState.NeedsAttention)
+        // a person decides; a later read never pays such a session by itself, nor one whose capture staff refunded
+        if (session.State is TamaraSessionState.NeedsAttention or TamaraSessionState.Refunded)
         {
             await _sessionService.UpdateSessionAsync(session);
-            return Result(context, TamaraSyncOutcome.NeedsAttention);
+            return Result(context, session.State == TamaraSessionState.Refunded ? TamaraSyncOutcome.Closed : TamaraSyncOutcome.NeedsAttention);
         }
 
         var captured = tamaraOrder.CapturedAmount;

@@ -30,7 +30,10 @@ public class TamaraRefundService
     /// How long a refund without a clear outcome is waited for. A row still "requested" within this time belongs to a
     /// refund being made right now; an "unknown" row older than this that Tamara does not show never happened.
     /// </summary>
-    public static TimeSpan UnconfirmedRefundGracePeriod => TimeSpan.FromMinutes(1);
+    public static TimeSpan UnconfirmedRefundGracePeriod => TimeSpan.FromMinutes(2);
+
+    /// <summary>How long after a click whose answer was lost the same click completes it instead of refunding again</summary>
+    public static TimeSpan RepeatedClickWindow => TimeSpan.FromHours(1);
 
     private const int LockAttempts = 3;
     private const int MaxErrorLength = 1024;
@@ -98,7 +101,7 @@ public class TamaraRefundService
             return await ErrorAsync(Keys.OrderBusy);
 
         // the locker swallows a cancellation thrown inside the action; the outcome is then not known
-        return result ?? await ErrorAsync(Keys.NotConfirmed);
+        return result ?? await ErrorAsync(Keys.NotConfirmed, UnconfirmedRefundGracePeriod.TotalMinutes);
     }
 
     private async Task<RefundPaymentResult> RefundUnderLockAsync(RefundPaymentRequest request, int sessionId)
@@ -137,13 +140,43 @@ public class TamaraRefundService
             return await AnswerWithEarlierRefundsAsync(request, tamaraOrder, reconciliation.Match);
 
         if (reconciliation.Match.StillPending.Count > 0)
-        {
-            var pending = reconciliation.Match.StillPending[0];
-            return await ErrorAsync(Keys.EarlierNotConfirmed, FormatMoney(pending.Amount, pending.CurrencyCode));
-        }
+            return await EarlierNotConfirmedAsync(reconciliation.Match.StillPending[0]);
 
-        return await SendRefundAsync(request, session, settings, tamaraOrder, currencyCode, reconciliation.Rows);
+        if (FindRepeatedClick(request, reconciliation.Rows) is { } repeated)
+            return await CompleteRepeatedClickAsync(request, tamaraOrder, repeated);
+
+        return await SendRefundAsync(request, session, settings, tamaraOrder, currencyCode, reconciliation.Rows, countInNopCommerce: true);
     }
+
+    /// <summary>
+    /// The click repeated after its answer was lost, when Tamara's notification (or the order sync) already confirmed
+    /// that refund and counted it in nopCommerce as an offline refund: the same amount, soon after
+    /// </summary>
+    private TamaraRefund FindRepeatedClick(RefundPaymentRequest request, IReadOnlyList<TamaraRefund> rows) => rows
+        .Where(row => row.Source == TamaraRefundSource.NopCommerce && row.State == TamaraRefundState.Succeeded && row.CountedOffline
+            && row.PrimaryStoreCurrencyAmount == request.AmountToRefund && UtcNow - row.CreatedOnUtc <= RepeatedClickWindow)
+        .OrderByDescending(row => row.Id)
+        .FirstOrDefault();
+
+    /// <summary>
+    /// Completes the repeated click without calling Tamara. On success the core adds the amount to the order's refunded
+    /// amount once more; the offline refund already added it, so it is taken off the order here first (the core saves
+    /// the order right after) and the refund is counted exactly once.
+    /// </summary>
+    private async Task<RefundPaymentResult> CompleteRepeatedClickAsync(RefundPaymentRequest request, TamaraOrder tamaraOrder, TamaraRefund row)
+    {
+        var order = request.Order;
+        order.RefundedAmount = Math.Max(decimal.Zero, order.RefundedAmount - row.PrimaryStoreCurrencyAmount);
+
+        row.CountedOffline = false;
+        await _sessionService.UpdateRefundAsync(row);
+        await AddOrderNoteAsync(order, Keys.NoteRepeatedClick, RefundIdOrPlaceholder(row), FormatMoney(row.Amount, row.CurrencyCode));
+
+        return Success(RefundsEverything(request) || IsFullyRefunded(tamaraOrder));
+    }
+
+    private Task<RefundPaymentResult> EarlierNotConfirmedAsync(TamaraRefund pending) =>
+        ErrorAsync(Keys.EarlierNotConfirmed, FormatMoney(pending.Amount, pending.CurrencyCode), UnconfirmedRefundGracePeriod.TotalMinutes);
 
     /// <summary>
     /// Refunds Tamara made that nopCommerce has not counted were found before sending a new one. When it is the same
@@ -163,7 +196,8 @@ public class TamaraRefundService
             return Success(RefundsEverything(request) || IsFullyRefunded(tamaraOrder));
         }
 
-        await ReflectInNopCommerceAsync(order, tamaraOrder, match.Confirmed.Concat(match.MadeAtTamara).ToList());
+        // the clerk is told below that these went through: a later click of the same amount is a new refund
+        await ReflectInNopCommerceAsync(order, tamaraOrder, match.Confirmed.Concat(match.MadeAtTamara).ToList(), awaitRepeatedClick: false);
 
         var result = new RefundPaymentResult();
         foreach (var row in match.Confirmed)
@@ -174,8 +208,12 @@ public class TamaraRefundService
         return result;
     }
 
+    /// <param name="countInNopCommerce">
+    /// Whether other refunds found on the way are counted in the nopCommerce order: not when Tamara's payment was never
+    /// booked there (a session that needs attention)
+    /// </param>
     private async Task<RefundPaymentResult> SendRefundAsync(RefundPaymentRequest request, TamaraSession session,
-        TamaraInStoreSettings settings, TamaraOrder tamaraOrder, string currencyCode, IReadOnlyList<TamaraRefund> rows)
+        TamaraInStoreSettings settings, TamaraOrder tamaraOrder, string currencyCode, IReadOnlyList<TamaraRefund> rows, bool countInNopCommerce)
     {
         var order = request.Order;
         var succeeded = rows.Where(row => row.State == TamaraRefundState.Succeeded).ToList();
@@ -187,8 +225,10 @@ public class TamaraRefundService
         var amount = TamaraMoneyRounding.Round(request.AmountToRefund * ExchangeRate(order), currencyCode);
         var refundsEverything = RefundsEverything(request);
 
-        // refunding the rest takes exactly what Tamara still holds, so converting each refund never leaves a minor unit behind
-        if (refundsEverything && Math.Abs(refundable - amount) <= RoundingTolerance(currencyCode, succeeded.Count))
+        // refunding the rest takes exactly what Tamara still holds, so converting each refund never leaves a minor unit
+        // behind, nor the difference staff accepted between Tamara's capture and the order total (none on other orders)
+        var acceptedDifference = captured > decimal.Zero ? Math.Abs(captured - session.Amount) : decimal.Zero;
+        if (refundsEverything && Math.Abs(refundable - amount) <= RoundingTolerance(currencyCode, succeeded.Count) + acceptedDifference)
             amount = refundable;
 
         if (amount <= decimal.Zero)
@@ -233,7 +273,7 @@ public class TamaraRefundService
         }
         catch (Exception exception)
         {
-            return await SettleLostAnswerAsync(request, session, settings, row, exception);
+            return await SettleLostAnswerAsync(request, session, settings, row, exception, countInNopCommerce);
         }
 
         row.State = TamaraRefundState.Succeeded;
@@ -263,7 +303,7 @@ public class TamaraRefundService
     /// whether the order now shows it.
     /// </summary>
     private async Task<RefundPaymentResult> SettleLostAnswerAsync(RefundPaymentRequest request, TamaraSession session,
-        TamaraInStoreSettings settings, TamaraRefund row, Exception exception)
+        TamaraInStoreSettings settings, TamaraRefund row, Exception exception, bool countInNopCommerce)
     {
         var order = request.Order;
         row.State = TamaraRefundState.Unknown;
@@ -279,25 +319,106 @@ public class TamaraRefundService
         catch (Exception readException)
         {
             await _logger.WarningAsync($"Tamara in-store: could not read Tamara order {session.TamaraOrderId} after refund {row.MerchantRefundId}", readException);
-            return await ErrorAsync(Keys.NotConfirmed);
+            return await ErrorAsync(Keys.NotConfirmed, UnconfirmedRefundGracePeriod.TotalMinutes);
         }
 
         var reconciliation = await ReconcileUnderLockAsync(order, session, tamaraOrder);
         var match = reconciliation.Match;
         if (match is null)
-            return await ErrorAsync(Keys.NotConfirmed);
+            return await ErrorAsync(Keys.NotConfirmed, UnconfirmedRefundGracePeriod.TotalMinutes);
 
         var others = match.Confirmed.Where(confirmed => confirmed.Id != row.Id).Concat(match.MadeAtTamara).ToList();
-        if (others.Count > 0)
-            await ReflectInNopCommerceAsync(order, tamaraOrder, others);
+        if (others.Count > 0 && countInNopCommerce)
+            await ReflectInNopCommerceAsync(order, tamaraOrder, others, awaitRepeatedClick: true);
 
         var ours = match.Confirmed.FirstOrDefault(confirmed => confirmed.Id == row.Id);
         if (ours is null)
-            return await ErrorAsync(Keys.NotConfirmed);
+            return await ErrorAsync(Keys.NotConfirmed, UnconfirmedRefundGracePeriod.TotalMinutes);
 
         await AddOrderNoteAsync(order, Keys.NoteConfirmed, RefundIdOrPlaceholder(ours), FormatMoney(ours.Amount, ours.CurrencyCode));
         return Success(RefundsEverything(request) || IsFullyRefunded(tamaraOrder));
     }
+
+    #endregion
+
+    #region Refund a capture that needs attention
+
+    /// <summary>
+    /// Staff's way out of "needs attention" by giving the money back: refunds everything Tamara still holds for the
+    /// session, through the same recorded, never-repeated refund as the refund buttons, and closes the session as
+    /// <see cref="TamaraSessionState.Refunded"/>. The nopCommerce order's payment is not touched (Tamara's payment was
+    /// never booked there). Takes the order's lock.
+    /// </summary>
+    public virtual async Task<TamaraStaffActionResult> RefundCaptureAsync(Order order, TamaraSession session)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        ArgumentNullException.ThrowIfNull(session);
+
+        TamaraStaffActionResult result = null;
+        var locked = await TryWithOrderLockAsync(session.TamaraOrderId,
+            async () => result = await RefundCaptureUnderLockAsync(order, session.Id));
+
+        if (!locked)
+            return await FailedAsync(Keys.OrderBusy);
+
+        return result ?? await FailedAsync(Keys.NotConfirmed, UnconfirmedRefundGracePeriod.TotalMinutes);
+    }
+
+    private async Task<TamaraStaffActionResult> RefundCaptureUnderLockAsync(Order order, int sessionId)
+    {
+        var session = await _sessionService.GetSessionByIdAsync(sessionId);
+        if (session?.State != TamaraSessionState.NeedsAttention || string.IsNullOrEmpty(session.TamaraOrderId))
+            return await FailedAsync(Keys.NotNeedingAttention);
+
+        var settings = await _settingService.LoadSettingAsync<TamaraInStoreSettings>(order.StoreId);
+        TamaraOrder tamaraOrder;
+        try
+        {
+            tamaraOrder = await _tamaraClient.GetOrderAsync(settings, session.TamaraOrderId);
+        }
+        catch (Exception exception)
+        {
+            await _logger.WarningAsync($"Tamara in-store: could not read Tamara order {session.TamaraOrderId} before refunding its capture (order #{order.Id})", exception);
+            return await FailedAsync(Keys.ReadOrderFailed, exception.Message);
+        }
+
+        var currencyCode = session.CurrencyCode;
+        var tamaraCurrency = tamaraOrder.CapturedAmount?.Currency;
+        if (!string.IsNullOrEmpty(tamaraCurrency) && !string.Equals(tamaraCurrency, currencyCode, StringComparison.OrdinalIgnoreCase))
+            return await FailedAsync(Keys.CurrencyMismatch, tamaraCurrency, currencyCode);
+
+        var reconciliation = await ReconcileUnderLockAsync(order, session, tamaraOrder);
+        if (reconciliation.InFlight)
+            return await FailedAsync(Keys.InProgress);
+        if (reconciliation.Match.StillPending.Count > 0)
+            return new TamaraStaffActionResult(false, (await EarlierNotConfirmedAsync(reconciliation.Match.StillPending[0])).Errors.Single());
+
+        var captured = tamaraOrder.CapturedAmount?.Amount ?? decimal.Zero;
+        var refundable = Math.Max(decimal.Zero, captured - (tamaraOrder.RefundedAmount?.Amount ?? decimal.Zero));
+        if (refundable > decimal.Zero)
+        {
+            var request = new RefundPaymentRequest { Order = order, AmountToRefund = await ToPrimaryStoreCurrencyAsync(refundable, order), IsPartialRefund = false };
+            var sent = await SendRefundAsync(request, session, settings, tamaraOrder, currencyCode, reconciliation.Rows, countInNopCommerce: false);
+            if (!sent.Success)
+                return new TamaraStaffActionResult(false, string.Join(" ", sent.Errors));
+        }
+
+        session = await _sessionService.GetSessionByIdAsync(sessionId);
+        session.State = TamaraSessionState.Refunded;
+        session.ClosedOnUtc = UtcNow;
+        session.NextCheckOnUtc = null;
+        session.LastError = null;
+        await _sessionService.UpdateSessionAsync(session);
+
+        var money = FormatMoney(captured, currencyCode);
+        await AddOrderNoteAsync(order, Keys.NoteCaptureRefunded, money);
+        await _logger.InformationAsync($"Tamara in-store: staff refunded the capture of Tamara order {session.TamaraOrderId} (order #{order.Id}, {money})");
+
+        return new TamaraStaffActionResult(true, await FormatAsync(Keys.CaptureRefunded, money));
+    }
+
+    private async Task<TamaraStaffActionResult> FailedAsync(string resourceKey, params object[] arguments) =>
+        new(false, await FormatAsync(resourceKey, arguments));
 
     #endregion
 
@@ -323,7 +444,7 @@ public class TamaraRefundService
         if (reconciliation.InFlight || !reconciliation.Match.HasNewRefunds)
             return;
 
-        await ReflectInNopCommerceAsync(order, tamaraOrder, reconciliation.Match.Confirmed.Concat(reconciliation.Match.MadeAtTamara).ToList());
+        await ReflectInNopCommerceAsync(order, tamaraOrder, reconciliation.Match.Confirmed.Concat(reconciliation.Match.MadeAtTamara).ToList(), awaitRepeatedClick: true);
     }
 
     /// <summary>
@@ -351,8 +472,10 @@ public class TamaraRefundService
             rows.Add(row);
         }
 
-        // Tamara's refunded total is fully explained by the rows above, so an old attempt it does not show never happened
-        foreach (var row in match.StillPending.Where(row => utcNow - row.CreatedOnUtc >= UnconfirmedRefundGracePeriod).ToList())
+        // Tamara's refunded total is fully explained by the rows above, so an old attempt it does not show never happened;
+        // unless Tamara says it is still processing something for the order: then the attempt may still land
+        var stillProcessing = tamaraOrder.Processing == true;
+        foreach (var row in match.StillPending.Where(row => !stillProcessing && utcNow - row.CreatedOnUtc >= UnconfirmedRefundGracePeriod).ToList())
         {
             row.State = TamaraRefundState.Failed;
             row.LastError = "Tamara has no record of this refund";
@@ -378,7 +501,11 @@ public class TamaraRefundService
     /// Counts refunds Tamara made, that the core did not count, into the order through the core's offline refund
     /// (refunded amount, payment status, notes, event, e-mails)
     /// </summary>
-    private async Task ReflectInNopCommerceAsync(Order order, TamaraOrder tamaraOrder, IList<TamaraRefund> rows)
+    /// <param name="awaitRepeatedClick">
+    /// Whether a refund from nopCommerce counted here may still be clicked again by a clerk who was only told its
+    /// answer was lost (see <see cref="TamaraRefund.CountedOffline"/>)
+    /// </param>
+    private async Task ReflectInNopCommerceAsync(Order order, TamaraOrder tamaraOrder, IList<TamaraRefund> rows, bool awaitRepeatedClick)
     {
         var tamaraFullyRefunded = IsFullyRefunded(tamaraOrder);
 
@@ -406,24 +533,30 @@ public class TamaraRefundService
                 ? remaining
                 : Math.Min(row.PrimaryStoreCurrencyAmount, remaining);
 
-            await CountOfflineAsync(order, amount, money);
+            if (await CountOfflineAsync(order, amount, money) && awaitRepeatedClick
+                && row.Source == TamaraRefundSource.NopCommerce && amount == row.PrimaryStoreCurrencyAmount)
+            {
+                row.CountedOffline = true;
+                await _sessionService.UpdateRefundAsync(row);
+            }
         }
     }
 
-    private async Task CountOfflineAsync(Order order, decimal amount, string money)
+    /// <returns>Whether nopCommerce counted the amount</returns>
+    private async Task<bool> CountOfflineAsync(Order order, decimal amount, string money)
     {
         try
         {
             if (order.RefundedAmount == decimal.Zero && amount == order.OrderTotal && _orderProcessingService.CanRefundOffline(order))
             {
                 await _orderProcessingService.RefundOfflineAsync(order);
-                return;
+                return true;
             }
 
             if (_orderProcessingService.CanPartiallyRefundOffline(order, amount))
             {
                 await _orderProcessingService.PartiallyRefundOfflineAsync(order, amount);
-                return;
+                return true;
             }
         }
         catch (Exception exception)
@@ -432,6 +565,7 @@ public class TamaraRefundService
         }
 
         await AddOrderNoteAsync(order, Keys.NoteNotCounted, money, order.PaymentStatus.ToString());
+        return false;
     }
 
     #endregion

@@ -81,6 +81,14 @@ public class TamaraSessionService
             .ToListAsync();
     }
 
+    /// <summary>Every session of every store, oldest first (uninstall writes them all to their orders)</summary>
+    public virtual async Task<IList<TamaraSession>> GetAllSessionsAsync()
+    {
+        return await _sessionRepository.Table
+            .OrderBy(session => session.Id)
+            .ToListAsync();
+    }
+
     /// <summary>
     /// Sessions the poller should ask Tamara about now: pending ones, and ones closed here that are still watched for a late
     /// payment (they carry a next check). One query, whatever the number of stores.

@@ -23,10 +23,11 @@ public class ConfigurationValidator : BaseNopValidator<ConfigurationModel>
             .Must(country => TamaraInStoreDefaults.CountryCurrencies.ContainsKey(country ?? string.Empty))
             .WithMessageAwait(localizationService.GetResourceAsync("Plugins.Payments.TamaraInStore.Configuration.Errors.CountryInvalid"));
 
+        // every attempt of a repeated call must end within the order's lock and the refund grace period
         RuleFor(model => model.RequestTimeoutSeconds)
-            .InclusiveBetween(TamaraInStoreDefaults.MinRequestTimeoutSeconds, TamaraInStoreDefaults.MaxRequestTimeoutSeconds)
+            .InclusiveBetween(TamaraInStoreDefaults.MinRequestTimeoutSeconds, TamaraCallBudget.MaxRequestTimeoutSeconds)
             .WithMessageAwait(localizationService.GetResourceAsync("Plugins.Payments.TamaraInStore.Configuration.Errors.RequestTimeoutRange"),
-                TamaraInStoreDefaults.MinRequestTimeoutSeconds, TamaraInStoreDefaults.MaxRequestTimeoutSeconds);
+                TamaraInStoreDefaults.MinRequestTimeoutSeconds, TamaraCallBudget.MaxRequestTimeoutSeconds);
 
         RuleFor(model => model.PollIntervalSeconds)
             .InclusiveBetween(TamaraInStoreDefaults.MinPollIntervalSeconds, TamaraInStoreDefaults.MaxPollIntervalSeconds)

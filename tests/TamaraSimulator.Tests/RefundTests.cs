@@ -116,4 +116,57 @@ public class RefundTests : SimulatorTestBase
         Assert.That(order.Refunds.Single().Source, Is.EqualTo("portal"));
         Assert.That(Sim.State.Notifications.Last().EventType, Is.EqualTo("order_refunded"));
     }
+
+    [Test]
+    public async Task A_held_refund_is_processing_until_released_and_then_applied_once()
+    {
+        var orderId = await CreatePaidOrderAsync();
+        using var control = new HttpClient { BaseAddress = Sim.BaseAddress };
+        var hold = await control.SendAsync(HttpMethod.Put, "_sim/refunds/hold", new JsonObject { ["hold"] = true });
+        Assert.That(hold.Status, Is.EqualTo(HttpStatusCode.OK), hold.Text);
+
+        var answer = await Api.PostAsync($"payments/simplified-refund/{orderId}", Requests.Refund(100m, "ours-1"));
+        var again = await Api.PostAsync($"payments/simplified-refund/{orderId}", Requests.Refund(100m, "ours-1"));
+        var tooMuch = await Api.PostAsync($"payments/simplified-refund/{orderId}", Requests.Refund(250m));
+        var whileHeld = (await Api.GetJsonAsync($"merchants/orders/{orderId}")).Body;
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(answer.Status, Is.EqualTo(HttpStatusCode.OK), answer.Text);
+            Assert.That(again.Body.Str("refund_id"), Is.EqualTo(answer.Body.Str("refund_id")), "the same merchant_refund_id is the same refund");
+            Assert.That(tooMuch.FirstErrorCode(), Is.EqualTo("refund_amount_exceeds_refundable"), "a held refund counts against what is refundable");
+            Assert.That(whileHeld!["processing"]!.GetValue<bool>(), Is.True);
+            Assert.That(whileHeld.Str("status"), Is.EqualTo("fully_captured"));
+            Assert.That(whileHeld.Amount("refunded_amount"), Is.Zero);
+            Assert.That(whileHeld["transactions"]!["refunds"]!.AsArray(), Is.Empty);
+            Assert.That(Sim.State.Notifications.Where(n => n.EventType == "order_refunded"), Is.Empty);
+        });
+
+        var released = await control.PostAsync($"_sim/orders/{orderId}/release-refunds");
+        var after = (await Api.GetJsonAsync($"merchants/orders/{orderId}")).Body;
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(released.Status, Is.EqualTo(HttpStatusCode.OK), released.Text);
+            Assert.That(after!["processing"]!.GetValue<bool>(), Is.False);
+            Assert.That(after.Str("status"), Is.EqualTo("partially_refunded"));
+            Assert.That(after.Amount("refunded_amount"), Is.EqualTo(100m));
+            Assert.That(after["transactions"]!["refunds"]![0]!.Str("refund_id"), Is.EqualTo(answer.Body.Str("refund_id")));
+            Assert.That(after["transactions"]!["refunds"]![0]!.Str("merchant_refund_id"), Is.EqualTo("ours-1"));
+            Assert.That(Sim.State.Notifications.Count(n => n.EventType == "order_refunded"), Is.EqualTo(1));
+        });
+    }
+
+    [Test]
+    public async Task Portal_refunds_are_never_held_and_a_reset_stops_holding()
+    {
+        var orderId = await CreatePaidOrderAsync();
+        Sim.State.HoldRefunds = true;
+
+        Sim.State.PortalRefund(orderId, 50m);
+        Assert.That(Sim.State.FindOrder(orderId)!.RefundedAmount, Is.EqualTo(50m));
+
+        Sim.State.Reset();
+        Assert.That(Sim.State.HoldRefunds, Is.False);
+    }
 }

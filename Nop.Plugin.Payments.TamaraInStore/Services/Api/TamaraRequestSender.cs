@@ -100,7 +100,8 @@ internal sealed class TamaraRequestSender
                 SensitiveDataMasker.MaskBody(requestBody));
         }
 
-        var timeoutSeconds = settings.RequestTimeoutSeconds > 0 ? settings.RequestTimeoutSeconds : TamaraInStoreDefaults.DefaultRequestTimeoutSeconds;
+        // a value saved before the limit existed must not let a call outlive the order's lock either
+        var timeoutSeconds = TamaraCallBudget.EffectiveTimeoutSeconds(settings, _retryPolicy);
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(timeoutSeconds), _timeProvider);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         var stopwatch = Stopwatch.StartNew();

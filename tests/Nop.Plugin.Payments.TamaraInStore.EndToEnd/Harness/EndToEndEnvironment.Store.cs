@@ -51,19 +51,17 @@ public sealed partial class EndToEndEnvironment
         return await scope.ServiceProvider.GetRequiredService<TamaraOrderSyncService>().VoidSessionAsync(SessionOf(orderId), "Customer changed their mind");
     }
 
-    /// <summary>The order page's Refund / Partial refund button: the plugin refunds, then the core books the answer</summary>
+    /// <summary>
+    /// The order page's Refund button (the whole total of an order not refunded yet) or Partial refund popup (anything
+    /// else), as nopCommerce runs them: refused unless allowed, then the plugin refunds and the core books the answer
+    /// </summary>
     public async Task<RefundPaymentResult> RefundAsync(int orderId, decimal amount)
     {
         var order = Order(orderId);
+        var isPartialRefund = !(order.RefundedAmount == decimal.Zero && amount == order.OrderTotal);
         using var scope = Plugin.CreateScope();
-        var result = await scope.ServiceProvider.GetRequiredService<TamaraRefundService>().RefundAsync(new RefundPaymentRequest
-        {
-            Order = order,
-            AmountToRefund = amount,
-            IsPartialRefund = order.RefundedAmount + amount < order.OrderTotal
-        });
-        await NopCommerceOrders.ApplyRefundResultAsync(Orders, Order(orderId), amount, result);
-        return result;
+        var refunds = scope.ServiceProvider.GetRequiredService<TamaraRefundService>();
+        return await Orders.RefundFromAdminAsync(orderId, amount, isPartialRefund, refunds.RefundAsync);
     }
 
     /// <summary>Runs the scheduled task until <paramref name="condition"/> holds, or gives up after <paramref name="timeout"/></summary>

@@ -8,7 +8,7 @@ namespace Nop.Plugin.Payments.TamaraInStore.EndToEnd.Harness;
 
 /// <summary>
 /// The shared in-memory orders, plus what nopCommerce's order processing does around refunds: the offline refunds the
-/// plugin uses to count refunds made at Tamara, and the core's bookkeeping after a payment method's refund succeeded.
+/// plugin uses to count refunds made at Tamara (the refund buttons are <see cref="InMemoryOrders.RefundFromAdminAsync"/>).
 /// </summary>
 public static class NopCommerceOrders
 {
@@ -28,17 +28,6 @@ public static class NopCommerceOrders
             .Returns((Order order, decimal amount) => BookRefundAsync(orders, order, amount));
 
         return orders;
-    }
-
-    /// <summary>The core after <c>IPaymentMethod.RefundAsync</c> answered: counts the refund, takes the status it was given</summary>
-    public static async Task ApplyRefundResultAsync(InMemoryOrders orders, Order order, decimal amount, RefundPaymentResult result)
-    {
-        if (!result.Success)
-            return;
-
-        order.RefundedAmount += amount;
-        order.PaymentStatus = result.NewPaymentStatus;
-        await orders.OrderService.UpdateOrderAsync(order);
     }
 
     private static async Task BookRefundAsync(InMemoryOrders orders, Order order, decimal amount)

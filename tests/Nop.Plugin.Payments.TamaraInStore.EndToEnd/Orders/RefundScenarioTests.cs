@@ -9,7 +9,8 @@ namespace Nop.Plugin.Payments.TamaraInStore.EndToEnd.Orders;
 /// <summary>Refunds of a paid order, from nopCommerce's buttons and from Tamara's portal, each counted once</summary>
 public class RefundScenarioTests : EndToEndTest
 {
-    protected override EnvironmentOptions Options => new() { RequestTimeoutSeconds = 1 };
+    /// <summary>Short, so a hang (3 s) costs little, but not so short that a loaded machine times out ordinary calls</summary>
+    protected override EnvironmentOptions Options => new() { RequestTimeoutSeconds = 2 };
 
     [Test]
     public async Task A_partial_then_a_full_refund_go_through_Tamara_and_add_up()

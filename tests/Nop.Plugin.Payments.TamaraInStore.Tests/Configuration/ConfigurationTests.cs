@@ -120,6 +120,44 @@ public class ConfigurationTests
     }
 
     [Test]
+    public void A_request_timeout_whose_retries_could_outlive_the_order_lock_is_refused()
+    {
+        var localization = new Mock<ILocalizationService>();
+        localization.Setup(l => l.GetResourceAsync(It.IsAny<string>())).ReturnsAsync((string key) => key);
+        var validator = new ConfigurationValidator(localization.Object);
+        var model = ConfigurationModelMapper.ToModel(Saved());
+
+        model.RequestTimeoutSeconds = 60;
+        var tooLong = validator.Validate(model).Errors.Select(e => e.PropertyName).ToList();
+        model.RequestTimeoutSeconds = TamaraInStoreDefaults.DefaultRequestTimeoutSeconds;
+        var byDefault = validator.Validate(model).Errors;
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(tooLong, Is.EqualTo(new[] { nameof(ConfigurationModel.RequestTimeoutSeconds) }));
+            Assert.That(byDefault, Is.Empty);
+        });
+    }
+
+    [Test]
+    public void The_longest_allowed_timeout_ends_every_attempt_within_the_lock_and_the_refund_grace_period()
+    {
+        var policy = TamaraRetryPolicy.Default;
+        var longest = TamaraCallBudget.WorstCase(TamaraCallBudget.MaxRequestTimeoutSeconds, policy);
+        var oneMore = TamaraCallBudget.WorstCase(TamaraCallBudget.MaxRequestTimeoutSeconds + 1, policy);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(longest, Is.LessThan(TamaraInStoreDefaults.OrderLockExpiration));
+            Assert.That(longest, Is.LessThan(Services.TamaraRefundService.UnconfirmedRefundGracePeriod));
+            Assert.That(oneMore, Is.GreaterThanOrEqualTo(TamaraCallBudget.Guard), "the limit is the largest that fits");
+            Assert.That(TamaraCallBudget.MaxRequestTimeoutSeconds, Is.GreaterThanOrEqualTo(TamaraInStoreDefaults.DefaultRequestTimeoutSeconds));
+            Assert.That(TamaraCallBudget.EffectiveTimeoutSeconds(new TamaraInStoreSettings { RequestTimeoutSeconds = 120 }, policy),
+                Is.EqualTo(TamaraCallBudget.MaxRequestTimeoutSeconds), "a value saved earlier is cut to the limit");
+        });
+    }
+
+    [Test]
     public void Every_text_has_english_and_arabic_and_keys_are_unique()
     {
         var all = TamaraInStoreLocaleResources.All;

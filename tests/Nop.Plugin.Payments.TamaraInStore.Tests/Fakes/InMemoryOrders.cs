@@ -43,6 +43,15 @@ public class InMemoryOrders
             .Returns((Order order) => CanMarkOrderAsPaid(order));
         ProcessingMock.Setup(service => service.MarkOrderAsPaidAsync(It.IsAny<Order>()))
             .Returns((Order order) => MarkOrderAsPaidAsync(order));
+        // offline refunds as nopCommerce 4.90's OrderProcessingService does them (refunded amount, payment status)
+        ProcessingMock.Setup(service => service.CanRefundOffline(It.IsAny<Order>()))
+            .Returns((Order order) => order.OrderTotal != 0 && order.RefundedAmount == 0 && order.PaymentStatus == PaymentStatus.Paid);
+        ProcessingMock.Setup(service => service.RefundOfflineAsync(It.IsAny<Order>()))
+            .Returns((Order order) => RefundOfflineAsync(order, order.OrderTotal));
+        ProcessingMock.Setup(service => service.CanPartiallyRefundOffline(It.IsAny<Order>(), It.IsAny<decimal>()))
+            .Returns((Order order, decimal amount) => CanPartiallyRefund(order, amount));
+        ProcessingMock.Setup(service => service.PartiallyRefundOfflineAsync(It.IsAny<Order>(), It.IsAny<decimal>()))
+            .Returns((Order order, decimal amount) => RefundOfflineAsync(order, amount));
         ProcessingMock.Setup(service => service.CanCancelOrder(It.IsAny<Order>()))
             .Returns((Order order) => order.OrderStatus != OrderStatus.Cancelled);
         ProcessingMock.Setup(service => service.CancelOrderAsync(It.IsAny<Order>(), It.IsAny<bool>()))
@@ -133,6 +142,46 @@ public class InMemoryOrders
 
         if (OrderPaid is not null)
             await OrderPaid(new OrderPaidEvent(order));
+    }
+
+    public static bool CanPartiallyRefund(Order order, decimal amount) =>
+        order.OrderTotal != 0 && order.OrderTotal - order.RefundedAmount > 0 && amount <= order.OrderTotal - order.RefundedAmount
+        && order.PaymentStatus is PaymentStatus.Paid or PaymentStatus.PartiallyRefunded;
+
+    private Task RefundOfflineAsync(Order order, decimal amount)
+    {
+        order.RefundedAmount += amount;
+        order.PaymentStatus = order.RefundedAmount >= order.OrderTotal ? PaymentStatus.Refunded : PaymentStatus.PartiallyRefunded;
+        Save(order);
+        AddNote(new OrderNote { OrderId = order.Id, Note = $"Order has been marked as refunded. Amount = {amount}", CreatedOnUtc = DateTime.UtcNow });
+        return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// The admin's Refund / Partial refund button as nopCommerce 4.90 runs it: refused unless allowed, then the payment
+    /// method is asked and on success the amount is added to what the order had refunded and the order is saved
+    /// </summary>
+    public async Task<Nop.Services.Payments.RefundPaymentResult> RefundFromAdminAsync(int orderId, decimal amount, bool isPartialRefund,
+        Func<Nop.Services.Payments.RefundPaymentRequest, Task<Nop.Services.Payments.RefundPaymentResult>> paymentMethod)
+    {
+        var order = Get(orderId);
+        var allowed = isPartialRefund
+            ? CanPartiallyRefund(order, amount)
+            : order.OrderTotal != 0 && order.RefundedAmount == 0 && order.PaymentStatus == PaymentStatus.Paid;
+        if (!allowed)
+            throw new NopException(isPartialRefund ? "Cannot do partial refund for order." : "Cannot do refund for order.");
+
+        var result = await paymentMethod(new Nop.Services.Payments.RefundPaymentRequest { Order = order, AmountToRefund = amount, IsPartialRefund = isPartialRefund });
+        if (!result.Success)
+            return result;
+
+        var total = order.RefundedAmount + amount;
+        order.RefundedAmount = total;
+        order.PaymentStatus = isPartialRefund && order.OrderTotal == total && result.NewPaymentStatus == PaymentStatus.PartiallyRefunded
+            ? PaymentStatus.Refunded
+            : result.NewPaymentStatus;
+        Save(order);
+        return result;
     }
 
     private async Task CancelOrderAsync(Order order)

@@ -20,6 +20,8 @@ public class PaymentMethodInstallTests
     private Mock<ILanguageService> _languageService;
     private Mock<IScheduleTaskService> _scheduleTaskService;
     private WidgetSettings _widgetSettings;
+    private Nop.Core.Domain.Payments.PaymentSettings _paymentSettings;
+    private Mock<TamaraUninstallService> _uninstallService;
     private TamaraInStorePaymentMethod _plugin;
 
     [SetUp]
@@ -38,6 +40,9 @@ public class PaymentMethodInstallTests
         });
         _scheduleTaskService = new Mock<IScheduleTaskService>();
         _widgetSettings = new WidgetSettings();
+        _paymentSettings = new Nop.Core.Domain.Payments.PaymentSettings();
+        // only its virtual entry point is used
+        _uninstallService = new Mock<TamaraUninstallService>(Enumerable.Repeat<object>(null, typeof(TamaraUninstallService).GetConstructors().Single().GetParameters().Length).ToArray());
 
         _plugin = new TamaraInStorePaymentMethod(_languageService.Object,
             _localizationService.Object,
@@ -47,7 +52,9 @@ public class PaymentMethodInstallTests
             // install and uninstall never touch the payment services
             (TamaraCheckoutService)RuntimeHelpers.GetUninitializedObject(typeof(TamaraCheckoutService)),
             (TamaraRefundService)RuntimeHelpers.GetUninitializedObject(typeof(TamaraRefundService)),
-            _widgetSettings);
+            _widgetSettings,
+            _paymentSettings,
+            _uninstallService.Object);
     }
 
     [Test]
@@ -131,6 +138,21 @@ public class PaymentMethodInstallTests
         _localizationService.Verify(service => service.DeleteLocaleResourcesAsync(TamaraInStoreDefaults.LocalePrefix, null), Times.Once);
         _scheduleTaskService.Verify(service => service.DeleteTaskAsync(task), Times.Once);
         Assert.That(_widgetSettings.ActiveWidgetSystemNames, Does.Not.Contain(TamaraInStoreDefaults.SystemName));
+    }
+
+    [Test]
+    public async Task Uninstall_takes_the_method_off_the_active_payment_methods_after_cleaning_up_at_Tamara()
+    {
+        _paymentSettings.ActivePaymentMethodSystemNames.AddRange(["Payments.CheckMoneyOrder", TamaraInStoreDefaults.SystemName]);
+        var steps = new List<string>();
+        _uninstallService.Setup(service => service.PrepareAsync()).Callback(() => steps.Add("prepare")).Returns(Task.CompletedTask);
+        _settingService.Setup(service => service.DeleteSettingAsync<TamaraInStoreSettings>()).Callback(() => steps.Add("delete settings")).Returns(Task.CompletedTask);
+
+        await _plugin.UninstallAsync();
+
+        Assert.That(_paymentSettings.ActivePaymentMethodSystemNames, Is.EqualTo(new[] { "Payments.CheckMoneyOrder" }));
+        _settingService.Verify(service => service.SaveSettingAsync(_paymentSettings, 0), Times.Once);
+        Assert.That(steps, Is.EqualTo(new[] { "prepare", "delete settings" }), "the tokens are still there while Tamara is called");
     }
 
     [Test]

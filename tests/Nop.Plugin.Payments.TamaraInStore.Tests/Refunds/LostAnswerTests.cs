@@ -46,7 +46,7 @@ public class LostAnswerTests
         var first = await context.PartiallyRefundAsync(100m);
 
         Assert.That(first.Success, Is.False);
-        Assert.That(first.Errors.Single(), Is.EqualTo(context.English(Keys.NotConfirmed)));
+        Assert.That(first.Errors.Single(), Is.EqualTo(context.English(Keys.NotConfirmed, RefundTestContext.GraceMinutes)));
         Assert.That(context.Refunds.Rows.Single().State, Is.EqualTo(TamaraRefundState.Unknown));
         Assert.That(context.Order.RefundedAmount, Is.Zero);
 
@@ -105,6 +105,25 @@ public class LostAnswerTests
     }
 
     [Test]
+    public async Task AfterBeingToldTheEarlierRefundWentThroughTheSameAmountAgainIsANewRefund()
+    {
+        var context = new RefundTestContext(300m);
+        context.Tamara.DelayVisibility = true;
+        context.TamaraRefundsButTimesOut();
+        await context.PartiallyRefundAsync(100m);
+        context.Tamara.RevealRefunds();
+        context.TamaraAnswersNormally();
+        await context.PartiallyRefundAsync(150m);
+
+        var deliberate = await context.PartiallyRefundAsync(100m);
+
+        Assert.That(deliberate.Success, Is.True, string.Join("; ", deliberate.Errors));
+        context.VerifyRefundCalls(2);
+        Assert.That(context.Tamara.Refunded, Is.EqualTo(200m));
+        Assert.That(context.Order.RefundedAmount, Is.EqualTo(200m));
+    }
+
+    [Test]
     public async Task ARetryWhileTamaraStillShowsNothingSendsNothing()
     {
         var context = new RefundTestContext(300m);
@@ -115,7 +134,7 @@ public class LostAnswerTests
         var retry = await context.PartiallyRefundAsync(100m);
 
         Assert.That(retry.Success, Is.False);
-        Assert.That(retry.Errors.Single(), Is.EqualTo(string.Format(context.English(Keys.EarlierNotConfirmed), "100.00 SAR")));
+        Assert.That(retry.Errors.Single(), Is.EqualTo(context.English(Keys.EarlierNotConfirmed, "100.00 SAR", RefundTestContext.GraceMinutes)));
         context.VerifyRefundCalls(1);
         Assert.That(context.Refunds.Rows.Single().State, Is.EqualTo(TamaraRefundState.Unknown));
     }
@@ -156,12 +175,92 @@ public class LostAnswerTests
         Assert.That(context.Refunds.Rows.Single().State, Is.EqualTo(TamaraRefundState.Succeeded));
         Assert.That(context.Order.RefundedAmount, Is.EqualTo(100m));
 
-        // the admin clicks again afterwards: the earlier refund is done and counted, so this one is new
+    }
+
+    [Test]
+    public async Task TheClickRepeatedAfterTheNotificationCountedTheRefundCompletesWithoutASecondRefund()
+    {
+        var context = new RefundTestContext(300m);
+        context.Tamara.DelayVisibility = true;
+        context.TamaraRefundsButTimesOut();
+        await context.PartiallyRefundAsync(100m);
+        context.Tamara.RevealRefunds();
+        // Tamara's order_refunded notification: the sync counts the refund as an offline refund
+        await context.ReconcileAsync();
         context.TamaraAnswersNormally();
+
+        var repeated = await context.PartiallyRefundAsync(100m);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(repeated.Success, Is.True, string.Join("; ", repeated.Errors));
+            Assert.That(repeated.NewPaymentStatus, Is.EqualTo(PaymentStatus.PartiallyRefunded));
+            Assert.That(context.Tamara.RefundCount, Is.EqualTo(1));
+            Assert.That(context.Tamara.Refunded, Is.EqualTo(100m));
+            Assert.That(context.Order.RefundedAmount, Is.EqualTo(100m), "counted once: by the offline refund, then the core's add balanced out");
+            Assert.That(context.Order.PaymentStatus, Is.EqualTo(PaymentStatus.PartiallyRefunded));
+            Assert.That(context.Refunds.Rows.Single().CountedOffline, Is.False);
+            Assert.That(context.Notes, Has.Some.StartsWith("Tamara refund refund-1 of 100.00 SAR had already been made"));
+        });
+        context.VerifyRefundCalls(1);
+
+        // a third click is a new refund: the earlier one was completed
         var next = await context.PartiallyRefundAsync(100m);
         Assert.That(next.Success, Is.True, string.Join("; ", next.Errors));
         context.VerifyRefundCalls(2);
         Assert.That(context.Order.RefundedAmount, Is.EqualTo(200m));
+    }
+
+    [Test]
+    public async Task TheSameAmountLongAfterANotificationCountedTheRefundIsANewRefund()
+    {
+        var context = new RefundTestContext(300m);
+        context.Tamara.DelayVisibility = true;
+        context.TamaraRefundsButTimesOut();
+        await context.PartiallyRefundAsync(100m);
+        context.Tamara.RevealRefunds();
+        await context.ReconcileAsync();
+        context.TamaraAnswersNormally();
+        context.Clock.Advance(TamaraRefundService.RepeatedClickWindow + TimeSpan.FromMinutes(1));
+
+        var next = await context.PartiallyRefundAsync(100m);
+
+        Assert.That(next.Success, Is.True, string.Join("; ", next.Errors));
+        context.VerifyRefundCalls(2);
+        Assert.That(context.Order.RefundedAmount, Is.EqualTo(200m));
+    }
+
+    [Test]
+    public async Task AnAttemptTamaraReportsAsProcessingStaysOpenPastTheGracePeriod()
+    {
+        var context = new RefundTestContext(300m);
+        context.Tamara.DelayVisibility = true;
+        context.Tamara.Processing = true;
+        context.TamaraRefundsButTimesOut();
+        await context.PartiallyRefundAsync(100m);
+        context.TamaraAnswersNormally();
+        context.Clock.Advance(TamaraRefundService.UnconfirmedRefundGracePeriod + TimeSpan.FromMinutes(1));
+
+        await context.ReconcileAsync();
+        var whileProcessing = await context.PartiallyRefundAsync(100m);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(context.Refunds.Rows.Single().State, Is.EqualTo(TamaraRefundState.Unknown));
+            Assert.That(whileProcessing.Success, Is.False);
+            Assert.That(whileProcessing.Errors.Single(), Is.EqualTo(context.English(Keys.EarlierNotConfirmed, "100.00 SAR", RefundTestContext.GraceMinutes)));
+            Assert.That(context.Notes, Has.None.StartsWith("Tamara has no record"));
+        });
+        context.VerifyRefundCalls(1);
+
+        context.Tamara.Processing = false;
+        context.Tamara.RevealRefunds();
+        var once = await context.PartiallyRefundAsync(100m);
+
+        Assert.That(once.Success, Is.True, string.Join("; ", once.Errors));
+        context.VerifyRefundCalls(1);
+        Assert.That(context.Tamara.Refunded, Is.EqualTo(100m));
+        Assert.That(context.Order.RefundedAmount, Is.EqualTo(100m));
     }
 
     [Test]
@@ -193,7 +292,7 @@ public class LostAnswerTests
 
         var result = await context.PartiallyRefundAsync(100m);
 
-        Assert.That(result.Errors.Single(), Is.EqualTo(context.English(Keys.NotConfirmed)));
+        Assert.That(result.Errors.Single(), Is.EqualTo(context.English(Keys.NotConfirmed, RefundTestContext.GraceMinutes)));
         Assert.That(context.Refunds.Rows.Single().State, Is.EqualTo(TamaraRefundState.Unknown));
         context.VerifyRefundCalls(1);
         Assert.That(context.Order.PaymentStatus, Is.EqualTo(PaymentStatus.Paid));

@@ -275,4 +275,16 @@ public class RefundFromNopCommerceTests
         Assert.That(context.Order.RefundedAmount, Is.EqualTo(50m));
         Assert.That(context.Order.PaymentStatus, Is.EqualTo(PaymentStatus.PartiallyRefunded));
     }
+
+    [Test]
+    public async Task RefundingTheWholeOrderAfterItsTotalWasLoweredSendsWhatWasAskedNotAllTamaraHolds()
+    {
+        var context = new RefundTestContext(300m);
+        context.Order.OrderTotal = 200m;
+
+        var result = await context.RefundAsync();
+
+        Assert.That(result.Success, Is.True, string.Join("; ", result.Errors));
+        Assert.That(context.Tamara.Refunded, Is.EqualTo(200m));
+    }
 }

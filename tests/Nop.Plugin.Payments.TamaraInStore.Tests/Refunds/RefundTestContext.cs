@@ -128,6 +128,12 @@ public class RefundTestContext
 
     public string English(string key) => _english[key];
 
+    public string English(string key, params object[] arguments) =>
+        string.Format(System.Globalization.CultureInfo.InvariantCulture, _english[key], arguments);
+
+    /// <summary>Minutes an unconfirmed refund is waited for, as the messages state it</summary>
+    public static double GraceMinutes => TamaraRefundService.UnconfirmedRefundGracePeriod.TotalMinutes;
+
     public void TamaraRefuses(HttpStatusCode status, string message) =>
         Client.Setup(client => client.SimplifiedRefundAsync(It.IsAny<TamaraInStoreSettings>(), TamaraOrderId, It.IsAny<SimplifiedRefundRequest>(), It.IsAny<CancellationToken>()))
             .ThrowsAsync(new TamaraApiException(message, status, "POST /payments/simplified-refund"));
@@ -161,6 +167,14 @@ public class RefundTestContext
 
     private async Task<RefundPaymentResult> ClickAsync(decimal amount, bool isPartialRefund)
     {
+        // the core refuses before asking the payment method (CanRefundAsync / CanPartiallyRefundAsync)
+        var canRefund = isPartialRefund
+            ? Order.OrderTotal != 0 && Order.OrderTotal - Order.RefundedAmount > 0 && amount <= Order.OrderTotal - Order.RefundedAmount
+                && Order.PaymentStatus is PaymentStatus.Paid or PaymentStatus.PartiallyRefunded
+            : Order.OrderTotal != 0 && Order.RefundedAmount == 0 && Order.PaymentStatus == PaymentStatus.Paid;
+        if (!canRefund)
+            throw new Nop.Core.NopException(isPartialRefund ? "Cannot do partial refund for order." : "Cannot do refund for order.");
+
         var result = await Service.RefundAsync(new RefundPaymentRequest { Order = Order, AmountToRefund = amount, IsPartialRefund = isPartialRefund });
         if (!result.Success)
             return result;

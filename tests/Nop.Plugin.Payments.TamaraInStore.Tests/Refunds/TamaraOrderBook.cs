@@ -38,6 +38,9 @@ public class TamaraOrderBook
     /// <summary>Whether a refund shows on the order only once <see cref="RevealRefunds"/> is called</summary>
     public bool DelayVisibility { get; set; }
 
+    /// <summary>Whether the order reports that Tamara is still processing something for it (a refund not shown yet)</summary>
+    public bool Processing { get; set; }
+
     public decimal Refunded => _refunds.Sum(refund => refund.Amount.Amount) + _notVisibleYet.Sum(refund => refund.Amount.Amount);
 
     public int RefundCount => _refunds.Count + _notVisibleYet.Count;
@@ -87,6 +90,7 @@ public class TamaraOrderBook
             TotalAmount = new TamaraMoney(Captured, Currency),
             CapturedAmount = new TamaraMoney(Captured, Currency),
             RefundedAmount = new TamaraMoney(refunded, Currency),
+            Processing = Processing,
             Transactions = new TamaraTransactions
             {
                 Captures = [new TamaraCapture { CaptureId = CaptureId, TotalAmount = new TamaraMoney(Captured, Currency) }],

@@ -35,7 +35,7 @@ public class DoublePaymentRefundTests
 
     private TamaraInStoreOrderController NewController() =>
         new(_localization.Object, _harness.Logger.Object, _harness.Orders.OrderService, new Mock<IWorkContext>().Object,
-            null, null, _harness.NewService(), _harness.SessionService, NewRefund())
+            null, null, _harness.NewService(), _harness.SessionService, NewRefund(), null)
         {
             ControllerContext = new ControllerContext { HttpContext = new DefaultHttpContext() }
         };

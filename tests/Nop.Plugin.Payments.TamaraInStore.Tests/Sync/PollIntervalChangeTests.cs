@@ -1,3 +1,4 @@
+using Nop.Core.Domain.Payments;
 using System.Runtime.CompilerServices;
 using Moq;
 using Nop.Core.Domain.Cms;
@@ -39,7 +40,8 @@ public class PollIntervalChangeTests
             tasks.Object, Mock.Of<ISettingService>(),
             (TamaraCheckoutService)RuntimeHelpers.GetUninitializedObject(typeof(TamaraCheckoutService)),
             (TamaraRefundService)RuntimeHelpers.GetUninitializedObject(typeof(TamaraRefundService)),
-            new WidgetSettings());
+            new WidgetSettings(), new PaymentSettings(),
+            (TamaraUninstallService)RuntimeHelpers.GetUninitializedObject(typeof(TamaraUninstallService)));
     }
 
     /// <summary>The ScheduleTask row the plugin's install inserts</summary>

@@ -69,9 +69,33 @@ public class SyncHarness
 
     /// <summary>A new service instance over the shared state, as another web server of a farm would have</summary>
     public TestableOrderSyncService NewService(Nop.Core.Caching.ILocker locker = null,
-        Nop.Services.Orders.IOrderProcessingService orderProcessingService = null, TamaraSessionService sessionService = null) =>
+        Nop.Services.Orders.IOrderProcessingService orderProcessingService = null, TamaraSessionService sessionService = null,
+        TamaraRefundService refundService = null) =>
         new(locker ?? Locker, Logger.Object, orderProcessingService ?? Orders.OrderProcessingService, Orders.OrderService,
-            SettingService.Object, Client.Object, RefundService.Object, sessionService ?? SessionService, Time);
+            SettingService.Object, Client.Object, refundService ?? RefundService.Object, sessionService ?? SessionService, Time);
+
+    /// <summary>The real refund service over the shared state, with English texts and the primary currency SAR</summary>
+    public TamaraRefundService NewRefundService()
+    {
+        var currencies = new Mock<Nop.Services.Directory.ICurrencyService>();
+        currencies.Setup(service => service.GetCurrencyByIdAsync(1)).ReturnsAsync(new Nop.Core.Domain.Directory.Currency { Id = 1, CurrencyCode = "SAR" });
+
+        return new TamaraRefundService(new Nop.Core.Domain.Directory.CurrencySettings { PrimaryStoreCurrencyId = 1 }, currencies.Object,
+            English.Object, Locker, Logger.Object, Orders.OrderProcessingService, Orders.OrderService, SettingService.Object,
+            Client.Object, SessionService, Time);
+    }
+
+    /// <summary>Resources in English, formatted as staff read them</summary>
+    public Mock<Nop.Services.Localization.ILocalizationService> English { get; } = EnglishResources();
+
+    private static Mock<Nop.Services.Localization.ILocalizationService> EnglishResources()
+    {
+        var english = Localization.TamaraInStoreLocaleResources.English();
+        var localization = new Mock<Nop.Services.Localization.ILocalizationService>();
+        localization.Setup(service => service.GetResourceAsync(It.IsAny<string>()))
+            .ReturnsAsync((string key) => english.TryGetValue(key, out var text) ? text : key);
+        return localization;
+    }
 
     public (Order Order, TamaraSession Session) AddPendingOrder(decimal amount = 300m, string currency = "SAR", int storeId = 1, string tamaraOrderId = null)
     {

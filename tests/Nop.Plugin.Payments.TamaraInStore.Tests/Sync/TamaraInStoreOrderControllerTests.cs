@@ -42,7 +42,7 @@ public class TamaraInStoreOrderControllerTests
         return new TamaraInStoreOrderController(localization.Object, _harness.Logger.Object, _harness.Orders.OrderService, _workContext.Object,
             _checkoutService.Object, null, _harness.NewService(), _harness.SessionService,
             new TamaraDoublePaymentRefund(_harness.Locker, _harness.Logger.Object, _harness.Orders.OrderService, _harness.SettingService.Object,
-                _harness.Client.Object, _harness.SessionService, _harness.Time))
+                _harness.Client.Object, _harness.SessionService, _harness.Time), null)
         {
             ControllerContext = new ControllerContext { HttpContext = new DefaultHttpContext() }
         };
@@ -147,5 +147,21 @@ public class TamaraInStoreOrderControllerTests
         Assert.That(_harness.Session(session.Id).State, Is.EqualTo(TamaraSessionState.Pending));
         _harness.Client.Verify(client => client.VoidCheckoutSessionAsync(It.IsAny<TamaraInStoreSettings>(), It.IsAny<string>(), It.IsAny<string>(), It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Never);
         _checkoutService.Verify(service => service.CreateReplacementSessionAsync(It.IsAny<Order>(), It.IsAny<TamaraSession>()), Times.Never);
+    }
+
+    [Test]
+    public async Task VendorsCannotLeaveNeedsAttentionEither()
+    {
+        var (order, session) = _harness.AddPendingOrder();
+        session.State = TamaraSessionState.NeedsAttention;
+        await _harness.SessionService.UpdateSessionAsync(session);
+        _workContext.Setup(context => context.GetCurrentVendorAsync()).ReturnsAsync(new Vendor { Id = 3 });
+
+        var accept = Answer(await NewController().AcceptCapture(order.Id));
+        var refund = Answer(await NewController().RefundCapture(order.Id));
+
+        Assert.That(accept, Is.EqualTo((false, "Plugins.Payments.TamaraInStore.OrderBlock.Result.AccessDenied", false)));
+        Assert.That(refund, Is.EqualTo((false, "Plugins.Payments.TamaraInStore.OrderBlock.Result.AccessDenied", false)));
+        _harness.Client.VerifyNoOtherCalls();
     }
 }

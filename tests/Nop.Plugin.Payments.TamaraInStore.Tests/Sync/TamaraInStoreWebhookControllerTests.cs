@@ -199,6 +199,24 @@ public class TamaraInStoreWebhookControllerTests
     }
 
     [Test]
+    public async Task WhenTheOrderIsLockedTheDeliveryIsAskedAgain()
+    {
+        var session = CapturedSessionInStore1();
+        var controller = NewController(Notification(session.TamaraOrderId), queryToken: ValidToken);
+
+        IActionResult result;
+        using (_harness.Locker.Hold(string.Format(TamaraInStoreDefaults.OrderLockKey, session.TamaraOrderId)))
+            result = await controller.Webhook();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(StatusOf(result), Is.EqualTo(503));
+            Assert.That(int.Parse(controller.Response.Headers.RetryAfter.ToString()), Is.Positive);
+            Assert.That(_harness.Session(session.Id).State, Is.EqualTo(TamaraSessionState.Pending));
+        });
+    }
+
+    [Test]
     public async Task ASyncFailureOtherThanTamaraBeingDownIsStill200()
     {
         var (_, session) = _harness.AddPendingOrder(storeId: 1);

@@ -59,7 +59,7 @@ internal static class OrderJson
                 ["captures"] = new JsonArray(o.Captures.Select(x => (JsonNode)Capture(x, o, merchantId)).ToArray()),
                 ["refunds"] = new JsonArray(o.Refunds.Select(x => (JsonNode)Refund(x)).ToArray()),
             },
-            ["processing"] = false,
+            ["processing"] = o.Processing,
             ["store_code"] = o.StoreCode ?? "",
             ["additional_data"] = additional,
         };

@@ -48,6 +48,21 @@ internal static class ControlEndpoints
             return result.IsSuccess ? ApiResponses.Json(OrderJson.RefundAnswer(result.Value!)) : ApiResponses.Error(result.Error!);
         });
 
+        sim.MapPut("/refunds/hold", async (HttpRequest request, SimulatorState state) =>
+        {
+            var body = await OptionalBodyAsync(request);
+            if (body?["hold"] is not JsonValue hold || hold.GetValueKind() is not (JsonValueKind.True or JsonValueKind.False))
+            {
+                return ApiResponses.Error(StatusCodes.Status400BadRequest, "hold_required", "Body { \"hold\": true|false } expected");
+            }
+
+            state.HoldRefunds = hold.GetValue<bool>();
+            return Results.Json(new { hold = state.HoldRefunds });
+        });
+
+        sim.MapPost("/orders/{id}/release-refunds", (string id, SimulatorState state, SimulatorOptions options) =>
+            OrderResult(state.ReleaseRefunds(id), options));
+
         sim.MapPost("/sweep", (SimulatorState state) => Results.Json(new { expired = state.SweepExpired() }));
 
         sim.MapGet("/sms", (SimulatorState state) => Results.Json(state.SmsOutbox));

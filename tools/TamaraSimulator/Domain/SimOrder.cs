@@ -47,12 +47,19 @@ public sealed class SimOrder
     internal List<SimCapture> CaptureList { get; init; } = [];
     internal List<SimRefund> RefundList { get; init; } = [];
     internal List<SimCancel> CancelList { get; init; } = [];
+    /// <summary>Refunds taken while refunds are held: not applied yet, so neither listed nor counted.</summary>
+    internal List<SimRefund> ProcessingRefundList { get; init; } = [];
 
     public IReadOnlyList<SimCapture> Captures => CaptureList;
     public IReadOnlyList<SimRefund> Refunds => RefundList;
     public IReadOnlyList<SimCancel> Cancels => CancelList;
 
-    public decimal RefundableAmount => CapturedAmount - RefundedAmount;
+    public IReadOnlyList<SimRefund> ProcessingRefunds => ProcessingRefundList;
+
+    /// <summary>Whether Tamara is still processing something for the order (a refund taken but not applied yet).</summary>
+    public bool Processing => ProcessingRefundList.Count > 0;
+
+    public decimal RefundableAmount => CapturedAmount - RefundedAmount - ProcessingRefundList.Sum(r => r.Amount);
 
     internal SimOrder Clone()
     {
@@ -95,6 +102,7 @@ public sealed class SimOrder
             CaptureList = [.. CaptureList],
             RefundList = [.. RefundList],
             CancelList = [.. CancelList],
+            ProcessingRefundList = [.. ProcessingRefundList],
         };
     }
 }

@@ -21,7 +21,8 @@ public sealed partial class SimulatorState
         }
 
         ExpireIfDue(order, raised);
-        if (merchantRefundId is not null && order.RefundList.FirstOrDefault(r => r.MerchantRefundId == merchantRefundId) is { } earlier)
+        if (merchantRefundId is not null
+            && order.RefundList.Concat(order.ProcessingRefundList).FirstOrDefault(r => r.MerchantRefundId == merchantRefundId) is { } earlier)
         {
             return SimResult<SimRefund>.Ok(earlier);
         }
@@ -50,25 +51,69 @@ public sealed partial class SimulatorState
                 $"The refund amount {amount} exceeds the refundable amount {order.RefundableAmount} {order.Currency}");
         }
 
-        var capture = order.CaptureList[^1];
-        order.CaptureList[^1] = capture with { RefundedAmount = capture.RefundedAmount + amount };
-        order.RefundedAmount += amount;
+        var refund = new SimRefund(Guid.NewGuid().ToString(), order.OrderId, order.CaptureList[^1].CaptureId, merchantRefundId,
+            amount, order.Currency, comment, source, order.Status, Now);
+        if (source == "api" && _holdRefunds)
+        {
+            order.ProcessingRefundList.Add(refund);
+            order.UpdatedAt = Now;
+            return SimResult<SimRefund>.Ok(refund);
+        }
+
+        return SimResult<SimRefund>.Ok(Apply(order, refund, raised));
+    });
+
+    /// <summary>
+    /// While true, refunds asked for through the API are taken but not applied: the order reports
+    /// <c>processing: true</c> and shows neither the refund nor its amount until <see cref="ReleaseRefunds"/>.
+    /// The API answer is the usual one (inject a fault to lose it).
+    /// </summary>
+    public bool HoldRefunds
+    {
+        get { lock (_gate) { return _holdRefunds; } }
+        set { lock (_gate) { _holdRefunds = value; } }
+    }
+
+    /// <summary>Applies the refunds held for an order, in the order they were taken, each raising order_refunded.</summary>
+    public SimResult<SimOrder> ReleaseRefunds(string orderIdOrCheckoutId) => Mutate(raised =>
+    {
+        var order = Lookup(orderIdOrCheckoutId);
+        if (order is null)
+        {
+            return SimResult<SimOrder>.Fail(StatusCodes.Status404NotFound, "order_not_found", "Order not found");
+        }
+
+        var held = order.ProcessingRefundList.ToList();
+        order.ProcessingRefundList.Clear();
+        foreach (var refund in held)
+        {
+            Apply(order, refund, raised);
+        }
+
+        return SimResult<SimOrder>.Ok(order.Clone());
+    });
+
+    private SimRefund Apply(SimOrder order, SimRefund refund, List<OrderNotification> raised)
+    {
+        var index = order.CaptureList.FindIndex(c => c.CaptureId == refund.CaptureId);
+        var capture = order.CaptureList[index];
+        order.CaptureList[index] = capture with { RefundedAmount = capture.RefundedAmount + refund.Amount };
+        order.RefundedAmount += refund.Amount;
         SetStatus(order, order.RefundedAmount >= order.CapturedAmount
             ? OrderStatuses.FullyRefunded
             : OrderStatuses.PartiallyRefunded);
 
-        var refund = new SimRefund(Guid.NewGuid().ToString(), order.OrderId, capture.CaptureId, merchantRefundId,
-            amount, order.Currency, comment, source, order.Status, Now);
-        order.RefundList.Add(refund);
+        var applied = refund with { OrderStatusAfter = order.Status, CreatedAt = Now };
+        order.RefundList.Add(applied);
         Raise(raised, order, EventTypes.OrderRefunded, new()
         {
-            ["refund_id"] = refund.RefundId,
-            ["capture_id"] = refund.CaptureId,
-            ["refunded_amount"] = MoneyJson(amount, order.Currency),
-            ["comment"] = comment,
+            ["refund_id"] = applied.RefundId,
+            ["capture_id"] = applied.CaptureId,
+            ["refunded_amount"] = MoneyJson(applied.Amount, order.Currency),
+            ["comment"] = applied.Comment,
         });
-        return SimResult<SimRefund>.Ok(refund);
-    });
+        return applied;
+    }
 
     /// <summary>A refund made by the merchant in Tamara's partner portal (not through the API).</summary>
     public SimResult<SimRefund> PortalRefund(string orderIdOrCheckoutId, decimal amount, string? comment = null)

@@ -20,6 +20,7 @@ public sealed partial class SimulatorState
     /// <summary>Orders whose customer pays when the store voids them next (<see cref="PayAtNextVoid"/>)</summary>
     private readonly HashSet<string> _payAtNextVoid = new(StringComparer.Ordinal);
     private int _generation;
+    private bool _holdRefunds;
 
     public SimulatorState(SimulatorOptions options)
     {
@@ -114,6 +115,7 @@ public sealed partial class SimulatorState
             _notifications.Clear();
             _deliveries.Clear();
             _webhooks.Clear();
+            _holdRefunds = false;
         }
     }
 

@@ -1,0 +1,173 @@
+using System.Globalization;
+using Nop.Core.Caching;
+using Nop.Core.Domain.Orders;
+using Nop.Core.Domain.Payments;
+using Nop.Plugin.Payments.TamaraInStore.Domain;
+using Nop.Plugin.Payments.TamaraInStore.Services.Api;
+using Nop.Plugin.Payments.TamaraInStore.Services.Api.Models;
+using Nop.Plugin.Payments.TamaraInStore.Services.Sync;
+using Nop.Services.Configuration;
+using Nop.Services.Localization;
+using Nop.Services.Logging;
+using Nop.Services.Orders;
+
+namespace Nop.Plugin.Payments.TamaraInStore.Services;
+
+/// <summary>
+/// The two ways staff take a Tamara payment out of "needs attention": accept what Tamara captured (the order is
+/// marked as paid, with a note of the difference) or refund it at Tamara. Afterwards refunds and the pick-up of
+/// portal refunds work as for any paid order.
+/// </summary>
+public class TamaraNeedsAttentionService
+{
+    private const string ResourcePrefix = "Plugins.Payments.TamaraInStore.OrderBlock.Accept.";
+    private const int LockAttempts = 3;
+    private static readonly TimeSpan _lockRetryDelay = TimeSpan.FromSeconds(1);
+
+    private readonly ILocalizationService _localizationService;
+    private readonly ILocker _locker;
+    private readonly ILogger _logger;
+    private readonly IOrderProcessingService _orderProcessingService;
+    private readonly IOrderService _orderService;
+    private readonly ISettingService _settingService;
+    private readonly ITamaraClient _tamaraClient;
+    private readonly TamaraRefundService _refundService;
+    private readonly TamaraSessionService _sessionService;
+    private readonly TimeProvider _timeProvider;
+
+    public TamaraNeedsAttentionService(ILocalizationService localizationService,
+        ILocker locker,
+        ILogger logger,
+        IOrderProcessingService orderProcessingService,
+        IOrderService orderService,
+        ISettingService settingService,
+        ITamaraClient tamaraClient,
+        TamaraRefundService refundService,
+        TamaraSessionService sessionService,
+        TimeProvider timeProvider)
+    {
+        _localizationService = localizationService;
+        _locker = locker;
+        _logger = logger;
+        _orderProcessingService = orderProcessingService;
+        _orderService = orderService;
+        _settingService = settingService;
+        _tamaraClient = tamaraClient;
+        _refundService = refundService;
+        _sessionService = sessionService;
+        _timeProvider = timeProvider ?? TimeProvider.System;
+    }
+
+    /// <summary>Refunds everything Tamara captured for the session; see <see cref="TamaraRefundService.RefundCaptureAsync"/></summary>
+    public virtual Task<TamaraStaffActionResult> RefundCaptureAsync(Order order, TamaraSession session) =>
+        _refundService.RefundCaptureAsync(order, session);
+
+    /// <summary>
+    /// Accepts what Tamara captured as the order's payment: marks the nopCommerce order as paid through the core (with
+    /// a note of the difference to the order total), makes the session Paid and counts refunds Tamara already made.
+    /// Takes the order's lock.
+    /// </summary>
+    public virtual async Task<TamaraStaffActionResult> AcceptCaptureAsync(Order order, TamaraSession session)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        ArgumentNullException.ThrowIfNull(session);
+
+        TamaraStaffActionResult result = null;
+        var locked = await TamaraOrderLock.TryRunAsync(_locker, session.TamaraOrderId,
+            async () => result = await AcceptUnderLockAsync(order.Id, session.Id), LockAttempts, _lockRetryDelay);
+
+        return locked && result is not null ? result : await AnswerAsync(false, "Busy");
+    }
+
+    private async Task<TamaraStaffActionResult> AcceptUnderLockAsync(int orderId, int sessionId)
+    {
+        // read both again inside the lock: the order sync may have changed them meanwhile
+        var session = await _sessionService.GetSessionByIdAsync(sessionId);
+        var order = await _orderService.GetOrderByIdAsync(orderId);
+        if (session?.State != TamaraSessionState.NeedsAttention || order is null)
+            return await AnswerAsync(false, "NotNeedingAttention");
+
+        var settings = await _settingService.LoadSettingAsync<TamaraInStoreSettings>(session.StoreId);
+        TamaraOrder tamaraOrder;
+        try
+        {
+            tamaraOrder = await _tamaraClient.GetOrderAsync(settings, session.TamaraOrderId);
+        }
+        catch (TamaraApiException exception)
+        {
+            await _logger.WarningAsync($"Tamara in-store: could not read Tamara order {session.TamaraOrderId} to accept its capture (order #{order.Id})", exception);
+            return await AnswerAsync(false, "ReadFailed", exception.Message);
+        }
+
+        var captured = tamaraOrder.CapturedAmount?.Amount ?? decimal.Zero;
+        var refunded = tamaraOrder.RefundedAmount?.Amount ?? decimal.Zero;
+        if (captured <= decimal.Zero || refunded >= captured)
+            return await AnswerAsync(false, "NothingCaptured", tamaraOrder.Status ?? "-");
+
+        if (!string.Equals(tamaraOrder.CapturedAmount.Currency, session.CurrencyCode, StringComparison.OrdinalIgnoreCase))
+            return await AnswerAsync(false, "CurrencyMismatch", tamaraOrder.CapturedAmount.Currency, session.CurrencyCode);
+
+        // paid by other means (cash, another link): keeping both would take the money twice
+        if (order.PaymentStatus is PaymentStatus.Paid or PaymentStatus.PartiallyRefunded or PaymentStatus.Refunded)
+            return await AnswerAsync(false, "OrderAlreadyPaid");
+
+        if (order.PaymentStatus is not (PaymentStatus.Pending or PaymentStatus.Authorized) || !_orderProcessingService.CanMarkOrderAsPaid(order))
+            return await AnswerAsync(false, "CannotMarkPaid", order.OrderStatus, order.PaymentStatus);
+
+        if (!await _sessionService.TryClaimPaymentAsync(session.Id))
+            return await AnswerAsync(false, "NotNeedingAttention");
+
+        var captureId = tamaraOrder.Transactions?.Captures?.FirstOrDefault(capture => !string.IsNullOrEmpty(capture.CaptureId))?.CaptureId;
+        order.CaptureTransactionId = captureId;
+        order.CaptureTransactionResult = tamaraOrder.Status;
+        try
+        {
+            await _orderProcessingService.MarkOrderAsPaidAsync(order);
+        }
+        catch
+        {
+            await _sessionService.ReleasePaymentClaimAsync(session.Id);
+            throw;
+        }
+
+        var now = _timeProvider.GetUtcNow().UtcDateTime;
+        var orderTotal = TamaraMoneyRounding.Round(order.OrderTotal * (order.CurrencyRate > decimal.Zero ? order.CurrencyRate : decimal.One), session.CurrencyCode);
+        session.State = TamaraSessionState.Paid;
+        // refunding the whole order later then gives back exactly what Tamara captured
+        session.Amount = orderTotal;
+        session.PaidOnUtc ??= now;
+        session.NextCheckOnUtc = null;
+        session.LastError = null;
+        session.CapturedAmount = captured;
+        session.TamaraStatus = tamaraOrder.Status;
+        await _sessionService.UpdateSessionAsync(session);
+
+        await _orderService.InsertOrderNoteAsync(new OrderNote
+        {
+            OrderId = order.Id,
+            Note = await FormatAsync("Note", TamaraCapturedAmount.Format(captured, session.CurrencyCode),
+                TamaraCapturedAmount.Format(orderTotal, session.CurrencyCode), FormatDifference(captured - orderTotal, session.CurrencyCode), captureId ?? "-"),
+            DisplayToCustomer = false,
+            CreatedOnUtc = now
+        });
+        await _logger.InformationAsync($"Tamara in-store: staff accepted the capture of Tamara order {session.TamaraOrderId} for order #{order.Id}");
+
+        // refunds Tamara made meanwhile (e.g. in its portal) now count like on any paid order; we hold the lock it requires
+        if (refunded > decimal.Zero || tamaraOrder.Transactions?.Refunds?.Count > 0)
+            await _refundService.ReconcileRefundsAsync(order, session, tamaraOrder);
+
+        return new TamaraStaffActionResult(true, await FormatAsync("Done"), OrderChanged: true);
+    }
+
+    private static string FormatDifference(decimal difference, string currencyCode) =>
+        (difference > decimal.Zero ? "+" : difference < decimal.Zero ? "-" : string.Empty) + TamaraCapturedAmount.Format(Math.Abs(difference), currencyCode);
+
+    private async Task<TamaraStaffActionResult> AnswerAsync(bool success, string key, params object[] arguments) =>
+        new(success, await FormatAsync(key, arguments));
+
+    private async Task<string> FormatAsync(string key, params object[] arguments)
+    {
+        var text = await _localizationService.GetResourceAsync(ResourcePrefix + key);
+        return arguments.Length == 0 ? text : string.Format(CultureInfo.InvariantCulture, text, arguments);
+    }
+}
