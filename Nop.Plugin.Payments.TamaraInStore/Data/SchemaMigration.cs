@@ -32,7 +32,7 @@ public class SchemaMigration : AutoReversingMigration
             .WithOptions().NonClustered();
 
         // the limit of payment links per phone number: sessions for one number created since a moment
-        Create.Index("IX_TamaraSession_PhoneNumber_CreatedOnUtc")
+        Create.Index(PhoneLinkLimitIndexMigration.IndexName)
             .OnTable(nameof(TamaraSession))
             .OnColumn(nameof(TamaraSession.PhoneNumber)).Ascending()
             .OnColumn(nameof(TamaraSession.CreatedOnUtc)).Ascending()

@@ -159,6 +159,17 @@ public sealed class AdminUi
         await _page.WaitForLoadStateAsync(LoadState.NetworkIdle);
     }
 
+    /// <summary>The header's "Clear cache": nopCommerce reads settings changed in the database again</summary>
+    public async Task ClearCacheAsync()
+    {
+        var back = _page.Url;
+        await _page.GotoAsync("Admin");
+        await _page.EvaluateAsync("() => document.querySelector(\"form[action*='ClearCache'] button, form[action*='ClearCache'] [type=submit]\").click()");
+        await _page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        if (!back.Contains("/Admin", StringComparison.OrdinalIgnoreCase))
+            await _page.GotoAsync(back);
+    }
+
     public async Task OpenOrderAsync(int orderId)
     {
         await _page.GotoAsync($"Admin/Order/Edit/{orderId}");

@@ -20,6 +20,15 @@ public sealed class NopDatabase
         return result is null or DBNull ? default : (T)Convert.ChangeType(result, typeof(T));
     }
 
+    /// <summary>For staging what a page cannot: a failing database, a setting changed as in "All settings"</summary>
+    public async Task ExecuteAsync(string sql)
+    {
+        await using var connection = new NpgsqlConnection(_connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+
     public async Task<OrderRow> OrderAsync(int orderId)
     {
         await using var connection = new NpgsqlConnection(_connectionString);

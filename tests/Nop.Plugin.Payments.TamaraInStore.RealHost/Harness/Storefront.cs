@@ -67,6 +67,11 @@ public sealed class Storefront
         if (await city.CountAsync() == 0 || !string.IsNullOrEmpty(await city.InputValueAsync()))
             return;
 
+        await _page.SelectOptionAsync("#BillingNewAddress_CountryId", new SelectOptionValue { Label = "Saudi Arabia" });
+        await _page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        var states = _page.Locator("#BillingNewAddress_StateProvinceId option:not([value='0'])");
+        if (await states.CountAsync() > 0)
+            await _page.SelectOptionAsync("#BillingNewAddress_StateProvinceId", await states.First.GetAttributeAsync("value"));
         await city.FillAsync("Riyadh");
         await _page.FillAsync("#BillingNewAddress_Address1", "King Fahd Road 1");
         await _page.FillAsync("#BillingNewAddress_ZipPostalCode", "12211");
@@ -127,6 +132,13 @@ public sealed class Storefront
         await _page.WaitForLoadStateAsync(LoadState.NetworkIdle);
     }
 
+    /// <summary>Back from the confirm step to the payment information, which nopCommerce stores again</summary>
+    public async Task FillTamaraPaymentInfoAgainAsync(string phone)
+    {
+        await _page.Locator("#opc-payment_info .step-title, #opc-payment_info h2").First.ClickAsync();
+        await FillTamaraPaymentInfoAsync(phone);
+    }
+
     public async Task<bool> ReachedConfirmStepAsync()
     {
         var confirm = _page.Locator("#confirm-order-buttons-container .confirm-order-next-step-button");
@@ -142,12 +154,12 @@ public sealed class Storefront
     }
 
     /// <summary>Confirm; returns the order id from /checkout/completed/{id}, or 0 when the checkout stays put</summary>
-    public async Task<int> ConfirmAsync()
+    public async Task<int> ConfirmAsync(int timeoutMs = 90_000)
     {
         await _page.ClickAsync("#confirm-order-buttons-container .confirm-order-next-step-button");
         try
         {
-            await _page.WaitForURLAsync(new Regex("checkout/completed", RegexOptions.IgnoreCase), new PageWaitForURLOptions { Timeout = 90_000 });
+            await _page.WaitForURLAsync(new Regex("checkout/completed", RegexOptions.IgnoreCase), new PageWaitForURLOptions { Timeout = timeoutMs });
         }
         catch (TimeoutException)
         {
