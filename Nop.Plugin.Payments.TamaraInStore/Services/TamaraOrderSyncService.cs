@@ -643,16 +643,7 @@ public class TamaraOrderSyncService
         }
 
         if (Normalize(tamaraOrder.Status) != TamaraOrderStatus.New)
-        {
-            var applied = await ApplyAsync(context, tamaraOrder);
-            return new TamaraVoidResult
-            {
-                Outcome = TamaraVoidOutcome.NotNew,
-                SessionState = session.State,
-                TamaraStatus = tamaraOrder.Status,
-                OrderChanged = applied.OrderChanged
-            };
-        }
+            return await ApplyInsteadOfVoidAsync(context, tamaraOrder);
 
         try
         {
@@ -678,14 +669,7 @@ public class TamaraOrderSyncService
             if (fresh is not null && Normalize(fresh.Status) != TamaraOrderStatus.New)
             {
                 context.VoidRefused = true;
-                var applied = await ApplyAsync(context, fresh);
-                return new TamaraVoidResult
-                {
-                    Outcome = TamaraVoidOutcome.NotNew,
-                    SessionState = session.State,
-                    TamaraStatus = fresh.Status,
-                    OrderChanged = applied.OrderChanged
-                };
+                return await ApplyInsteadOfVoidAsync(context, fresh);
             }
 
             return new TamaraVoidResult { Outcome = TamaraVoidOutcome.Conflict, SessionState = session.State, TamaraStatus = session.TamaraStatus, Error = exception.Message };
@@ -704,6 +688,19 @@ public class TamaraOrderSyncService
         await AddNoteAsync(context, $"Tamara: the payment link was voided ({reason}).");
 
         return new TamaraVoidResult { Outcome = TamaraVoidOutcome.Voided, SessionState = session.State, TamaraStatus = session.TamaraStatus };
+    }
+
+    /// <summary>Tamara no longer reports the order as new: what it says is applied like a sync instead of the void</summary>
+    private async Task<TamaraVoidResult> ApplyInsteadOfVoidAsync(SyncContext context, TamaraOrder tamaraOrder)
+    {
+        var applied = await ApplyAsync(context, tamaraOrder);
+        return new TamaraVoidResult
+        {
+            Outcome = TamaraVoidOutcome.NotNew,
+            SessionState = context.Session.State,
+            TamaraStatus = tamaraOrder.Status,
+            OrderChanged = applied.OrderChanged
+        };
     }
 
     #endregion

@@ -67,8 +67,11 @@ public sealed class Storefront
         if (await city.CountAsync() == 0 || !string.IsNullOrEmpty(await city.InputValueAsync()))
             return;
 
-        await _page.SelectOptionAsync("#BillingNewAddress_CountryId", new SelectOptionValue { Label = "Saudi Arabia" });
-        await _page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        // the state list is loaded again for the chosen country
+        await _page.RunAndWaitForResponseAsync(
+            () => _page.SelectOptionAsync("#BillingNewAddress_CountryId", new SelectOptionValue { Label = "Saudi Arabia" }),
+            response => response.Url.Contains("GetStatesByCountryId", StringComparison.OrdinalIgnoreCase));
+        await _page.WaitForTimeoutAsync(500);
         var states = _page.Locator("#BillingNewAddress_StateProvinceId option:not([value='0'])");
         if (await states.CountAsync() > 0)
             await _page.SelectOptionAsync("#BillingNewAddress_StateProvinceId", await states.First.GetAttributeAsync("value"));
