@@ -254,7 +254,7 @@ public class TamaraInStorePaymentMethod : BasePlugin, IPaymentMethod, IWidgetPlu
 
         foreach (var language in await _languageService.GetAllLanguagesAsync(showHidden: true))
         {
-            if (language.LanguageCulture?.StartsWith("ar", StringComparison.OrdinalIgnoreCase) == true)
+            if (TamaraInStoreLocaleResources.IsArabic(language))
                 await _localizationService.AddOrUpdateLocaleResourceAsync(TamaraInStoreLocaleResources.Arabic(), language.Id);
         }
     }

@@ -18,4 +18,7 @@ public static partial class TamaraInStoreLocaleResources
     public static IDictionary<string, string> English() => All.ToDictionary(resource => resource.Key, resource => resource.English);
 
     public static IDictionary<string, string> Arabic() => All.ToDictionary(resource => resource.Key, resource => resource.Arabic);
+
+    public static bool IsArabic(Nop.Core.Domain.Localization.Language language) =>
+        language.LanguageCulture?.StartsWith("ar", StringComparison.OrdinalIgnoreCase) == true;
 }

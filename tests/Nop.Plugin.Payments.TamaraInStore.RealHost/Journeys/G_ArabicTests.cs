@@ -60,4 +60,23 @@ public class G_ArabicTests : Journey
         await Admin.OpenOrderAsync(order.OrderId);
         await AssertArabicPageAsync("arabic-order-tamara-block", "#order-form");
     }
+
+    [Test, Order(3)]
+    public async Task A_language_added_after_the_install_gets_the_plugins_texts()
+    {
+        await Admin.Page.GotoAsync($"changelanguage/{_englishId}?returnUrl=%2FAdmin");
+        var page = Admin.Page;
+        await page.GotoAsync("Admin/Language/Create");
+        await page.FillAsync("#Name", "العربية (الإمارات)");
+        await page.SelectOptionAsync("#LanguageCulture", "ar-AE");
+        await page.FillAsync("#UniqueSeoCode", "ae");
+        await page.CheckAsync("#Rtl");
+        await page.ClickAsync("button[name='save']");
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+
+        var texts = await Database.ScalarAsync<long>(
+            "SELECT count(*) FROM \"LocaleStringResource\" r JOIN \"Language\" l ON l.\"Id\" = r.\"LanguageId\" " +
+            "WHERE l.\"LanguageCulture\" = 'ar-AE' AND r.\"ResourceName\" LIKE 'plugins.payments.tamarainstore.%' AND r.\"ResourceValue\" ~ '[\u0600-\u06FF]'");
+        Assert.That(texts, Is.GreaterThan(50), "Arabic texts for an Arabic language created after the install");
+    }
 }
