@@ -1,5 +1,6 @@
 using Nop.Plugin.Payments.TamaraInStore.Services;
 using Nop.Plugin.Payments.TamaraInStore.Services.Api;
+using Nop.Plugin.Payments.TamaraInStore.Services.Checkout;
 
 namespace Nop.Plugin.Payments.TamaraInStore.Models;
 

@@ -1,6 +1,7 @@
 using FluentValidation;
 using Nop.Plugin.Payments.TamaraInStore.Models;
 using Nop.Plugin.Payments.TamaraInStore.Services;
+using Nop.Plugin.Payments.TamaraInStore.Services.Checkout;
 using Nop.Services.Localization;
 using Nop.Web.Framework.Validators;
 

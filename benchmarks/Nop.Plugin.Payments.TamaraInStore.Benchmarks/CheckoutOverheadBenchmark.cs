@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Nop.Plugin.Payments.TamaraInStore.EndToEnd.Harness;
 using Nop.Plugin.Payments.TamaraInStore.Services;
+using Nop.Plugin.Payments.TamaraInStore.Services.Checkout;
 
 namespace Nop.Plugin.Payments.TamaraInStore.Benchmarks;
 

@@ -1,3 +1,5 @@
+using Nop.Plugin.Payments.TamaraInStore.Services.Refunds;
+
 namespace Nop.Plugin.Payments.TamaraInStore.Services.Api;
 
 /// <summary>

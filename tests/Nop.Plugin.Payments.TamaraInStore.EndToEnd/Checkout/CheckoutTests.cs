@@ -1,6 +1,7 @@
 using Nop.Core.Domain.Payments;
 using Nop.Plugin.Payments.TamaraInStore.Domain;
 using Nop.Plugin.Payments.TamaraInStore.EndToEnd.Harness;
+using Nop.Plugin.Payments.TamaraInStore.Services.Checkout;
 using TamaraSimulator;
 
 namespace Nop.Plugin.Payments.TamaraInStore.EndToEnd.Checkout;
@@ -81,7 +82,7 @@ public class CheckoutTests : EndToEndTest
         var (request, first) = await counter.ConfirmAsync(300m);
 
         using var scope = Env.Plugin.CreateScope();
-        var checkout = (Services.TamaraCheckoutService)scope.ServiceProvider.GetService(typeof(Services.TamaraCheckoutService));
+        var checkout = (Nop.Plugin.Payments.TamaraInStore.Services.Checkout.TamaraCheckoutService)scope.ServiceProvider.GetService(typeof(Nop.Plugin.Payments.TamaraInStore.Services.Checkout.TamaraCheckoutService));
         var again = await checkout.ProcessPaymentAsync(request);
 
         Assert.That(again.Success, Is.True);

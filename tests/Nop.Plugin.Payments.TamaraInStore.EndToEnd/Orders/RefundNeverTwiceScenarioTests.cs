@@ -4,6 +4,7 @@ using Nop.Core.Domain.Payments;
 using Nop.Plugin.Payments.TamaraInStore.Domain;
 using Nop.Plugin.Payments.TamaraInStore.EndToEnd.Harness;
 using Nop.Plugin.Payments.TamaraInStore.Services;
+using Nop.Plugin.Payments.TamaraInStore.Services.Refunds;
 using TamaraSimulator;
 
 namespace Nop.Plugin.Payments.TamaraInStore.EndToEnd.Orders;

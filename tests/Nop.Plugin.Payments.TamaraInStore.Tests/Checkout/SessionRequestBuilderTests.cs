@@ -1,4 +1,5 @@
 using Nop.Plugin.Payments.TamaraInStore.Services;
+using Nop.Plugin.Payments.TamaraInStore.Services.Checkout;
 
 namespace Nop.Plugin.Payments.TamaraInStore.Tests.Checkout;
 

@@ -7,6 +7,8 @@ using Nop.Plugin.Payments.TamaraInStore.Localization;
 using Nop.Plugin.Payments.TamaraInStore.Models;
 using Nop.Plugin.Payments.TamaraInStore.Services;
 using Nop.Plugin.Payments.TamaraInStore.Services.Api;
+using Nop.Plugin.Payments.TamaraInStore.Services.Checkout;
+using Nop.Plugin.Payments.TamaraInStore.Services.Refunds;
 using Nop.Plugin.Payments.TamaraInStore.Validators;
 using Nop.Services.Configuration;
 using Nop.Services.Localization;
@@ -149,7 +151,7 @@ public class ConfigurationTests
         Assert.Multiple(() =>
         {
             Assert.That(longest, Is.LessThan(TamaraInStoreDefaults.OrderLockExpiration));
-            Assert.That(longest, Is.LessThan(Services.TamaraRefundService.UnconfirmedRefundGracePeriod));
+            Assert.That(longest, Is.LessThan(Nop.Plugin.Payments.TamaraInStore.Services.Refunds.TamaraRefundService.UnconfirmedRefundGracePeriod));
             Assert.That(oneMore, Is.GreaterThanOrEqualTo(TamaraCallBudget.Guard), "the limit is the largest that fits");
             Assert.That(TamaraCallBudget.MaxRequestTimeoutSeconds, Is.GreaterThanOrEqualTo(TamaraInStoreDefaults.DefaultRequestTimeoutSeconds));
             Assert.That(TamaraCallBudget.EffectiveTimeoutSeconds(new TamaraInStoreSettings { RequestTimeoutSeconds = 120 }, policy),

@@ -6,6 +6,7 @@ using Nop.Plugin.Payments.TamaraInStore.Services;
 using Nop.Plugin.Payments.TamaraInStore.Services.Api;
 using Nop.Plugin.Payments.TamaraInStore.Services.Api.Models;
 using Keys = Nop.Plugin.Payments.TamaraInStore.Localization.TamaraInStoreLocaleResources.RefundKeys;
+using Nop.Plugin.Payments.TamaraInStore.Services.Refunds;
 
 namespace Nop.Plugin.Payments.TamaraInStore.Tests.Refunds;
 

@@ -9,6 +9,7 @@ using Nop.Plugin.Payments.TamaraInStore.Localization;
 using Nop.Plugin.Payments.TamaraInStore.Services;
 using Nop.Plugin.Payments.TamaraInStore.Services.Api;
 using Nop.Plugin.Payments.TamaraInStore.Services.Api.Models;
+using Nop.Plugin.Payments.TamaraInStore.Services.Refunds;
 using Nop.Plugin.Payments.TamaraInStore.Tests.Fakes;
 using Nop.Services.Configuration;
 using Nop.Services.Directory;

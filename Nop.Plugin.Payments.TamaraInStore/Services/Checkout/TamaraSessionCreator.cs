@@ -4,7 +4,7 @@ using Nop.Plugin.Payments.TamaraInStore.Services.Api.Models;
 using Nop.Services.Localization;
 using Nop.Services.Logging;
 
-namespace Nop.Plugin.Payments.TamaraInStore.Services;
+namespace Nop.Plugin.Payments.TamaraInStore.Services.Checkout;
 
 /// <summary>
 /// Asks Tamara for an in-store session and records it. When Tamara's answer is lost, finds out by the order reference

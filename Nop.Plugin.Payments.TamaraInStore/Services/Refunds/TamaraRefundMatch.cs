@@ -1,6 +1,6 @@
 using Nop.Plugin.Payments.TamaraInStore.Domain;
 
-namespace Nop.Plugin.Payments.TamaraInStore.Services;
+namespace Nop.Plugin.Payments.TamaraInStore.Services.Refunds;
 
 /// <summary>
 /// What Tamara's view of an order's refunds means for our refund rows

@@ -1,4 +1,4 @@
-namespace Nop.Plugin.Payments.TamaraInStore.Services;
+namespace Nop.Plugin.Payments.TamaraInStore.Services.Checkout;
 
 /// <summary>
 /// Everything a session request is made of. Amounts are in the primary store currency except <see cref="TotalAmount"/>,

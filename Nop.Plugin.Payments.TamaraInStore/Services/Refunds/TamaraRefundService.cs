@@ -13,8 +13,9 @@ using Nop.Services.Logging;
 using Nop.Services.Orders;
 using Nop.Services.Payments;
 using Keys = Nop.Plugin.Payments.TamaraInStore.Localization.TamaraInStoreLocaleResources.RefundKeys;
+using Nop.Plugin.Payments.TamaraInStore.Services.Sync;
 
-namespace Nop.Plugin.Payments.TamaraInStore.Services;
+namespace Nop.Plugin.Payments.TamaraInStore.Services.Refunds;
 
 /// <summary>
 /// Refunds from nopCommerce's refund buttons into Tamara, and refunds made at Tamara back into nopCommerce.

@@ -1,6 +1,6 @@
 using Nop.Core;
 
-namespace Nop.Plugin.Payments.TamaraInStore.Services;
+namespace Nop.Plugin.Payments.TamaraInStore.Services.Checkout;
 
 /// <summary>
 /// Whether a staff member is placing the order for the customer (Customers → Edit → Place order)

@@ -1,6 +1,6 @@
 using QRCoder;
 
-namespace Nop.Plugin.Payments.TamaraInStore.Services;
+namespace Nop.Plugin.Payments.TamaraInStore.Services.Checkout;
 
 /// <summary>
 /// Draws a link as a QR code the customer can scan at the counter

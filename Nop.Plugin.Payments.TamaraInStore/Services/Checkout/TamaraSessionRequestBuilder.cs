@@ -1,6 +1,6 @@
 using Nop.Plugin.Payments.TamaraInStore.Services.Api.Models;
 
-namespace Nop.Plugin.Payments.TamaraInStore.Services;
+namespace Nop.Plugin.Payments.TamaraInStore.Services.Checkout;
 
 /// <summary>
 /// Builds the body of POST /checkout/in-store-session so that the item totals plus shipping equal the total amount exactly

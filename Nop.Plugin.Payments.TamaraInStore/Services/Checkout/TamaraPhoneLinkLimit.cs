@@ -1,4 +1,4 @@
-namespace Nop.Plugin.Payments.TamaraInStore.Services;
+namespace Nop.Plugin.Payments.TamaraInStore.Services.Checkout;
 
 /// <summary>
 /// How many payment links (new Tamara sessions, each one an SMS) one phone number may receive in a period: it keeps anyone,

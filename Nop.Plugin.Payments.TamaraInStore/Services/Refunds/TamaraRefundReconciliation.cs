@@ -1,6 +1,6 @@
 using Nop.Plugin.Payments.TamaraInStore.Domain;
 
-namespace Nop.Plugin.Payments.TamaraInStore.Services;
+namespace Nop.Plugin.Payments.TamaraInStore.Services.Refunds;
 
 /// <summary>
 /// The outcome of matching Tamara's refunds to our rows, after the rows were saved

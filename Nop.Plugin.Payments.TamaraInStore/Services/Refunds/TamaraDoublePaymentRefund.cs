@@ -9,7 +9,7 @@ using Nop.Services.Configuration;
 using Nop.Services.Logging;
 using Nop.Services.Orders;
 
-namespace Nop.Plugin.Payments.TamaraInStore.Services;
+namespace Nop.Plugin.Payments.TamaraInStore.Services.Refunds;
 
 /// <summary>
 /// Gives back a Tamara payment taken for an order that was already paid by other means (a double payment). What Tamara

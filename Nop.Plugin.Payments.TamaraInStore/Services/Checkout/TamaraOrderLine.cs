@@ -1,4 +1,4 @@
-namespace Nop.Plugin.Payments.TamaraInStore.Services;
+namespace Nop.Plugin.Payments.TamaraInStore.Services.Checkout;
 
 /// <summary>
 /// One product line as the store prices it, in the currency the amounts were read in (tax included, after the line's discount)

@@ -5,7 +5,7 @@ using Nop.Services.Catalog;
 using Nop.Services.Orders;
 using Nop.Services.Tax;
 
-namespace Nop.Plugin.Payments.TamaraInStore.Services;
+namespace Nop.Plugin.Payments.TamaraInStore.Services.Checkout;
 
 /// <summary>
 /// Reads the product lines and shipping of a cart (before the order exists) or of a placed order, in the primary store currency

@@ -3,7 +3,7 @@ using Nop.Plugin.Payments.TamaraInStore.Domain;
 using Nop.Plugin.Payments.TamaraInStore.Models;
 using Nop.Services.Localization;
 
-namespace Nop.Plugin.Payments.TamaraInStore.Services;
+namespace Nop.Plugin.Payments.TamaraInStore.Services.Checkout;
 
 /// <summary>
 /// What the counter page shows about a session, and who may see it

@@ -1,7 +1,7 @@
 using Nop.Plugin.Payments.TamaraInStore.Domain;
 using Nop.Plugin.Payments.TamaraInStore.Services.Api.Models;
 
-namespace Nop.Plugin.Payments.TamaraInStore.Services;
+namespace Nop.Plugin.Payments.TamaraInStore.Services.Refunds;
 
 /// <summary>
 /// Matches the refunds Tamara lists for an order to our refund rows: by refund_id, then by merchant_refund_id,

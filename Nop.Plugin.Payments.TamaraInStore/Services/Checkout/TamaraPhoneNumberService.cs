@@ -1,6 +1,6 @@
 using PhoneNumbers;
 
-namespace Nop.Plugin.Payments.TamaraInStore.Services;
+namespace Nop.Plugin.Payments.TamaraInStore.Services.Checkout;
 
 /// <summary>
 /// Turns what staff type into the one phone format sent to Tamara
