@@ -88,10 +88,7 @@ public class LostAnswerTests
     public async Task ADifferentAmountAfterALostAnswerThatWentThroughCountsTheEarlierOneAndSendsNothing()
     {
         var context = new RefundTestContext(300m);
-        context.Tamara.DelayVisibility = true;
-        context.TamaraRefundsButTimesOut();
-        await context.PartiallyRefundAsync(100m);
-        context.Tamara.RevealRefunds();
+        await context.PartialRefundWhoseAnswerIsLostAsync(100m);
         context.TamaraAnswersNormally();
 
         var other = await context.PartiallyRefundAsync(150m);
@@ -109,10 +106,7 @@ public class LostAnswerTests
     public async Task AfterBeingToldTheEarlierRefundWentThroughTheSameAmountAgainIsANewRefund()
     {
         var context = new RefundTestContext(300m);
-        context.Tamara.DelayVisibility = true;
-        context.TamaraRefundsButTimesOut();
-        await context.PartiallyRefundAsync(100m);
-        context.Tamara.RevealRefunds();
+        await context.PartialRefundWhoseAnswerIsLostAsync(100m);
         context.TamaraAnswersNormally();
         await context.PartiallyRefundAsync(150m);
 
@@ -163,10 +157,7 @@ public class LostAnswerTests
     public async Task TheOrderSyncConfirmsALostAnswerAndCountsItOnce()
     {
         var context = new RefundTestContext(300m);
-        context.Tamara.DelayVisibility = true;
-        context.TamaraRefundsButTimesOut();
-        await context.PartiallyRefundAsync(100m);
-        context.Tamara.RevealRefunds();
+        await context.PartialRefundWhoseAnswerIsLostAsync(100m);
 
         await context.ReconcileAsync();
         await context.ReconcileAsync();
@@ -182,10 +173,7 @@ public class LostAnswerTests
     public async Task TheClickRepeatedAfterTheNotificationCountedTheRefundCompletesWithoutASecondRefund()
     {
         var context = new RefundTestContext(300m);
-        context.Tamara.DelayVisibility = true;
-        context.TamaraRefundsButTimesOut();
-        await context.PartiallyRefundAsync(100m);
-        context.Tamara.RevealRefunds();
+        await context.PartialRefundWhoseAnswerIsLostAsync(100m);
         // Tamara's order_refunded notification: the sync counts the refund as an offline refund
         await context.ReconcileAsync();
         context.TamaraAnswersNormally();
@@ -216,10 +204,7 @@ public class LostAnswerTests
     public async Task TheSameAmountLongAfterANotificationCountedTheRefundIsANewRefund()
     {
         var context = new RefundTestContext(300m);
-        context.Tamara.DelayVisibility = true;
-        context.TamaraRefundsButTimesOut();
-        await context.PartiallyRefundAsync(100m);
-        context.Tamara.RevealRefunds();
+        await context.PartialRefundWhoseAnswerIsLostAsync(100m);
         await context.ReconcileAsync();
         context.TamaraAnswersNormally();
         context.Clock.Advance(TamaraRefundService.RepeatedClickWindow + TimeSpan.FromMinutes(1));

@@ -125,6 +125,15 @@ public class RefundTestContext
     /// <summary>The Partial refund popup: the core asks for the amount, then books it on success</summary>
     public Task<RefundPaymentResult> PartiallyRefundAsync(decimal amount) => ClickAsync(amount, isPartialRefund: true);
 
+    /// <summary>Tamara makes the refund but its answer never arrives; afterwards Tamara's order shows it</summary>
+    public async Task PartialRefundWhoseAnswerIsLostAsync(decimal amount)
+    {
+        Tamara.DelayVisibility = true;
+        TamaraRefundsButTimesOut();
+        await PartiallyRefundAsync(amount);
+        Tamara.RevealRefunds();
+    }
+
     public Task ReconcileAsync() => Service.ReconcileRefundsAsync(Order, Session, Tamara.Read());
 
     public string English(string key) => _english[key];
