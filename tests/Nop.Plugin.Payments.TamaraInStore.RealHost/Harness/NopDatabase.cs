@@ -2,7 +2,7 @@ using Npgsql;
 
 namespace Nop.Plugin.Payments.TamaraInStore.RealHost.Harness;
 
-/// <summary>Read-only look-ups in the store's PostgreSQL database, for facts a page shows only in words</summary>
+/// <summary>The store's PostgreSQL database: facts a page shows only in words, and faults no page can stage</summary>
 public sealed class NopDatabase
 {
     private readonly string _connectionString;
