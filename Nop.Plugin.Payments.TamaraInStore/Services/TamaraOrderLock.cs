@@ -16,6 +16,12 @@ public static class TamaraOrderLock
 {
     private static readonly Dictionary<string, Gate> _gates = new(StringComparer.Ordinal);
 
+    /// <summary>How often a clerk's action (a refund, an exit from "needs attention") asks for a busy lock</summary>
+    public const int StaffActionAttempts = 3;
+
+    /// <summary>The wait between those attempts</summary>
+    public static TimeSpan StaffActionRetryDelay { get; } = TimeSpan.FromSeconds(1);
+
     /// <summary>Semaphores currently in use (held or waited for); none are kept once their order is free</summary>
     public static int GatesInUse
     {

@@ -36,9 +36,7 @@ public class TamaraRefundService
     /// <summary>How long after a click whose answer was lost the same click completes it instead of refunding again</summary>
     public static TimeSpan RepeatedClickWindow => TimeSpan.FromHours(1);
 
-    private const int LockAttempts = 3;
     private const int MaxErrorLength = 1024;
-    private static readonly TimeSpan _lockRetryDelay = TimeSpan.FromSeconds(1);
 
     private readonly CurrencySettings _currencySettings;
     private readonly ICurrencyService _currencyService;
@@ -583,7 +581,7 @@ public class TamaraRefundService
         session?.State == TamaraSessionState.Paid && !string.IsNullOrEmpty(session.TamaraOrderId);
 
     private Task<bool> TryWithOrderLockAsync(string tamaraOrderId, Func<Task> action) =>
-        TamaraOrderLock.TryRunAsync(_locker, tamaraOrderId, action, LockAttempts, _lockRetryDelay);
+        TamaraOrderLock.TryRunAsync(_locker, tamaraOrderId, action, TamaraOrderLock.StaffActionAttempts, TamaraOrderLock.StaffActionRetryDelay);
 
     /// <summary>A 4xx answer (or a call that was never sent) means Tamara refunded nothing; anything else may have refunded</summary>
     private static bool IsRefusal(TamaraApiException exception) =>

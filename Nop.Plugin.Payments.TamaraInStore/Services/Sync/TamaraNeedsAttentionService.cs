@@ -22,8 +22,6 @@ namespace Nop.Plugin.Payments.TamaraInStore.Services.Sync;
 public class TamaraNeedsAttentionService
 {
     private const string ResourcePrefix = "Plugins.Payments.TamaraInStore.OrderBlock.Accept.";
-    private const int LockAttempts = 3;
-    private static readonly TimeSpan _lockRetryDelay = TimeSpan.FromSeconds(1);
 
     private readonly ILocalizationService _localizationService;
     private readonly ILocker _locker;
@@ -75,7 +73,7 @@ public class TamaraNeedsAttentionService
 
         TamaraStaffActionResult result = null;
         var locked = await TamaraOrderLock.TryRunAsync(_locker, session.TamaraOrderId,
-            async () => result = await AcceptUnderLockAsync(order.Id, session.Id), LockAttempts, _lockRetryDelay);
+            async () => result = await AcceptUnderLockAsync(order.Id, session.Id), TamaraOrderLock.StaffActionAttempts, TamaraOrderLock.StaffActionRetryDelay);
 
         return locked && result is not null ? result : await AnswerAsync(false, "Busy");
     }
