@@ -3,7 +3,7 @@ using Nop.Plugin.Payments.TamaraInStore.RealHost.Harness;
 namespace Nop.Plugin.Payments.TamaraInStore.RealHost.Journeys;
 
 /// <summary>Uninstall leaves nothing of the plugin in the store's settings; installing again works as the first time</summary>
-[RealHostFixture, Order(8), NonParallelizable]
+[RealHostFixture, Order(30), NonParallelizable]
 public class H_UninstallTests : Journey
 {
     [Test, Order(1)]
