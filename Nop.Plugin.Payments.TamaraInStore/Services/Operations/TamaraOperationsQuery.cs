@@ -43,7 +43,7 @@ public class TamaraOperationsQuery
         var state => (TamaraOperationsState)(int)state
     };
 
-    private IQueryable<TamaraOperationsRow> Filtered(TamaraOperationsFilter filter)
+    internal IQueryable<TamaraOperationsRow> Filtered(TamaraOperationsFilter filter)
     {
         filter ??= new TamaraOperationsFilter();
 
