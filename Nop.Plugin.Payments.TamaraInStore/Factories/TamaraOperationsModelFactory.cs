@@ -184,7 +184,7 @@ public class TamaraOperationsModelFactory
                 StoreName = storeNames.GetValueOrDefault(store.StoreId) ?? store.StoreId.ToString(CultureInfo.InvariantCulture),
                 LinksSent = store.LinksSent,
                 Paid = store.Paid,
-                Conversion = store.Conversion.HasValue ? store.Conversion.Value.ToString("P0", CultureInfo.InvariantCulture) : noValue,
+                Conversion = store.Conversion.HasValue ? (store.Conversion.Value * 100).ToString("0", CultureInfo.InvariantCulture) + "%" : noValue,
                 MedianTimeToPay = store.MedianTimeToPay.HasValue
                     ? string.Format(await _localizationService.GetResourceAsync(Prefix + "Figures.Duration"),
                         (int)store.MedianTimeToPay.Value.TotalMinutes, store.MedianTimeToPay.Value.Seconds)
