@@ -83,6 +83,29 @@ public class I_OperationsPageTests : Journey
         Assert.That(await Admin.Page.Locator($"#tamara-bulk-results li.text-success[data-order-id='{_pending.OrderId}']").CountAsync(), Is.EqualTo(1));
     }
 
+    [Test, Order(5)]
+    public async Task E_in_arabic_the_page_reads_right_to_left()
+    {
+        var arabic = await Database.ScalarAsync<int>("SELECT \"Id\" FROM \"Language\" WHERE \"LanguageCulture\" = 'ar-SA'");
+        var english = await Database.ScalarAsync<int>("SELECT \"Id\" FROM \"Language\" WHERE \"LanguageCulture\" = 'en-US'");
+        Assert.That(arabic, Is.GreaterThan(0), "the Arabic language of the first journey");
+        try
+        {
+            await Admin.Page.GotoAsync($"changelanguage/{arabic}?returnUrl=%2F{Uri.EscapeDataString(OperationsPage.Path)}");
+            await Operations.OpenFromMenuAsync();
+            await Screens.TakeAsync(Admin.Page, "operations-page-arabic");
+
+            Assert.That(await Admin.Page.GetAttributeAsync("html", "dir"), Is.EqualTo("rtl"));
+            var text = await Admin.Page.Locator(".content-wrapper").First.InnerTextAsync();
+            Assert.That(text, Does.Contain("عمليات تمارا"));
+            Assert.That(text, Does.Not.Contain("Plugins.Payments.TamaraInStore").IgnoreCase, "every text of the page translated");
+        }
+        finally
+        {
+            await Admin.Page.GotoAsync($"changelanguage/{english}?returnUrl=%2FAdmin");
+        }
+    }
+
     private static void RequireBothOrders()
     {
         if (_paid is null || _pending is null)
