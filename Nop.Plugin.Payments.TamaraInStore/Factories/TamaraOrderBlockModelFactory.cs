@@ -108,12 +108,15 @@ public class TamaraOrderBlockModelFactory
         return model;
     }
 
-    private async Task<string> FormatTimeLeftAsync(TimeSpan left)
+    private Task<string> FormatTimeLeftAsync(TimeSpan left) => FormatTimeLeftAsync(_localizationService, left);
+
+    /// <summary>"12:05 left", or that the time is over</summary>
+    internal static async Task<string> FormatTimeLeftAsync(ILocalizationService localizationService, TimeSpan left)
     {
         if (left <= TimeSpan.Zero)
-            return await _localizationService.GetResourceAsync("Plugins.Payments.TamaraInStore.OrderBlock.TimeLeft.Over");
+            return await localizationService.GetResourceAsync("Plugins.Payments.TamaraInStore.OrderBlock.TimeLeft.Over");
 
-        var format = await _localizationService.GetResourceAsync("Plugins.Payments.TamaraInStore.OrderBlock.TimeLeft.Format");
+        var format = await localizationService.GetResourceAsync("Plugins.Payments.TamaraInStore.OrderBlock.TimeLeft.Format");
         return string.Format(format, (int)left.TotalMinutes, left.Seconds);
     }
 }

@@ -7,6 +7,8 @@ using Nop.Plugin.Payments.TamaraInStore.Factories;
 using Nop.Plugin.Payments.TamaraInStore.Services;
 using Nop.Plugin.Payments.TamaraInStore.Services.Api;
 using Nop.Plugin.Payments.TamaraInStore.Services.Checkout;
+using Nop.Plugin.Payments.TamaraInStore.Services.Operations;
+using Nop.Plugin.Payments.TamaraInStore.Services.Reconciliation;
 using Nop.Plugin.Payments.TamaraInStore.Services.Refunds;
 using Nop.Plugin.Payments.TamaraInStore.Services.Sync;
 using Nop.Web.Framework.Infrastructure.Extensions;
@@ -35,6 +37,11 @@ public class NopStartup : INopStartup
         services.AddScoped<TamaraNeedsAttentionService>();
         services.AddScoped<TamaraUninstallService>();
         services.AddScoped<TamaraOrderBlockModelFactory>();
+        services.AddScoped<TamaraOrderActionService>();
+        services.AddScoped<TamaraOperationsQuery>();
+        services.AddScoped<TamaraOperationsFigures>();
+        services.AddScoped<TamaraOperationsModelFactory>();
+        services.AddScoped<ITamaraReconciliationService, NotYetReconciledService>(); // replaced when the reconciliation engine lands
     }
 
     public void Configure(IApplicationBuilder application)

@@ -36,8 +36,8 @@ public class DoublePaymentRefundTests
         new(_harness.Locker, _harness.Logger.Object, _harness.Orders.OrderService, _harness.SettingService.Object, _harness.Client.Object, _harness.SessionService, _harness.Time);
 
     private TamaraInStoreOrderController NewController() =>
-        new(_localization.Object, _harness.Logger.Object, _harness.Orders.OrderService, new Mock<IWorkContext>().Object,
-            null, null, _harness.NewService(), _harness.SessionService, NewRefund(), null)
+        new(_harness.Orders.OrderService, new Mock<IWorkContext>().Object,
+            TamaraInStoreOrderControllerTests.NewActionService(_harness, new Mock<IWorkContext>().Object, null), null)
         {
             ControllerContext = new ControllerContext { HttpContext = new DefaultHttpContext() }
         };

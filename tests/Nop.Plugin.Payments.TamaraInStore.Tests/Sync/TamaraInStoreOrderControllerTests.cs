@@ -12,6 +12,7 @@ using Nop.Plugin.Payments.TamaraInStore.Services;
 using Nop.Plugin.Payments.TamaraInStore.Services.Api.Models;
 using Nop.Plugin.Payments.TamaraInStore.Services.Checkout;
 using Nop.Plugin.Payments.TamaraInStore.Services.Refunds;
+using Nop.Plugin.Payments.TamaraInStore.Services.Sync;
 using Nop.Services.Localization;
 using Nop.Services.Security;
 using Nop.Web.Framework.Infrastructure;
@@ -36,18 +37,30 @@ public class TamaraInStoreOrderControllerTests
             .ReturnsAsync(new VoidCheckoutSessionResponse { OrderWasVoided = true });
     }
 
-    private TamaraInStoreOrderController NewController()
-    {
-        var localization = new Mock<ILocalizationService>();
-        localization.Setup(service => service.GetResourceAsync(It.IsAny<string>())).ReturnsAsync((string key) => key);
-
-        return new TamaraInStoreOrderController(localization.Object, _harness.Logger.Object, _harness.Orders.OrderService, _workContext.Object,
-            _checkoutService.Object, null, _harness.NewService(), _harness.SessionService,
-            new TamaraDoublePaymentRefund(_harness.Locker, _harness.Logger.Object, _harness.Orders.OrderService, _harness.SettingService.Object,
-                _harness.Client.Object, _harness.SessionService, _harness.Time), null)
+    private TamaraInStoreOrderController NewController() =>
+        new(_harness.Orders.OrderService, _workContext.Object, NewActionService(_harness, _workContext.Object, _checkoutService.Object), null)
         {
             ControllerContext = new ControllerContext { HttpContext = new DefaultHttpContext() }
         };
+
+    /// <summary>The staff actions over the harness, resources as their keys, staff allowed to edit orders unless told otherwise</summary>
+    public static TamaraOrderActionService NewActionService(SyncHarness harness, IWorkContext workContext, TamaraCheckoutService checkoutService,
+        IPermissionService permissionService = null, TamaraNeedsAttentionService needsAttentionService = null)
+    {
+        var localization = new Mock<ILocalizationService>();
+        localization.Setup(service => service.GetResourceAsync(It.IsAny<string>())).ReturnsAsync((string key) => key);
+        if (permissionService is null)
+        {
+            var permissions = new Mock<IPermissionService>();
+            permissions.Setup(service => service.AuthorizeAsync(It.IsAny<string>())).ReturnsAsync(true);
+            permissionService = permissions.Object;
+        }
+
+        return new TamaraOrderActionService(localization.Object, harness.Logger.Object, harness.Orders.OrderService, permissionService, workContext,
+            checkoutService,
+            new TamaraDoublePaymentRefund(harness.Locker, harness.Logger.Object, harness.Orders.OrderService, harness.SettingService.Object,
+                harness.Client.Object, harness.SessionService, harness.Time),
+            needsAttentionService, harness.NewService(), harness.SessionService);
     }
 
     private static (bool Success, string Message, bool ReloadPage) Answer(IActionResult result)

@@ -3,6 +3,12 @@
 namespace Nop.Web.Framework.UI
 {
     internal static class ViewCompilationNamespace;
+
+    /// <summary>Stands in for nopCommerce's HTML helper, with the member the operations page uses</summary>
+    public interface INopHtmlHelper
+    {
+        void SetActiveMenuItemSystemName(string systemName);
+    }
 }
 
 namespace Nop.Web.Framework.Extensions

@@ -1,0 +1,6 @@
+namespace Nop.Web.Framework.Menu;
+
+public partial interface IAdminMenu
+{
+    string GetMenuItemUrl(string controllerName, string actionName);
+}

@@ -1,0 +1,120 @@
+using Moq;
+using Nop.Core;
+using Nop.Core.Domain.Vendors;
+using Nop.Plugin.Payments.TamaraInStore.Services.Api.Models;
+using Nop.Plugin.Payments.TamaraInStore.Services.Sync;
+using Nop.Plugin.Payments.TamaraInStore.Tests.Sync;
+using Nop.Services.Security;
+
+namespace Nop.Plugin.Payments.TamaraInStore.Tests.Operations;
+
+/// <summary>The order card's actions on a selection of orders: an outcome per order, refusals without stopping the rest</summary>
+public class BulkActionTests
+{
+    private SyncHarness _harness;
+    private Mock<IWorkContext> _workContext;
+    private Mock<IPermissionService> _permissions;
+
+    [SetUp]
+    public void SetUp()
+    {
+        _harness = new SyncHarness();
+        _workContext = new Mock<IWorkContext>();
+        _permissions = new Mock<IPermissionService>();
+        _permissions.Setup(service => service.AuthorizeAsync(It.IsAny<string>())).ReturnsAsync(true);
+    }
+
+    private TamaraOrderActionService NewService() =>
+        TamaraInStoreOrderControllerTests.NewActionService(_harness, _workContext.Object, null, _permissions.Object);
+
+    [Test]
+    public async Task EachOrderGetsItsOwnOutcomeAndAFailureDoesNotStopTheRest()
+    {
+        var (paid, paidSession) = _harness.AddPendingOrder();
+        var (unreachable, unreachableSession) = _harness.AddPendingOrder();
+        var (waiting, waitingSession) = _harness.AddPendingOrder();
+        _harness.TamaraSays(paidSession.TamaraOrderId, SyncHarness.Captured());
+        _harness.TamaraFails(unreachableSession.TamaraOrderId, SyncHarness.Transient(System.Net.HttpStatusCode.ServiceUnavailable));
+        _harness.TamaraSays(waitingSession.TamaraOrderId, SyncHarness.Status(TamaraOrderStatus.New));
+
+        var outcomes = await NewService().RunForOrdersAsync(TamaraOrderAction.CheckNow, [paid.Id, unreachable.Id, 99999, waiting.Id]);
+
+        Assert.That(outcomes.Select(outcome => (outcome.OrderId, outcome.Success)),
+            Is.EqualTo(new[] { (paid.Id, true), (unreachable.Id, false), (99999, false), (waiting.Id, true) }));
+        Assert.That(outcomes[0].Message, Does.EndWith("Check.Paid"));
+        Assert.That(outcomes[2].Message, Does.EndWith("Result.NoSession"));
+        Assert.That(_harness.Orders.Get(paid.Id).PaymentStatus, Is.EqualTo(Nop.Core.Domain.Payments.PaymentStatus.Paid));
+        _harness.Client.Verify(client => client.GetOrderAsync(It.IsAny<TamaraInStoreSettings>(), waitingSession.TamaraOrderId, It.IsAny<CancellationToken>()), Times.AtLeastOnce,
+            "the order after the failures was still checked");
+    }
+
+    [Test]
+    public async Task AnExceptionInOneOrderIsReportedForItAlone()
+    {
+        var (first, firstSession) = _harness.AddPendingOrder();
+        var (second, secondSession) = _harness.AddPendingOrder();
+        _harness.Client.Setup(client => client.GetOrderAsync(It.IsAny<TamaraInStoreSettings>(), firstSession.TamaraOrderId, It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new InvalidOperationException("boom"));
+        _harness.TamaraSays(secondSession.TamaraOrderId, SyncHarness.Captured());
+
+        var outcomes = await NewService().RunForOrdersAsync(TamaraOrderAction.CheckNow, [first.Id, second.Id]);
+
+        Assert.That(outcomes.Select(outcome => (outcome.OrderId, outcome.Success)), Is.EqualTo(new[] { (first.Id, false), (second.Id, true) }));
+    }
+
+    [Test]
+    public async Task WithoutTheRightToEditOrdersNothingIsDone()
+    {
+        var (first, _) = _harness.AddPendingOrder();
+        var (second, _) = _harness.AddPendingOrder();
+        _permissions.Setup(service => service.AuthorizeAsync(StandardPermission.Orders.ORDERS_CREATE_EDIT_DELETE)).ReturnsAsync(false);
+
+        var outcomes = await NewService().RunForOrdersAsync(TamaraOrderAction.Void, [first.Id, second.Id]);
+
+        Assert.That(outcomes.Select(outcome => (outcome.OrderId, outcome.Success, outcome.Message)), Is.EqualTo(new[]
+        {
+            (first.Id, false, "Plugins.Payments.TamaraInStore.OrderBlock.Result.AccessDenied"),
+            (second.Id, false, "Plugins.Payments.TamaraInStore.OrderBlock.Result.AccessDenied")
+        }));
+        _harness.Client.VerifyNoOtherCalls();
+    }
+
+    [Test]
+    public async Task VendorsAreRefused()
+    {
+        var (order, _) = _harness.AddPendingOrder();
+        _workContext.Setup(context => context.GetCurrentVendorAsync()).ReturnsAsync(new Vendor { Id = 3 });
+
+        var outcomes = await NewService().RunForOrdersAsync(TamaraOrderAction.CheckNow, [order.Id]);
+
+        Assert.That(outcomes.Single().Success, Is.False);
+        Assert.That(outcomes.Single().Message, Does.EndWith("Result.AccessDenied"));
+        _harness.Client.VerifyNoOtherCalls();
+    }
+
+    [Test]
+    public async Task ARowActionWithoutTheRightIsRefusedToo()
+    {
+        var (order, _) = _harness.AddPendingOrder();
+        _permissions.Setup(service => service.AuthorizeAsync(StandardPermission.Orders.ORDERS_CREATE_EDIT_DELETE)).ReturnsAsync(false);
+
+        var outcome = await NewService().RunAsync(TamaraOrderAction.CheckNow, order.Id);
+
+        Assert.That(outcome.Success, Is.False);
+        _harness.Client.VerifyNoOtherCalls();
+    }
+
+    [Test]
+    public async Task TheSameOrderSelectedTwiceIsActedOnOnce()
+    {
+        var (order, session) = _harness.AddPendingOrder();
+        _harness.Client.Setup(client => client.VoidCheckoutSessionAsync(It.IsAny<TamaraInStoreSettings>(), It.IsAny<string>(), It.IsAny<string>(), It.IsAny<string>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new VoidCheckoutSessionResponse { OrderWasVoided = true });
+        _harness.TamaraSays(session.TamaraOrderId, SyncHarness.Status(TamaraOrderStatus.New));
+
+        var outcomes = await NewService().RunForOrdersAsync(TamaraOrderAction.Void, [order.Id, order.Id]);
+
+        Assert.That(outcomes, Has.Count.EqualTo(1));
+        Assert.That(outcomes[0].Success, Is.True, outcomes[0].Message);
+    }
+}
