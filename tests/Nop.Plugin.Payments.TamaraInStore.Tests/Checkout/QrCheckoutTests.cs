@@ -267,6 +267,30 @@ public class QrCheckoutTests
     }
 
     [Test]
+    public async Task A_retried_confirm_for_another_device_voids_the_first_code_and_makes_its_own()
+    {
+        var fixture = QrStore();
+        TamaraCreatesQr(fixture, "tamara-qr-1", "checkout-qr-1");
+        var service = fixture.Create();
+        var (first, _) = await PlaceQrAsync(service, "TILL-2");
+        fixture.TamaraSays("tamara-qr-1", TamaraOrderStatus.New);
+        fixture.TamaraVoids("checkout-qr-1");
+        TamaraCreatesQr(fixture, "tamara-qr-2", "checkout-qr-2");
+
+        // the clerk went back to the payment step and typed this till's own id; nopCommerce kept the order GUID
+        var retry = await service.GetPaymentInfoAsync(QrForm("TILL-3"));
+        (retry.StoreId, retry.CustomerId, retry.OrderTotal, retry.OrderGuid) = (1, 7, first.OrderTotal, first.OrderGuid);
+        var result = await service.ProcessPaymentAsync(retry);
+
+        Assert.That(result.AuthorizationTransactionId, Is.EqualTo("tamara-qr-2"), string.Join(", ", result.Errors));
+        Assert.That(fixture.Sessions.Rows.Select(session => (session.DeviceId, session.State)), Is.EqualTo(new[]
+        {
+            ("TILL-2", TamaraSessionState.Canceled),
+            ("TILL-3", TamaraSessionState.Pending)
+        }));
+    }
+
+    [Test]
     public async Task A_lost_answer_without_a_link_shows_no_code_and_stores_nothing()
     {
         var fixture = QrStore();
