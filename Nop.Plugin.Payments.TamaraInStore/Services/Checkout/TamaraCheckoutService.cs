@@ -222,11 +222,12 @@ public class TamaraCheckoutService
             AddValue(request, TamaraInStoreDefaults.CustomValueNames.Channel, TamaraInStoreDefaults.Channels.Sms);
             AddValue(request, TamaraInStoreDefaults.CustomValueNames.PhoneNumber, _phoneNumberService.Normalize(model.PhoneNumber, settings.CountryCode));
             AddValue(request, TamaraInStoreDefaults.CustomValueNames.Email, model.Email);
+            // POST /checkout/in-store takes no payment type: the customer chooses it in Tamara's app
+            AddValue(request, TamaraInStoreDefaults.CustomValueNames.PaymentType,
+                string.IsNullOrEmpty(model.PaymentType) ? TamaraInStoreDefaults.PaymentTypes.PayByInstalments : model.PaymentType);
         }
         AddValue(request, TamaraInStoreDefaults.CustomValueNames.Locale,
             string.IsNullOrEmpty(model.Locale) ? await DefaultLocaleAsync() : model.Locale);
-        AddValue(request, TamaraInStoreDefaults.CustomValueNames.PaymentType,
-            string.IsNullOrEmpty(model.PaymentType) ? TamaraInStoreDefaults.PaymentTypes.PayByInstalments : model.PaymentType);
 
         return request;
     }

@@ -124,6 +124,8 @@ public class QrCheckoutTests
             Assert.That(request.CustomValues[TamaraInStoreDefaults.CustomValueNames.Channel], Is.EqualTo("qr"));
             Assert.That(request.CustomValues[TamaraInStoreDefaults.CustomValueNames.DeviceId], Is.EqualTo("TILL-2"));
             Assert.That(request.CustomValues.TryGetValue(TamaraInStoreDefaults.CustomValueNames.PhoneNumber, out _), Is.False);
+            Assert.That(request.CustomValues.TryGetValue(TamaraInStoreDefaults.CustomValueNames.PaymentType, out _), Is.False,
+                "a QR session takes no payment type; the order page must not claim one");
             Assert.That(fixture.HttpContext.Response.Headers.SetCookie.ToString(),
                 Does.StartWith($"{TamaraInStoreDefaults.TillDeviceCookieName}=TILL-2;").And.Contain("httponly"));
         });
