@@ -67,6 +67,22 @@ public static class TamaraInStoreDefaults
         "order_captured", "order_refunded", "order_expired"
     ];
 
+    /// <summary>Longest POS device id accepted (X-Device-Id), also the size of its column</summary>
+    public const int DeviceIdMaxLength = 64;
+
+    /// <summary>Remembers the device id a till last used for QR checkout, in that till's browser</summary>
+    public static string TillDeviceCookieName => ".Nop.TamaraInStore.DeviceId";
+
+    /// <summary>How long a till remembers its device id</summary>
+    public static TimeSpan TillDeviceCookieLifetime => TimeSpan.FromDays(365);
+
+    /// <summary>Values of the payment step's channel choice</summary>
+    public static class Channels
+    {
+        public static string Sms => "sms";
+        public static string Qr => "qr";
+    }
+
     public static class Routes
     {
         public static string Configure => "Plugin.Payments.TamaraInStore.Configure";
@@ -111,6 +127,8 @@ public static class TamaraInStoreDefaults
         public static string Email => "Tamara e-mail";
         public static string Locale => "Tamara language";
         public static string PaymentType => "Tamara payment type";
+        public static string Channel => "Tamara channel";
+        public static string DeviceId => "Tamara device id";
     }
 
     /// <summary>

@@ -16,6 +16,12 @@ public class TamaraInStoreSettings : ISettings
     /// <summary>Branch identifier sent as additional_data.store_code</summary>
     public string StoreCode { get; set; }
 
+    /// <summary>
+    /// The POS device id (X-Device-Id) of this store's tills for QR checkout; a till may override it at the payment step.
+    /// Empty: QR checkout is not offered, only SMS.
+    /// </summary>
+    public string DeviceId { get; set; }
+
     public bool UseSandbox { get; set; }
 
     /// <summary>Overrides the sandbox/live base URL (e.g. a local simulator); empty to use the default</summary>

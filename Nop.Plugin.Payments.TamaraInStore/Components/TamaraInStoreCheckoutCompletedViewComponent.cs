@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Nop.Core;
 using Nop.Core.Domain.Orders;
+using Nop.Plugin.Payments.TamaraInStore.Domain;
 using Nop.Plugin.Payments.TamaraInStore.Models;
 using Nop.Plugin.Payments.TamaraInStore.Services;
 using Nop.Plugin.Payments.TamaraInStore.Services.Api;
@@ -12,7 +13,8 @@ using Nop.Web.Framework.Mvc.Routing;
 namespace Nop.Plugin.Payments.TamaraInStore.Components;
 
 /// <summary>
-/// The counter page ("checkout completed"): the payment link as a QR code, where the SMS went, time left and the live status
+/// The counter page ("checkout completed"): the payment link as a QR code (the customer's only way to it for a QR session),
+/// where the SMS went, time left and the live status
 /// </summary>
 /// <remarks>
 /// The page's model (Nop.Web's CheckoutCompletedModel) lives in an assembly the plugin does not reference, so the order is found
@@ -69,6 +71,7 @@ public class TamaraInStoreCheckoutCompletedViewComponent : NopViewComponent
             CheckoutDeeplink = session.CheckoutDeeplink,
             QrCodeDataUri = _qrCodeService.ToPngDataUri(session.CheckoutDeeplink),
             MaskedPhoneNumber = SensitiveDataMasker.MaskPhone(session.PhoneNumber),
+            IsQr = session.Channel == TamaraSessionChannel.Qr,
             SecondsLeft = (int)Math.Max(0, secondsLeft),
             StatusUrl = _nopUrlHelper.RouteUrl(TamaraInStoreDefaults.Routes.CheckoutStatus, new { orderGuid = session.OrderGuid }),
             Status = await _statusService.PrepareAsync(session)

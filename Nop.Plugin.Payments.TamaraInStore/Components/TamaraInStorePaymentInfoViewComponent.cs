@@ -14,7 +14,9 @@ using Nop.Web.Framework.Components;
 namespace Nop.Plugin.Payments.TamaraInStore.Components;
 
 /// <summary>
-/// The payment-info step: phone and e-mail for the payment link (prefilled from the customer), language and payment type
+/// The payment-info step: SMS or a QR code at the till (when the store has a device id), phone and e-mail for the SMS
+/// (prefilled from the customer), the till's device id for the QR code (prefilled from the till's cookie, else the store),
+/// language and payment type
 /// </summary>
 public class TamaraInStorePaymentInfoViewComponent : NopViewComponent
 {
@@ -26,6 +28,7 @@ public class TamaraInStorePaymentInfoViewComponent : NopViewComponent
     private readonly IWorkContext _workContext;
     private readonly TamaraCheckoutService _checkoutService;
     private readonly TamaraPaymentTypesService _paymentTypesService;
+    private readonly TamaraTillDevice _tillDevice;
 
     public TamaraInStorePaymentInfoViewComponent(ICustomerService customerService,
         ILocalizationService localizationService,
@@ -34,7 +37,8 @@ public class TamaraInStorePaymentInfoViewComponent : NopViewComponent
         IStoreContext storeContext,
         IWorkContext workContext,
         TamaraCheckoutService checkoutService,
-        TamaraPaymentTypesService paymentTypesService)
+        TamaraPaymentTypesService paymentTypesService,
+        TamaraTillDevice tillDevice)
     {
         _customerService = customerService;
         _localizationService = localizationService;
@@ -44,6 +48,7 @@ public class TamaraInStorePaymentInfoViewComponent : NopViewComponent
         _workContext = workContext;
         _checkoutService = checkoutService;
         _paymentTypesService = paymentTypesService;
+        _tillDevice = tillDevice;
     }
 
     public async Task<IViewComponentResult> InvokeAsync()
@@ -64,6 +69,12 @@ public class TamaraInStorePaymentInfoViewComponent : NopViewComponent
             if (string.IsNullOrEmpty(model.Email))
                 model.Email = FirstFilled(billingAddress?.Email, customer.Email);
         }
+
+        model.QrOffered = !string.IsNullOrWhiteSpace(settings.DeviceId);
+        if (!model.QrOffered || string.IsNullOrEmpty(model.Channel))
+            model.Channel = TamaraInStoreDefaults.Channels.Sms;
+        if (model.QrOffered && string.IsNullOrEmpty(model.DeviceId))
+            model.DeviceId = _tillDevice.ReadOrDefault(settings);
 
         if (string.IsNullOrEmpty(model.Locale))
             model.Locale = await _checkoutService.DefaultLocaleAsync();

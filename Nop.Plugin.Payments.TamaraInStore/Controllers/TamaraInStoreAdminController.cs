@@ -73,6 +73,7 @@ public class TamaraInStoreAdminController : BasePaymentController
             model.ApiToken_OverrideForStore = await _settingService.SettingExistsAsync(settings, x => x.ApiToken, storeScope);
             model.NotificationToken_OverrideForStore = await _settingService.SettingExistsAsync(settings, x => x.NotificationToken, storeScope);
             model.StoreCode_OverrideForStore = await _settingService.SettingExistsAsync(settings, x => x.StoreCode, storeScope);
+            model.DeviceId_OverrideForStore = await _settingService.SettingExistsAsync(settings, x => x.DeviceId, storeScope);
             model.CountryCode_OverrideForStore = await _settingService.SettingExistsAsync(settings, x => x.CountryCode, storeScope);
             model.UseSandbox_OverrideForStore = await _settingService.SettingExistsAsync(settings, x => x.UseSandbox, storeScope);
             model.ApiBaseUrlOverride_OverrideForStore = await _settingService.SettingExistsAsync(settings, x => x.ApiBaseUrlOverride, storeScope);
@@ -107,6 +108,7 @@ public class TamaraInStoreAdminController : BasePaymentController
         await _settingService.SaveSettingOverridablePerStoreAsync(settings, x => x.ApiToken, model.ApiToken_OverrideForStore, storeScope, false);
         await _settingService.SaveSettingOverridablePerStoreAsync(settings, x => x.NotificationToken, model.NotificationToken_OverrideForStore, storeScope, false);
         await _settingService.SaveSettingOverridablePerStoreAsync(settings, x => x.StoreCode, model.StoreCode_OverrideForStore, storeScope, false);
+        await _settingService.SaveSettingOverridablePerStoreAsync(settings, x => x.DeviceId, model.DeviceId_OverrideForStore, storeScope, false);
         await _settingService.SaveSettingOverridablePerStoreAsync(settings, x => x.CountryCode, model.CountryCode_OverrideForStore, storeScope, false);
         await _settingService.SaveSettingOverridablePerStoreAsync(settings, x => x.UseSandbox, model.UseSandbox_OverrideForStore, storeScope, false);
         await _settingService.SaveSettingOverridablePerStoreAsync(settings, x => x.ApiBaseUrlOverride, model.ApiBaseUrlOverride_OverrideForStore, storeScope, false);

@@ -18,6 +18,7 @@ public class TamaraSessionBuilder : NopEntityBuilder<TamaraSession>
             .WithColumn(nameof(TamaraSession.Email)).AsString(255).Nullable()
             .WithColumn(nameof(TamaraSession.Locale)).AsString(10).Nullable()
             .WithColumn(nameof(TamaraSession.PaymentType)).AsString(64).Nullable()
-            .WithColumn(nameof(TamaraSession.LastError)).AsString(1024).Nullable();
+            .WithColumn(nameof(TamaraSession.LastError)).AsString(1024).Nullable()
+            .WithColumn(nameof(TamaraSession.DeviceId)).AsString(TamaraInStoreDefaults.DeviceIdMaxLength).Nullable();
     }
 }

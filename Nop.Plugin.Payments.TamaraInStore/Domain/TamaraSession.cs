@@ -39,7 +39,7 @@ public class TamaraSession : BaseEntity
 
     public decimal RefundedAmount { get; set; }
 
-    /// <summary>Normalised phone number the payment link was sent to</summary>
+    /// <summary>Normalised phone number the payment link was sent to; empty for a QR session</summary>
     public string PhoneNumber { get; set; }
 
     public string Email { get; set; }
@@ -62,6 +62,18 @@ public class TamaraSession : BaseEntity
     public DateTime? ClosedOnUtc { get; set; }
 
     public string LastError { get; set; }
+
+    /// <summary>How the link reaches the customer; see <see cref="Channel"/></summary>
+    public int ChannelId { get; set; }
+
+    /// <summary>The POS device (X-Device-Id) a QR session was created for; empty for SMS</summary>
+    public string DeviceId { get; set; }
+
+    public TamaraSessionChannel Channel
+    {
+        get => (TamaraSessionChannel)ChannelId;
+        set => ChannelId = (int)value;
+    }
 
     public TamaraSessionState State
     {

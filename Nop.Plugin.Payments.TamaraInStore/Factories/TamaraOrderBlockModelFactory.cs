@@ -3,6 +3,8 @@ using Nop.Core.Domain.Payments;
 using Nop.Plugin.Payments.TamaraInStore.Domain;
 using Nop.Plugin.Payments.TamaraInStore.Models;
 using Nop.Plugin.Payments.TamaraInStore.Services;
+using Nop.Plugin.Payments.TamaraInStore.Services.Api;
+using Nop.Plugin.Payments.TamaraInStore.Services.Checkout;
 using Nop.Plugin.Payments.TamaraInStore.Services.Refunds;
 using Nop.Plugin.Payments.TamaraInStore.Services.Sync;
 using Nop.Services.Helpers;
@@ -21,6 +23,7 @@ public class TamaraOrderBlockModelFactory
     private readonly ILocalizationService _localizationService;
     private readonly IOrderService _orderService;
     private readonly IPermissionService _permissionService;
+    private readonly QrCodeService _qrCodeService;
     private readonly TamaraSessionService _sessionService;
     private readonly TimeProvider _timeProvider;
 
@@ -28,6 +31,7 @@ public class TamaraOrderBlockModelFactory
         ILocalizationService localizationService,
         IOrderService orderService,
         IPermissionService permissionService,
+        QrCodeService qrCodeService,
         TamaraSessionService sessionService,
         TimeProvider timeProvider)
     {
@@ -35,6 +39,7 @@ public class TamaraOrderBlockModelFactory
         _localizationService = localizationService;
         _orderService = orderService;
         _permissionService = permissionService;
+        _qrCodeService = qrCodeService;
         _sessionService = sessionService;
         _timeProvider = timeProvider;
     }
@@ -61,6 +66,11 @@ public class TamaraOrderBlockModelFactory
         model.HasSession = true;
         model.TamaraOrderId = session.TamaraOrderId;
         model.CheckoutId = session.CheckoutId;
+        model.SentBy = session.Channel == TamaraSessionChannel.Qr
+            ? string.Format(await _localizationService.GetResourceAsync("Plugins.Payments.TamaraInStore.OrderBlock.SentBy.Qr"), session.DeviceId)
+            : string.Format(await _localizationService.GetResourceAsync("Plugins.Payments.TamaraInStore.OrderBlock.SentBy.Sms"), SensitiveDataMasker.MaskPhone(session.PhoneNumber));
+        if (session.Channel == TamaraSessionChannel.Qr && session.State == TamaraSessionState.Pending)
+            model.QrCodeDataUri = _qrCodeService.ToPngDataUri(session.CheckoutDeeplink);
         model.TamaraStatus = session.TamaraStatus;
         model.StateName = session.State.ToString();
         model.State = await _localizationService.GetResourceAsync($"Plugins.Payments.TamaraInStore.OrderBlock.State.{session.State}");

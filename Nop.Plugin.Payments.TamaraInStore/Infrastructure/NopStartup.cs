@@ -27,6 +27,7 @@ public class NopStartup : INopStartup
         services.AddSingleton<TamaraPhoneNumberService>();
         services.AddSingleton<TamaraSessionRequestBuilder>();
         services.AddSingleton<QrCodeService>();
+        services.AddScoped<TamaraTillDevice>();
         services.AddScoped<TamaraOrderLineReader>();
         services.AddScoped<TamaraPaymentTypesService>();
         services.AddScoped<TamaraSessionCreator>();

@@ -16,6 +16,9 @@ public record CheckoutCompletedModel : BaseNopModel
 
     public string MaskedPhoneNumber { get; set; }
 
+    /// <summary>A QR session: the code is the only way to the link, shown large for the customer to scan; no SMS went out</summary>
+    public bool IsQr { get; set; }
+
     /// <summary>Seconds until the link expires, counted down in the page</summary>
     public int SecondsLeft { get; set; }
 

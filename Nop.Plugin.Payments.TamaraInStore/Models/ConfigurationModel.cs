@@ -34,6 +34,10 @@ public record ConfigurationModel : BaseNopModel
     public string StoreCode { get; set; }
     public bool StoreCode_OverrideForStore { get; set; }
 
+    [NopResourceDisplayName("Plugins.Payments.TamaraInStore.Fields.DeviceId")]
+    public string DeviceId { get; set; }
+    public bool DeviceId_OverrideForStore { get; set; }
+
     [NopResourceDisplayName("Plugins.Payments.TamaraInStore.Fields.CountryCode")]
     public string CountryCode { get; set; }
     public bool CountryCode_OverrideForStore { get; set; }

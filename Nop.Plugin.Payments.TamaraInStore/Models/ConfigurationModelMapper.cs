@@ -16,6 +16,7 @@ public static class ConfigurationModelMapper
         NotificationTokenIsSet = !string.IsNullOrEmpty(settings.NotificationToken),
         NotificationTokenHint = SensitiveDataMasker.SecretHint(settings.NotificationToken),
         StoreCode = settings.StoreCode,
+        DeviceId = settings.DeviceId,
         CountryCode = settings.CountryCode,
         UseSandbox = settings.UseSandbox,
         ApiBaseUrlOverride = settings.ApiBaseUrlOverride,
@@ -41,6 +42,7 @@ public static class ConfigurationModelMapper
             settings.NotificationToken = model.NotificationToken.Trim();
 
         settings.StoreCode = model.StoreCode?.Trim();
+        settings.DeviceId = string.IsNullOrWhiteSpace(model.DeviceId) ? null : model.DeviceId.Trim();
         settings.CountryCode = model.CountryCode?.Trim().ToUpperInvariant();
         settings.UseSandbox = model.UseSandbox;
         settings.ApiBaseUrlOverride = string.IsNullOrWhiteSpace(model.ApiBaseUrlOverride) ? null : model.ApiBaseUrlOverride.Trim().TrimEnd('/');

@@ -15,6 +15,12 @@ public record OrderBlockModel : BaseNopModel
 
     public string CheckoutId { get; set; }
 
+    /// <summary>How the link reached the customer: by SMS to a masked number, or as a QR code at a device</summary>
+    public string SentBy { get; set; }
+
+    /// <summary>The live QR session's code, for staff to show the customer (e.g. after "Send a new link"); else empty</summary>
+    public string QrCodeDataUri { get; set; }
+
     public string TamaraStatus { get; set; }
 
     public string State { get; set; }

@@ -12,7 +12,9 @@ public static class PaymentInfoForm
         PhoneNumber = Value(form, nameof(PaymentInfoModel.PhoneNumber)),
         Email = Value(form, nameof(PaymentInfoModel.Email)),
         Locale = Value(form, nameof(PaymentInfoModel.Locale)),
-        PaymentType = Value(form, nameof(PaymentInfoModel.PaymentType))
+        PaymentType = Value(form, nameof(PaymentInfoModel.PaymentType)),
+        Channel = Value(form, nameof(PaymentInfoModel.Channel)),
+        DeviceId = Value(form, nameof(PaymentInfoModel.DeviceId))
     };
 
     private static string Value(IFormCollection form, string key) =>

@@ -1,6 +1,7 @@
 using FluentValidation;
 using Nop.Plugin.Payments.TamaraInStore.Models;
 using Nop.Plugin.Payments.TamaraInStore.Services.Api;
+using Nop.Plugin.Payments.TamaraInStore.Services.Checkout;
 using Nop.Services.Localization;
 using Nop.Web.Framework.Validators;
 
@@ -18,6 +19,11 @@ public class ConfigurationValidator : BaseNopValidator<ConfigurationModel>
             .Must(TamaraBaseUrl.IsAllowed)
             .When(model => !string.IsNullOrWhiteSpace(model.ApiBaseUrlOverride))
             .WithMessageAwait(localizationService.GetResourceAsync("Plugins.Payments.TamaraInStore.Configuration.Errors.BaseUrlInvalid"));
+
+        RuleFor(model => model.DeviceId)
+            .Must(TamaraDeviceId.IsValid)
+            .When(model => !string.IsNullOrWhiteSpace(model.DeviceId))
+            .WithMessageAwait(localizationService.GetResourceAsync("Plugins.Payments.TamaraInStore.Checkout.Errors.DeviceIdInvalid"), TamaraInStoreDefaults.DeviceIdMaxLength);
 
         RuleFor(model => model.CountryCode)
             .Must(country => TamaraInStoreDefaults.CountryCurrencies.ContainsKey(country ?? string.Empty))

@@ -79,6 +79,36 @@ public class MiscEndpointTests : SimulatorTestBase
     }
 
     [Test]
+    public async Task A_scanned_qr_code_opens_the_same_payment_page_and_pays_or_declines()
+    {
+        var body = new JsonObject { ["amount"] = Requests.Money(250m), ["order_reference_id"] = "qr-scan" };
+        var paid = await Api.SendAsync(HttpMethod.Post, "checkout/in-store", body, r => r.Headers.Add("X-Device-Id", "pos-7"));
+        body["order_reference_id"] = "qr-scan-2";
+        var declined = await Api.SendAsync(HttpMethod.Post, "checkout/in-store", body, r => r.Headers.Add("X-Device-Id", "pos-7"));
+        using var phone = new HttpClient();
+
+        var page = await phone.GetStringAsync(paid.Body.Str("checkout_deeplink"));
+        await phone.PostAsync(paid.Body.Str("checkout_deeplink") + "/pay", null);
+        await phone.PostAsync(declined.Body.Str("checkout_deeplink") + "/decline", null);
+
+        Assert.That(page, Does.Contain("250 SAR"));
+        Assert.That(Sim.State.FindOrder(paid.Body.Str("order_id"))!.Status, Is.EqualTo("fully_captured"));
+        Assert.That(Sim.State.FindOrder(declined.Body.Str("order_id"))!.Status, Is.EqualTo("declined"));
+        Assert.That(Sim.State.SmsOutbox, Is.Empty);
+    }
+
+    [Test]
+    public async Task Without_the_device_header_the_error_has_tamaras_shape()
+    {
+        var missing = await Api.PostAsync("checkout/in-store", new JsonObject { ["amount"] = Requests.Money(250m) });
+
+        Assert.That(missing.Status, Is.EqualTo(HttpStatusCode.BadRequest));
+        Assert.That(missing.Body!["message"]!.GetValue<string>(), Is.Not.Empty);
+        Assert.That(missing.Body["errors"]![0]!["error_code"]!.GetValue<string>(), Is.EqualTo("device_id_required"));
+        Assert.That(Sim.State.Orders, Is.Empty, "nothing created");
+    }
+
+    [Test]
     public async Task Customer_declines_from_the_page()
     {
         var (orderId, checkoutId) = await CreateSessionAsync();

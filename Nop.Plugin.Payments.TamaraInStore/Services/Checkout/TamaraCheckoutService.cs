@@ -45,6 +45,7 @@ public class TamaraCheckoutService
     private readonly TamaraSessionCreator _sessionCreator;
     private readonly TamaraSessionRequestBuilder _requestBuilder;
     private readonly TamaraSessionService _sessionService;
+    private readonly TamaraTillDevice _tillDevice;
     private readonly TimeProvider _timeProvider;
 
     public TamaraCheckoutService(ICurrencyService currencyService,
@@ -66,6 +67,7 @@ public class TamaraCheckoutService
         TamaraSessionCreator sessionCreator,
         TamaraSessionRequestBuilder requestBuilder,
         TamaraSessionService sessionService,
+        TamaraTillDevice tillDevice,
         TimeProvider timeProvider)
     {
         _currencyService = currencyService;
@@ -87,6 +89,7 @@ public class TamaraCheckoutService
         _sessionCreator = sessionCreator;
         _requestBuilder = requestBuilder;
         _sessionService = sessionService;
+        _tillDevice = tillDevice;
         _timeProvider = timeProvider;
     }
 
@@ -206,12 +209,25 @@ public class TamaraCheckoutService
         var model = PaymentInfoForm.Read(form);
 
         var request = new ProcessPaymentRequest();
-        AddValue(request, TamaraInStoreDefaults.CustomValueNames.PhoneNumber, _phoneNumberService.Normalize(model.PhoneNumber, settings.CountryCode));
-        AddValue(request, TamaraInStoreDefaults.CustomValueNames.Email, model.Email);
+        if (model.IsQr)
+        {
+            // this till keeps the device id it used, whatever the store's default
+            var deviceId = model.DeviceId.Trim();
+            AddValue(request, TamaraInStoreDefaults.CustomValueNames.Channel, TamaraInStoreDefaults.Channels.Qr);
+            AddValue(request, TamaraInStoreDefaults.CustomValueNames.DeviceId, deviceId);
+            _tillDevice.Remember(deviceId);
+        }
+        else
+        {
+            AddValue(request, TamaraInStoreDefaults.CustomValueNames.Channel, TamaraInStoreDefaults.Channels.Sms);
+            AddValue(request, TamaraInStoreDefaults.CustomValueNames.PhoneNumber, _phoneNumberService.Normalize(model.PhoneNumber, settings.CountryCode));
+            AddValue(request, TamaraInStoreDefaults.CustomValueNames.Email, model.Email);
+            // POST /checkout/in-store takes no payment type: the customer chooses it in Tamara's app
+            AddValue(request, TamaraInStoreDefaults.CustomValueNames.PaymentType,
+                string.IsNullOrEmpty(model.PaymentType) ? TamaraInStoreDefaults.PaymentTypes.PayByInstalments : model.PaymentType);
+        }
         AddValue(request, TamaraInStoreDefaults.CustomValueNames.Locale,
             string.IsNullOrEmpty(model.Locale) ? await DefaultLocaleAsync() : model.Locale);
-        AddValue(request, TamaraInStoreDefaults.CustomValueNames.PaymentType,
-            string.IsNullOrEmpty(model.PaymentType) ? TamaraInStoreDefaults.PaymentTypes.PayByInstalments : model.PaymentType);
 
         return request;
     }
@@ -233,6 +249,13 @@ public class TamaraCheckoutService
 
     private static string GetValue(ProcessPaymentRequest request, string name) =>
         request.CustomValues is not null && request.CustomValues.TryGetValue(name, out var value) ? value.Value : null;
+
+    private static bool IsQr(ProcessPaymentRequest request) =>
+        string.Equals(GetValue(request, TamaraInStoreDefaults.CustomValueNames.Channel), TamaraInStoreDefaults.Channels.Qr, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The phone number of an SMS checkout; null for a QR one</summary>
+    private static string PhoneOf(ProcessPaymentRequest request) =>
+        IsQr(request) ? null : GetValue(request, TamaraInStoreDefaults.CustomValueNames.PhoneNumber);
 
     #endregion
 
@@ -289,9 +312,15 @@ public class TamaraCheckoutService
             if (await TotalRefusalAsync(settings, total, currencyCode) is { } totalRefusal)
                 return await RefuseAsync(result, processPaymentRequest, totalRefusal);
 
-            var phone = GetValue(processPaymentRequest, TamaraInStoreDefaults.CustomValueNames.PhoneNumber);
-            var email = GetValue(processPaymentRequest, TamaraInStoreDefaults.CustomValueNames.Email);
-            if (string.IsNullOrEmpty(phone) || string.IsNullOrEmpty(email))
+            var isQr = IsQr(processPaymentRequest);
+            var phone = PhoneOf(processPaymentRequest);
+            var email = isQr ? null : GetValue(processPaymentRequest, TamaraInStoreDefaults.CustomValueNames.Email);
+            var deviceId = isQr ? GetValue(processPaymentRequest, TamaraInStoreDefaults.CustomValueNames.DeviceId) : null;
+            if (isQr && string.IsNullOrWhiteSpace(settings.DeviceId))
+                return await RefuseAsync(result, processPaymentRequest, await _localizationService.GetResourceAsync("Plugins.Payments.TamaraInStore.Checkout.Errors.QrNotOffered"));
+            if (isQr && !TamaraDeviceId.IsValid(deviceId))
+                return Error(result, await _localizationService.GetResourceAsync("Plugins.Payments.TamaraInStore.Checkout.Errors.DeviceIdRequired"));
+            if (!isQr && (string.IsNullOrEmpty(phone) || string.IsNullOrEmpty(email)))
                 return Error(result, await _localizationService.GetResourceAsync("Plugins.Payments.TamaraInStore.Checkout.Errors.PaymentInfoMissing"));
 
             var sessions = await _sessionService.GetSessionsByOrderGuidAsync(processPaymentRequest.OrderGuid);
@@ -311,7 +340,7 @@ public class TamaraCheckoutService
             var customer = await _customerService.GetCustomerByIdAsync(processPaymentRequest.CustomerId);
             var cart = await _shoppingCartService.GetShoppingCartAsync(customer, ShoppingCartType.ShoppingCart, processPaymentRequest.StoreId);
 
-            var request = _requestBuilder.Build(new TamaraSessionRequestInput
+            var input = new TamaraSessionRequestInput
             {
                 Amounts = await _lineReader.FromCartAsync(cart, customer),
                 CurrencyRate = await _currencyService.ConvertFromPrimaryStoreCurrencyAsync(decimal.One, currency),
@@ -327,14 +356,17 @@ public class TamaraCheckoutService
                 StoreCode = settings.StoreCode,
                 ExpiryMinutes = settings.SessionLifetimeMinutes,
                 AdjustmentName = await _localizationService.GetResourceAsync("Plugins.Payments.TamaraInStore.Checkout.AdjustmentItem")
-            });
-
-            var (session, error) = await _sessionCreator.CreateAsync(settings, request, new TamaraSession
+            };
+            var template = new TamaraSession
             {
                 StoreId = processPaymentRequest.StoreId,
                 CustomerId = processPaymentRequest.CustomerId,
                 OrderGuid = processPaymentRequest.OrderGuid
-            });
+            };
+
+            var (session, error) = isQr
+                ? await _sessionCreator.CreateQrAsync(settings, deviceId.Trim(), _requestBuilder.BuildQr(input), template)
+                : await _sessionCreator.CreateAsync(settings, _requestBuilder.Build(input), template);
 
             return error is null ? Success(result, session) : Error(result, error);
         }
@@ -348,8 +380,7 @@ public class TamaraCheckoutService
     /// <summary>A live link of this checkout (same order GUID) for the same total, phone and currency</summary>
     private async Task<bool> IsReusableAsync(TamaraSession session, ProcessPaymentRequest processPaymentRequest)
     {
-        if (!IsLive(session) || session.OrderGuid != processPaymentRequest.OrderGuid
-            || session.PhoneNumber != GetValue(processPaymentRequest, TamaraInStoreDefaults.CustomValueNames.PhoneNumber))
+        if (!IsLive(session) || session.OrderGuid != processPaymentRequest.OrderGuid || !SameChannel(session, processPaymentRequest))
             return false;
 
         var currency = await _workContext.GetWorkingCurrencyAsync();
@@ -358,6 +389,16 @@ public class TamaraCheckoutService
 
         var total = TamaraMoneyRounding.Round(await _currencyService.ConvertFromPrimaryStoreCurrencyAsync(processPaymentRequest.OrderTotal, currency), session.CurrencyCode);
         return session.Amount == total;
+    }
+
+    /// <summary>The same way to the customer: the same phone number, or a QR code at the same device</summary>
+    private static bool SameChannel(TamaraSession session, ProcessPaymentRequest processPaymentRequest)
+    {
+        if (IsQr(processPaymentRequest))
+            return session.Channel == TamaraSessionChannel.Qr
+                && string.Equals(session.DeviceId, GetValue(processPaymentRequest, TamaraInStoreDefaults.CustomValueNames.DeviceId)?.Trim(), StringComparison.Ordinal);
+
+        return session.Channel == TamaraSessionChannel.Sms && session.PhoneNumber == PhoneOf(processPaymentRequest);
     }
 
     private bool IsLive(TamaraSession session) =>
@@ -378,9 +419,12 @@ public class TamaraCheckoutService
         if (await IsReusableAsync(previous, processPaymentRequest))
             return null;
 
+        // a QR code texts nobody: no phone number, no limit
+        if (IsQr(processPaymentRequest))
+            return null;
+
         var settings = await _settingService.LoadSettingAsync<TamaraInStoreSettings>(processPaymentRequest.StoreId);
-        return await _sessionCreator.LinkLimitRefusalAsync(settings,
-            GetValue(processPaymentRequest, TamaraInStoreDefaults.CustomValueNames.PhoneNumber));
+        return await _sessionCreator.LinkLimitRefusalAsync(settings, PhoneOf(processPaymentRequest));
     }
 
     private async Task<string> CloseEarlierLinksAsync(ProcessPaymentRequest processPaymentRequest)
@@ -465,8 +509,7 @@ public class TamaraCheckoutService
 
             session = await LinkUnderOrderLockAsync(session, order);
 
-            await AddNoteAsync(order, string.Format(await _localizationService.GetResourceAsync("Plugins.Payments.TamaraInStore.Checkout.Notes.SessionCreated"),
-                SensitiveDataMasker.MaskPhone(session.PhoneNumber), $"{session.ExpiresOnUtc:yyyy-MM-dd HH:mm} UTC", session.TamaraOrderId));
+            await AddSessionCreatedNoteAsync(order, session);
 
             var settings = await _settingService.LoadSettingAsync<TamaraInStoreSettings>(order.StoreId);
             if (settings.UpdateOrderReferenceId && !string.IsNullOrEmpty(session.TamaraOrderId) && !string.IsNullOrEmpty(order.CustomOrderNumber))
@@ -533,6 +576,9 @@ public class TamaraCheckoutService
         ArgumentNullException.ThrowIfNull(order);
         ArgumentNullException.ThrowIfNull(previous);
 
+        if (previous.Channel == TamaraSessionChannel.Qr)
+            return null;
+
         var settings = await _settingService.LoadSettingAsync<TamaraInStoreSettings>(order.StoreId);
         return await _sessionCreator.LinkLimitRefusalAsync(settings, previous.PhoneNumber);
     }
@@ -552,7 +598,8 @@ public class TamaraCheckoutService
     }
 
     /// <summary>
-    /// A new session (and SMS) for an order already placed, e.g. after the previous link expired. The caller voids the old session.
+    /// A new session for an order already placed, e.g. after the previous link expired, the same way as the previous one:
+    /// an SMS to the same number, or a QR code for the same device. The caller voids the old session.
     /// </summary>
     /// <exception cref="NopException">Tamara refused or could not be reached; the message is for the staff member</exception>
     public virtual async Task<TamaraSession> CreateReplacementSessionAsync(Order order, TamaraSession previous)
@@ -565,7 +612,7 @@ public class TamaraCheckoutService
         var rate = order.CurrencyRate > decimal.Zero ? order.CurrencyRate : decimal.One;
         var sessions = await _sessionService.GetSessionsByOrderGuidAsync(order.OrderGuid);
 
-        var request = _requestBuilder.Build(new TamaraSessionRequestInput
+        var input = new TamaraSessionRequestInput
         {
             Amounts = await _lineReader.FromOrderAsync(order),
             CurrencyRate = rate,
@@ -581,23 +628,25 @@ public class TamaraCheckoutService
             StoreCode = settings.StoreCode,
             ExpiryMinutes = settings.SessionLifetimeMinutes,
             AdjustmentName = await _localizationService.GetResourceAsync("Plugins.Payments.TamaraInStore.Checkout.AdjustmentItem")
-        });
-
-        var (session, error) = await _sessionCreator.CreateAsync(settings, request, new TamaraSession
+        };
+        var template = new TamaraSession
         {
             OrderId = order.Id,
             StoreId = order.StoreId,
             CustomerId = order.CustomerId,
             OrderGuid = order.OrderGuid
-        });
+        };
+
+        var (session, error) = previous.Channel == TamaraSessionChannel.Qr
+            ? await _sessionCreator.CreateQrAsync(settings, previous.DeviceId, _requestBuilder.BuildQr(input), template)
+            : await _sessionCreator.CreateAsync(settings, _requestBuilder.Build(input), template);
 
         if (error is not null)
             throw new NopException(error);
 
         await SetAuthorizationTransactionIdAsync(order, session.TamaraOrderId);
 
-        await AddNoteAsync(order, string.Format(await _localizationService.GetResourceAsync("Plugins.Payments.TamaraInStore.Checkout.Notes.SessionCreated"),
-            SensitiveDataMasker.MaskPhone(session.PhoneNumber), $"{session.ExpiresOnUtc:yyyy-MM-dd HH:mm} UTC", session.TamaraOrderId));
+        await AddSessionCreatedNoteAsync(order, session);
 
         return session;
     }
@@ -605,6 +654,18 @@ public class TamaraCheckoutService
     #endregion
 
     #region Notes
+
+    private async Task AddSessionCreatedNoteAsync(Order order, TamaraSession session)
+    {
+        var expires = $"{session.ExpiresOnUtc:yyyy-MM-dd HH:mm} UTC";
+        var note = session.Channel == TamaraSessionChannel.Qr
+            ? string.Format(await _localizationService.GetResourceAsync("Plugins.Payments.TamaraInStore.Checkout.Notes.QrSessionCreated"),
+                session.DeviceId, expires, session.TamaraOrderId)
+            : string.Format(await _localizationService.GetResourceAsync("Plugins.Payments.TamaraInStore.Checkout.Notes.SessionCreated"),
+                SensitiveDataMasker.MaskPhone(session.PhoneNumber), expires, session.TamaraOrderId);
+
+        await AddNoteAsync(order, note);
+    }
 
     private Task AddNoteAsync(Order order, string note) => _orderService.InsertOrderNoteAsync(new OrderNote
     {

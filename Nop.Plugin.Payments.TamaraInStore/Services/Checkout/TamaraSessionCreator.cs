@@ -50,31 +50,69 @@ public class TamaraSessionCreator
         if (refusal is not null)
             return (null, refusal);
 
-        var (response, status, error) = await CreateOrRecoverAsync(settings, request);
+        var (response, status, error) = await CreateOrRecoverAsync(settings, request.OrderReferenceId,
+            () => _tamaraClient.CreateInStoreSessionAsync(settings, request));
         if (error is not null)
             return (null, error);
 
+        template.Channel = TamaraSessionChannel.Sms;
+        template.PhoneNumber = request.PhoneNumber;
+        template.Email = request.Email;
+        template.PaymentType = request.PaymentType;
+        await StoreAsync(settings, template, response, status, request.TotalAmount, request.Locale);
+
+        await _logger.InformationAsync($"Tamara in-store: session created, Tamara order {template.TamaraOrderId}, " +
+            $"reference {request.OrderReferenceId}, {request.TotalAmount}, link sent to {SensitiveDataMasker.MaskPhone(request.PhoneNumber)}");
+
+        return (template, null);
+    }
+
+    /// <summary>
+    /// Creates a QR session at Tamara for a POS device and stores it; nobody is texted, so no phone link limit applies.
+    /// On failure returns a message for the person at the counter.
+    /// </summary>
+    public virtual async Task<(TamaraSession Session, string Error)> CreateQrAsync(TamaraInStoreSettings settings, string deviceId,
+        CreateInStoreQrSessionRequest request, TamaraSession template)
+    {
+        var (response, status, error) = await CreateOrRecoverAsync(settings, request.OrderReferenceId,
+            () => _tamaraClient.CreateInStoreQrSessionAsync(settings, deviceId, request));
+        if (error is not null)
+            return (null, error);
+
+        // recovered after a lost answer: the order details carry no link, so there is no code to show and nobody can pay
+        // that session; it expires at Tamara unused
+        if (string.IsNullOrEmpty(response.CheckoutDeeplink))
+        {
+            await _logger.WarningAsync($"Tamara in-store: QR session of Tamara order {response.OrderId} has no link to show (reference {request.OrderReferenceId}); not used");
+            return (null, await ErrorAsync("Plugins.Payments.TamaraInStore.Checkout.Errors.QrNoLink"));
+        }
+
+        template.Channel = TamaraSessionChannel.Qr;
+        template.DeviceId = deviceId;
+        await StoreAsync(settings, template, response, status, request.Amount, request.Locale);
+
+        await _logger.InformationAsync($"Tamara in-store: QR session created, Tamara order {template.TamaraOrderId}, " +
+            $"reference {request.OrderReferenceId}, {request.Amount}, shown at device {deviceId}");
+
+        return (template, null);
+    }
+
+    private async Task StoreAsync(TamaraInStoreSettings settings, TamaraSession template, CreateInStoreSessionResponse response,
+        string status, TamaraMoney amount, string locale)
+    {
         var now = _timeProvider.GetUtcNow().UtcDateTime;
         template.CheckoutId = response.CheckoutId;
         template.TamaraOrderId = response.OrderId;
         template.CheckoutDeeplink = response.CheckoutDeeplink;
         template.TamaraStatus = status;
         template.State = TamaraSessionState.Pending;
-        template.Amount = request.TotalAmount.Amount;
-        template.CurrencyCode = request.TotalAmount.Currency;
-        template.PhoneNumber = request.PhoneNumber;
-        template.Email = request.Email;
-        template.Locale = request.Locale;
-        template.PaymentType = request.PaymentType;
+        template.Amount = amount.Amount;
+        template.CurrencyCode = amount.Currency;
+        template.Locale = locale;
         template.CreatedOnUtc = now;
         template.ExpiresOnUtc = now.AddMinutes(Math.Max(settings.SessionLifetimeMinutes, TamaraInStoreDefaults.MinSessionLifetimeMinutes));
         template.NextCheckOnUtc = now.AddSeconds(Math.Max(settings.PollIntervalSeconds, TamaraInStoreDefaults.MinPollIntervalSeconds));
         await _sessionService.InsertSessionAsync(template);
-
-        await _logger.InformationAsync($"Tamara in-store: session created, Tamara order {template.TamaraOrderId}, " +
-            $"reference {request.OrderReferenceId}, {request.TotalAmount}, link sent to {SensitiveDataMasker.MaskPhone(request.PhoneNumber)}");
-
-        return (template, null);
     }
 
     /// <summary>
@@ -98,28 +136,28 @@ public class TamaraSessionCreator
     }
 
     private async Task<(CreateInStoreSessionResponse Response, string Status, string Error)> CreateOrRecoverAsync(
-        TamaraInStoreSettings settings, CreateInStoreSessionRequest request)
+        TamaraInStoreSettings settings, string orderReferenceId, Func<Task<CreateInStoreSessionResponse>> create)
     {
         try
         {
-            var response = await _tamaraClient.CreateInStoreSessionAsync(settings, request);
+            var response = await create();
             if (string.IsNullOrEmpty(response?.OrderId))
-                return await RecoverAsync(settings, request, null);
+                return await RecoverAsync(settings, orderReferenceId, null);
 
             return (response, "new", null);
         }
         catch (TamaraApiException exception) when (exception.OutcomeUnknown || exception.Kind == TamaraErrorKind.InvalidResponse)
         {
-            return await RecoverAsync(settings, request, exception);
+            return await RecoverAsync(settings, orderReferenceId, exception);
         }
         catch (TamaraApiException exception) when (exception.StatusCode is { } code && (int)code is >= 400 and < 500)
         {
-            await _logger.WarningAsync($"Tamara in-store: session refused ({(int)code}) for reference {request.OrderReferenceId}: {exception.Message}");
+            await _logger.WarningAsync($"Tamara in-store: session refused ({(int)code}) for reference {orderReferenceId}: {exception.Message}");
             return (null, null, await ErrorAsync("Plugins.Payments.TamaraInStore.Checkout.Errors.Refused", TamaraMessage(exception)));
         }
         catch (TamaraApiException exception)
         {
-            await _logger.ErrorAsync($"Tamara in-store: session not created for reference {request.OrderReferenceId}", exception);
+            await _logger.ErrorAsync($"Tamara in-store: session not created for reference {orderReferenceId}", exception);
             return (null, null, await ErrorAsync(exception.Kind == TamaraErrorKind.Configuration
                 ? "Plugins.Payments.TamaraInStore.Checkout.Errors.NotConfigured"
                 : "Plugins.Payments.TamaraInStore.Checkout.Errors.Failed", TamaraMessage(exception)));
@@ -130,18 +168,18 @@ public class TamaraSessionCreator
     /// The create call may have worked although no answer came back: ask Tamara for the order by our reference
     /// </summary>
     private async Task<(CreateInStoreSessionResponse Response, string Status, string Error)> RecoverAsync(
-        TamaraInStoreSettings settings, CreateInStoreSessionRequest request, TamaraApiException cause)
+        TamaraInStoreSettings settings, string orderReferenceId, TamaraApiException cause)
     {
-        await _logger.WarningAsync($"Tamara in-store: no usable answer to the session request for reference {request.OrderReferenceId}; looking the order up", cause);
+        await _logger.WarningAsync($"Tamara in-store: no usable answer to the session request for reference {orderReferenceId}; looking the order up", cause);
 
         TamaraOrder order;
         try
         {
-            order = await _tamaraClient.GetOrderByReferenceIdAsync(settings, request.OrderReferenceId);
+            order = await _tamaraClient.GetOrderByReferenceIdAsync(settings, orderReferenceId);
         }
         catch (TamaraApiException exception)
         {
-            await _logger.WarningAsync($"Tamara in-store: look-up of reference {request.OrderReferenceId} failed", exception);
+            await _logger.WarningAsync($"Tamara in-store: look-up of reference {orderReferenceId} failed", exception);
             order = null;
         }
 
@@ -152,7 +190,7 @@ public class TamaraSessionCreator
         if (_closedStatuses.Contains(status, StringComparer.OrdinalIgnoreCase))
             return (null, null, await ErrorAsync("Plugins.Payments.TamaraInStore.Checkout.Errors.RecoveredClosed", status));
 
-        // the order details carry neither the checkout id nor the link: the SMS went out, but no QR code can be shown
+        // the order details carry neither the checkout id nor the link: an SMS went out, but no QR code can be shown
         return (new CreateInStoreSessionResponse { OrderId = order.OrderId }, status, null);
     }
 

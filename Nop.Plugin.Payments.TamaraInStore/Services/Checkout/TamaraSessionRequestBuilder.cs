@@ -42,6 +42,25 @@ public class TamaraSessionRequestBuilder
     }
 
     /// <summary>
+    /// The body of POST /checkout/in-store (a QR code shown at a POS device): the total, references, language and branch;
+    /// that endpoint takes no items, phone or e-mail
+    /// </summary>
+    public virtual CreateInStoreQrSessionRequest BuildQr(TamaraSessionRequestInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+
+        var currency = input.CurrencyCode;
+        return new CreateInStoreQrSessionRequest
+        {
+            Amount = new TamaraMoney(TamaraMoneyRounding.Round(input.TotalAmount, currency), currency),
+            OrderReferenceId = input.OrderReferenceId,
+            OrderNumber = input.OrderNumber,
+            Locale = input.Locale,
+            AdditionalData = string.IsNullOrWhiteSpace(input.StoreCode) ? null : new TamaraAdditionalData { StoreCode = input.StoreCode.Trim() }
+        };
+    }
+
+    /// <summary>
     /// Converted, rounded items and shipping whose sum is exactly the rounded total
     /// </summary>
     public static (List<TamaraItem> Items, decimal Shipping) BuildAmounts(TamaraOrderAmounts amounts, decimal rate,

@@ -29,17 +29,35 @@ public class Counter
     }
 
     /// <summary>A cart worth <paramref name="total"/> and the payment-info step filled in, as nopCommerce hands it to ProcessPaymentAsync</summary>
-    public async Task<ProcessPaymentRequest> FillPaymentInfoAsync(decimal total, string phoneNumber = DefaultPhone)
+    public Task<ProcessPaymentRequest> FillPaymentInfoAsync(decimal total, string phoneNumber = DefaultPhone) =>
+        FillPaymentInfoAsync(total, new Dictionary<string, StringValues>
+        {
+            ["PhoneNumber"] = phoneNumber,
+            ["Email"] = "customer@example.com"
+        });
+
+    /// <summary>The whole placement with "Show a QR code here" for the till's <paramref name="deviceId"/>; no phone number</summary>
+    public async Task<(int OrderId, string TamaraOrderId)> PlaceQrOrderAsync(decimal total, string deviceId)
+    {
+        var request = await FillPaymentInfoAsync(total, new Dictionary<string, StringValues>
+        {
+            ["Channel"] = TamaraInStoreDefaults.Channels.Qr,
+            ["DeviceId"] = deviceId
+        });
+        ProcessPaymentResult result;
+        using (var scope = _environment.Plugin.CreateScope())
+            result = await scope.ServiceProvider.GetRequiredService<TamaraCheckoutService>().ProcessPaymentAsync(request);
+
+        return await PlacedAsync(request, result, total);
+    }
+
+    private async Task<ProcessPaymentRequest> FillPaymentInfoAsync(decimal total, Dictionary<string, StringValues> form)
     {
         _environment.Shop.CartWorth(total);
         using var scope = _environment.Plugin.CreateScope();
         var checkout = scope.ServiceProvider.GetRequiredService<TamaraCheckoutService>();
 
-        var request = await checkout.GetPaymentInfoAsync(new FormCollection(new Dictionary<string, StringValues>
-        {
-            ["PhoneNumber"] = phoneNumber,
-            ["Email"] = "customer@example.com"
-        }));
+        var request = await checkout.GetPaymentInfoAsync(new FormCollection(form));
         request.StoreId = StoreSettings.StoreId;
         request.CustomerId = FakeShop.CustomerId;
         request.OrderGuid = Guid.NewGuid();
@@ -89,6 +107,12 @@ public class Counter
     public async Task<(int OrderId, string TamaraOrderId)> PlaceOrderAsync(decimal total, string phoneNumber = DefaultPhone)
     {
         var (request, result) = await ConfirmAsync(total, phoneNumber);
+        return await PlacedAsync(request, result, total);
+    }
+
+    /// <summary>nopCommerce creating the pending order after ProcessPaymentAsync, then PostProcessPaymentAsync</summary>
+    private async Task<(int OrderId, string TamaraOrderId)> PlacedAsync(ProcessPaymentRequest request, ProcessPaymentResult result, decimal total)
+    {
         if (!result.Success)
             throw new InvalidOperationException("Tamara refused the order: " + string.Join("; ", result.Errors));
 

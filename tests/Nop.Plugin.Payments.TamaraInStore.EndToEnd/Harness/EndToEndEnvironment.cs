@@ -92,6 +92,8 @@ public sealed partial class EndToEndEnvironment : IAsyncDisposable
     private void AddNopCommerceFakes(IServiceCollection services)
     {
         services.AddSingleton<ILogger>(Log);
+        // nopCommerce registers it at start-up; the checkout reads and writes the till's cookie through it
+        services.AddHttpContextAccessor();
         services.AddSingleton(Settings);
         services.AddSingleton(Settings.SettingService.Object);
         services.AddSingleton(Settings.StoreService.Object);

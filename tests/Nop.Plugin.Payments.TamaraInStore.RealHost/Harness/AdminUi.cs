@@ -123,6 +123,17 @@ public sealed class AdminUi
         await _page.WaitForURLAsync(new Regex("TamaraInStore/Configure", RegexOptions.IgnoreCase));
     }
 
+    /// <summary>The configuration page's POS device id (QR checkout), saved; answers the page's notifications</summary>
+    public async Task<string> SetDeviceIdAsync(string deviceId)
+    {
+        await OpenConfigurationAsync();
+        await _page.FillAsync("#DeviceId", deviceId);
+        await _page.ClickAsync("button[name='save']");
+        await _page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await RealHostSuite.Screens.TakeAsync(_page, "configure-device-id");
+        return await NotificationsAsync();
+    }
+
     /// <summary>Payment methods grid: Edit on the row, tick "Is active", Update</summary>
     public async Task SetPaymentMethodActiveAsync(bool active)
     {

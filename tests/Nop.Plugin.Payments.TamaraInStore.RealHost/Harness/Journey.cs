@@ -93,6 +93,23 @@ public abstract class Journey
         Func<IPage, Task> atTheCounter = null)
     {
         var phone = NextPhone();
+        var orderId = await CheckOutWithTamaraAsync(quantity, customerLanguageId, () => Store.FillTamaraPaymentInfoAsync(phone.Typed), atTheCounter);
+
+        var sms = Tamara.State.SmsOutbox.LastOrDefault(message => message.PhoneNumber == phone.Digits);
+        Assert.That(sms, Is.Not.Null, $"Tamara texted {phone.Digits}");
+        return new PlacedOrder(orderId, sms.OrderId, phone.Digits, quantity * Storefront.ProductPrice);
+    }
+
+    /// <summary>
+    /// The counter journey with "Show a QR code here" at the payment step (<paramref name="atThePaymentStep"/> chooses it);
+    /// the clerk stays on the counter page for <paramref name="atTheCounter"/>. Answers the order id.
+    /// </summary>
+    protected static Task<int> PlaceTamaraQrOrderAsync(Func<Task> atThePaymentStep, Func<IPage, Task> atTheCounter) =>
+        CheckOutWithTamaraAsync(1, null, atThePaymentStep, atTheCounter);
+
+    private static async Task<int> CheckOutWithTamaraAsync(int quantity, int? customerLanguageId, Func<Task> atThePaymentStep,
+        Func<IPage, Task> atTheCounter)
+    {
         await Admin.ImpersonateAsync(CustomerEmail);
         if (customerLanguageId is not null)
             await Admin.Page.GotoAsync($"changelanguage/{customerLanguageId}?returnUrl=%2F");
@@ -100,17 +117,14 @@ public abstract class Journey
         await Store.StartCheckoutAsync();
         Assert.That(await Store.PaymentMethodsOfferedAsync(), Does.Contain(AdminUi.SystemName), "Tamara is offered to staff at order entry");
         await Store.ChoosePaymentMethodAsync(AdminUi.SystemName);
-        await Store.FillTamaraPaymentInfoAsync(phone.Typed);
+        await atThePaymentStep();
         Assert.That(await Store.ReachedConfirmStepAsync(), Is.True, "payment info accepted: " + await Store.CheckoutErrorsAsync());
         var orderId = await Store.ConfirmAsync();
         Assert.That(orderId, Is.GreaterThan(0), "order placed: " + await Store.CheckoutErrorsAsync());
         if (atTheCounter is not null)
             await atTheCounter(Admin.Page);
         await Admin.Page.GotoAsync("logout");
-
-        var sms = Tamara.State.SmsOutbox.LastOrDefault(message => message.PhoneNumber == phone.Digits);
-        Assert.That(sms, Is.Not.Null, $"Tamara texted {phone.Digits}");
-        return new PlacedOrder(orderId, sms.OrderId, phone.Digits, quantity * Storefront.ProductPrice);
+        return orderId;
     }
 
     protected static Task<OrderRow> WaitForOrderAsync(int orderId, Func<OrderRow, bool> holds, string what, int seconds = 60) =>

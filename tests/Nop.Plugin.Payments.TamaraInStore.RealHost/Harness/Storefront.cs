@@ -135,6 +135,37 @@ public sealed class Storefront
         await _page.WaitForLoadStateAsync(LoadState.NetworkIdle);
     }
 
+    /// <summary>"Show a QR code here": the device id field appears, pre-filled; answers what it showed before any change</summary>
+    public async Task<string> ChooseQrCodeAsync(string deviceId = null)
+    {
+        var step = _page.Locator("#checkout-step-payment-info");
+        await step.Locator("#tamara-instore-channel-qr").CheckAsync();
+        var field = step.Locator("#DeviceId");
+        await field.WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Visible });
+        Assert.That(await step.Locator("#PhoneNumber").IsVisibleAsync(), Is.False, "no phone number asked for a QR code");
+        var shown = await field.InputValueAsync();
+        if (deviceId is not null)
+            await field.FillAsync(deviceId);
+        await RealHostSuite.Screens.TakeAsync(_page, "checkout-payment-info-qr");
+        await _page.ClickAsync("#payment-info-buttons-container .payment-info-next-step-button");
+        await _page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        return shown;
+    }
+
+    /// <summary>The counter page's QR code: its link (what a phone reads from the image) and its drawn size</summary>
+    public async Task<(string Deeplink, int Width)> CounterQrCodeAsync()
+    {
+        var code = _page.Locator("#tamara-instore-counter .tamara-instore-qr");
+        await code.WaitForAsync();
+        var box = await code.Locator("img").BoundingBoxAsync();
+        return (await code.GetAttributeAsync("data-deeplink"), (int)(box?.Width ?? 0));
+    }
+
+    /// <summary>The counter page's live state (pending, paid, declined, ...), as its polling last set it</summary>
+    public Task<string> CounterStateAsync() => _page.Locator("#tamara-instore-status").GetAttributeAsync("data-state");
+
+    public Task<string> CounterTextAsync() => _page.Locator("#tamara-instore-counter").InnerTextAsync();
+
     /// <summary>Back from the confirm step to the payment information, which nopCommerce stores again</summary>
     public async Task FillTamaraPaymentInfoAgainAsync(string phone)
     {

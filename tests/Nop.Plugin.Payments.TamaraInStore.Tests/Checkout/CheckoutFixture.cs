@@ -61,6 +61,9 @@ public class CheckoutFixture
     public Mock<IOrderProcessingService> OrderProcessing { get; } = new();
 
     public InMemoryLocker Locker { get; } = new();
+
+    /// <summary>The till's browser request: its cookies are what the till remembers</summary>
+    public Microsoft.AspNetCore.Http.DefaultHttpContext HttpContext { get; set; } = new();
     public Mock<TamaraOrderLineReader> LineReader { get; } = new(null, null, null, null, null);
     public List<OrderNote> Notes { get; } = new();
 
@@ -131,7 +134,8 @@ public class CheckoutFixture
         return new TamaraCheckoutService(currencyService.Object, customerService.Object, localization.Object, Locker, Logger.Object,
             OrderService.Object, totals.Object, settingService.Object, cartService.Object, storeContext.Object, Client.Object,
             WorkContext, LineReader.Object, orderSync, paymentTypes.Object, new TamaraPhoneNumberService(), creator,
-            new TamaraSessionRequestBuilder(), sessionService, Time);
+            new TamaraSessionRequestBuilder(), sessionService,
+            new TamaraTillDevice(new Microsoft.AspNetCore.Http.HttpContextAccessor { HttpContext = HttpContext }), Time);
     }
 
     public static Nop.Services.Payments.ProcessPaymentRequest PaymentRequest(decimal orderTotalPrimary, Guid? orderGuid = null, string phone = "966501234567")

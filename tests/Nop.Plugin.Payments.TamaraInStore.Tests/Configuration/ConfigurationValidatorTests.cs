@@ -92,6 +92,46 @@ public class ConfigurationValidatorTests
         Assert.That(errors, valid ? Is.Empty : Is.EqualTo(new[] { field }));
     }
 
+    [TestCase("POS-7", true)]
+    [TestCase("store1.till:2_a", true)]
+    [TestCase("", true)]
+    [TestCase("till 2", false)]
+    [TestCase("till/2", false)]
+    public void The_device_id_is_short_and_plain(string deviceId, bool valid)
+    {
+        var model = InstallDefaults();
+        model.DeviceId = deviceId;
+
+        var errors = Validator().Validate(model).Errors.Select(error => error.PropertyName);
+
+        Assert.That(errors, valid ? Is.Empty : Is.EqualTo(new[] { nameof(ConfigurationModel.DeviceId) }));
+    }
+
+    [Test]
+    public void A_device_id_longer_than_its_column_is_refused()
+    {
+        var model = InstallDefaults();
+        model.DeviceId = new string('7', TamaraInStoreDefaults.DeviceIdMaxLength + 1);
+
+        Assert.That(Validator().Validate(model).Errors.Select(error => error.PropertyName), Is.EqualTo(new[] { nameof(ConfigurationModel.DeviceId) }));
+    }
+
+    [Test]
+    public void The_device_id_is_saved_trimmed_and_a_blank_one_turns_qr_checkout_off()
+    {
+        var settings = new TamaraInStoreSettings();
+        var model = InstallDefaults();
+
+        model.DeviceId = " POS-7 ";
+        ConfigurationModelMapper.ApplyTo(model, settings);
+        var saved = settings.DeviceId;
+        var shown = ConfigurationModelMapper.ToModel(settings).DeviceId;
+        model.DeviceId = "  ";
+        ConfigurationModelMapper.ApplyTo(model, settings);
+
+        Assert.That((saved, shown, settings.DeviceId), Is.EqualTo(("POS-7", "POS-7", (string)null)));
+    }
+
     [Test]
     public void The_link_limit_of_settings_saved_before_it_existed_is_the_default()
     {

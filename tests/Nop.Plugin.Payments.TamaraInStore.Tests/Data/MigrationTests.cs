@@ -18,4 +18,22 @@ public class MigrationTests
             Assert.That(Of<RefundCountedOfflineMigration>().Version, Is.GreaterThan(Of<SchemaMigration>().Version));
         });
     }
+
+    [Test]
+    public void TheSessionChannelColumnsAreAddedWhenAnInstalledPluginIsUpdated()
+    {
+        Assert.Multiple(() =>
+        {
+            Assert.That(Of<SessionChannelMigration>().TargetMigrationProcess, Is.EqualTo(MigrationProcessType.Update));
+            Assert.That(Of<SessionChannelMigration>().Version, Is.GreaterThan(Of<PhoneLinkLimitIndexMigration>().Version),
+                "after every earlier migration, so a database at version 1.01 gets it");
+        });
+    }
+
+    [Test]
+    public void ASessionWithoutAChannelIsAnSmsSession()
+    {
+        // the column's default for every row written before the update
+        Assert.That(new Nop.Plugin.Payments.TamaraInStore.Domain.TamaraSession().Channel, Is.EqualTo(Nop.Plugin.Payments.TamaraInStore.Domain.TamaraSessionChannel.Sms));
+    }
 }

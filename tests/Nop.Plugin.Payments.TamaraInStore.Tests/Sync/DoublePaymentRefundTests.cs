@@ -48,7 +48,7 @@ public class DoublePaymentRefundTests
         dates.Setup(helper => helper.ConvertToUserTimeAsync(It.IsAny<DateTime>(), It.IsAny<DateTimeKind>())).ReturnsAsync((DateTime value, DateTimeKind _) => value);
         var permissions = new Mock<IPermissionService>();
         permissions.Setup(service => service.AuthorizeAsync(It.IsAny<string>())).ReturnsAsync(true);
-        return new TamaraOrderBlockModelFactory(dates.Object, _localization.Object, _harness.Orders.OrderService, permissions.Object, _harness.SessionService, _harness.Time);
+        return new TamaraOrderBlockModelFactory(dates.Object, _localization.Object, _harness.Orders.OrderService, permissions.Object, new Services.Checkout.QrCodeService(), _harness.SessionService, _harness.Time);
     }
 
     private static (bool Success, string Message) Answer(IActionResult result)

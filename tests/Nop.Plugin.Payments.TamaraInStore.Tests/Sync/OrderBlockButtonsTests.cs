@@ -7,7 +7,10 @@ using Nop.Services.Security;
 
 namespace Nop.Plugin.Payments.TamaraInStore.Tests.Sync;
 
-/// <summary>Which buttons the Tamara card offers, by session state and by the staff member's permission</summary>
+/// <summary>
+/// Which buttons the Tamara card offers, by session state and by the staff member's permission; and how the link was
+/// sent
+/// </summary>
 public class OrderBlockButtonsTests
 {
     private SyncHarness _harness;
@@ -21,16 +24,17 @@ public class OrderBlockButtonsTests
         _permissions.Setup(service => service.AuthorizeAsync(StandardPermission.Orders.ORDERS_CREATE_EDIT_DELETE)).ReturnsAsync(true);
     }
 
-    private async Task<OrderBlockModel> ModelAsync(TamaraSessionState state)
+    private async Task<OrderBlockModel> ModelAsync(TamaraSessionState state, Action<TamaraSession> change = null)
     {
         var (order, session) = _harness.AddPendingOrder();
         session.State = state;
+        change?.Invoke(session);
         await _harness.SessionService.UpdateSessionAsync(session);
 
         var dates = new Mock<IDateTimeHelper>();
         dates.Setup(helper => helper.ConvertToUserTimeAsync(It.IsAny<DateTime>(), It.IsAny<DateTimeKind>())).ReturnsAsync((DateTime value, DateTimeKind _) => value);
         var factory = new TamaraOrderBlockModelFactory(dates.Object, _harness.English.Object, _harness.Orders.OrderService, _permissions.Object,
-            _harness.SessionService, _harness.Time);
+            new Services.Checkout.QrCodeService(), _harness.SessionService, _harness.Time);
 
         return await factory.PrepareOrderBlockModelAsync(order);
     }
@@ -60,6 +64,47 @@ public class OrderBlockButtonsTests
             Assert.That(model.CanAcceptCapture, Is.False);
             Assert.That(model.CanRefundCapture, Is.False);
         });
+    }
+
+    [Test]
+    public async Task ALiveQrSessionShowsItsDeviceAndTheCodeForStaffToShow()
+    {
+        var model = await ModelAsync(TamaraSessionState.Pending, session =>
+        {
+            session.Channel = TamaraSessionChannel.Qr;
+            session.DeviceId = "POS-7";
+            session.PhoneNumber = null;
+            session.CheckoutDeeplink = "https://checkout.tamara.co/qr-1";
+        });
+
+        Assert.That(model.SentBy, Is.EqualTo("shown as a QR code at device POS-7"));
+        Assert.That(model.QrCodeDataUri, Does.StartWith("data:image/png;base64,"));
+    }
+
+    [Test]
+    public async Task AnSmsSessionShowsTheMaskedNumberAndNoCode()
+    {
+        var model = await ModelAsync(TamaraSessionState.Pending, session =>
+        {
+            session.PhoneNumber = "966534274516";
+            session.CheckoutDeeplink = "https://checkout.tamara.co/sms-1";
+        });
+
+        Assert.That(model.SentBy, Is.EqualTo("sent by SMS to *********516"));
+        Assert.That(model.QrCodeDataUri, Is.Null.Or.Empty);
+    }
+
+    [Test]
+    public async Task AClosedQrSessionShowsNoCode()
+    {
+        var model = await ModelAsync(TamaraSessionState.Expired, session =>
+        {
+            session.Channel = TamaraSessionChannel.Qr;
+            session.DeviceId = "POS-7";
+            session.CheckoutDeeplink = "https://checkout.tamara.co/qr-1";
+        });
+
+        Assert.That(model.QrCodeDataUri, Is.Null.Or.Empty);
     }
 
     [Test]
