@@ -7,6 +7,7 @@ using Nop.Plugin.Payments.TamaraInStore.Factories;
 using Nop.Plugin.Payments.TamaraInStore.Services;
 using Nop.Plugin.Payments.TamaraInStore.Services.Api;
 using Nop.Plugin.Payments.TamaraInStore.Services.Checkout;
+using Nop.Plugin.Payments.TamaraInStore.Services.Reconciliation;
 using Nop.Plugin.Payments.TamaraInStore.Services.Refunds;
 using Nop.Plugin.Payments.TamaraInStore.Services.Sync;
 using Nop.Web.Framework.Infrastructure.Extensions;
@@ -35,6 +36,9 @@ public class NopStartup : INopStartup
         services.AddScoped<TamaraNeedsAttentionService>();
         services.AddScoped<TamaraUninstallService>();
         services.AddScoped<TamaraOrderBlockModelFactory>();
+        services.AddScoped<TamaraReconciliationReportStore>();
+        services.AddScoped<TamaraSessionReconciler>();
+        services.AddScoped<ITamaraReconciliationService, TamaraReconciliationService>();
     }
 
     public void Configure(IApplicationBuilder application)
