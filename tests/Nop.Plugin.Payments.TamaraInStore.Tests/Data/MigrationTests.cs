@@ -18,4 +18,15 @@ public class MigrationTests
             Assert.That(Of<RefundCountedOfflineMigration>().Version, Is.GreaterThan(Of<SchemaMigration>().Version));
         });
     }
+
+    [Test]
+    public void TheReconciliationTableIsAddedWhenAnInstalledPluginIsUpdatedAfterTheBaseSchema()
+    {
+        Assert.Multiple(() =>
+        {
+            Assert.That(Of<ReconciliationRunTableMigration>().TargetMigrationProcess, Is.EqualTo(MigrationProcessType.Update),
+                "a new install has the table from the base schema; only an update must add it");
+            Assert.That(Of<ReconciliationRunTableMigration>().Version, Is.GreaterThan(Of<RefundCountedOfflineMigration>().Version));
+        });
+    }
 }
