@@ -1,12 +1,13 @@
 namespace Nop.Plugin.Payments.TamaraInStore.Services.Reconciliation;
 
 /// <summary>
-/// Shared by the workers of one run: the time budget, and the pause Tamara asked for (429/5xx with Retry-After), so that no
-/// worker sends anything while another was told to wait
+/// Shared by the workers of one run: the time budget, the pause Tamara asked for (429/5xx with Retry-After), so that no
+/// worker sends anything while another was told to wait, and the fixes, made one at a time
 /// </summary>
 public class TamaraReconciliationGate
 {
     private readonly object _lock = new();
+    private readonly SemaphoreSlim _fixes = new(1, 1);
     private readonly DateTimeOffset _deadline;
     private readonly TimeProvider _timeProvider;
     private DateTimeOffset _pausedUntil;
@@ -33,6 +34,23 @@ public class TamaraReconciliationGate
                 _pausedUntil = until;
             if (wait > LongestPause)
                 LongestPause = wait;
+        }
+    }
+
+    /// <summary>
+    /// Runs a fix alone: marking an order paid or refunding it publishes nopCommerce events, whose consumers the host resolves
+    /// from the request's scope (EngineContext, HttpContext.RequestServices), shared by every worker
+    /// </summary>
+    public async Task<T> OneFixAtATimeAsync<T>(Func<Task<T>> fix, CancellationToken cancellationToken)
+    {
+        await _fixes.WaitAsync(cancellationToken);
+        try
+        {
+            return await fix();
+        }
+        finally
+        {
+            _fixes.Release();
         }
     }
 

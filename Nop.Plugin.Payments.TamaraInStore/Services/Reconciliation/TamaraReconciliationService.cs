@@ -92,7 +92,7 @@ public class TamaraReconciliationService : ITamaraReconciliationService
             TamaraSessionReconciliation outcome;
             try
             {
-                outcome = await reconciler.ReconcileAsync(sessionId, cancellationToken);
+                outcome = await reconciler.ReconcileAsync(sessionId, gate, cancellationToken);
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {

@@ -43,7 +43,8 @@ public class TamaraSessionReconciler
         _timeProvider = timeProvider;
     }
 
-    public virtual async Task<TamaraSessionReconciliation> ReconcileAsync(int sessionId, CancellationToken cancellationToken)
+    /// <param name="gate">The run's, shared by its workers</param>
+    public virtual async Task<TamaraSessionReconciliation> ReconcileAsync(int sessionId, TamaraReconciliationGate gate, CancellationToken cancellationToken)
     {
         var session = await _sessionService.GetSessionByIdAsync(sessionId);
         var settings = await _settingService.LoadSettingAsync<TamaraInStoreSettings>(session.StoreId);
@@ -83,7 +84,8 @@ public class TamaraSessionReconciler
 
         // the sync reads Tamara again under the order's lock and applies it as for a webhook: a webhook racing this run
         // leaves it nothing to do
-        var synced = await _orderSyncService.SyncAsync(session.TamaraOrderId, TamaraSyncTrigger.Reconciliation, cancellationToken);
+        var synced = await gate.OneFixAtATimeAsync(
+            () => _orderSyncService.SyncAsync(session.TamaraOrderId, TamaraSyncTrigger.Reconciliation, cancellationToken), cancellationToken);
         var appliedHere = disagreement.Verdict == TamaraReconciliationVerdict.CapturedButNotPaid
             ? synced.Outcome == TamaraSyncOutcome.Paid
             : synced.OrderChanged;

@@ -85,6 +85,29 @@ public class ReconciliationRunTests
     }
 
     [Test]
+    public async Task Fixes_are_made_one_at_a_time_while_reads_run_side_by_side()
+    {
+        var orders = Enumerable.Range(0, 6).Select(_ => _harness.AddPendingOrder()).ToList();
+        foreach (var (_, session) in orders)
+            _harness.Sync.TamaraSays(session.TamaraOrderId, SyncHarness.Captured());
+        var inOrderPaid = 0;
+        var mostInOrderPaid = 0;
+        // nopCommerce's OrderPaidEvent consumers, resolved from the request's scope that every worker shares
+        _harness.Sync.Orders.OrderPaid = async _ =>
+        {
+            InterlockedMax(ref mostInOrderPaid, Interlocked.Increment(ref inOrderPaid));
+            await Task.Delay(30);
+            Interlocked.Decrement(ref inOrderPaid);
+        };
+
+        var report = await _harness.RunAsync();
+
+        Assert.That(report.Findings.Count(finding => finding.Fixed), Is.EqualTo(6));
+        Assert.That(_harness.Sync.Orders.MarkPaidCalls, Is.EqualTo(6));
+        Assert.That(mostInOrderPaid, Is.EqualTo(1));
+    }
+
+    [Test]
     public async Task Throttled_by_Tamara_every_worker_waits_its_Retry_After_then_the_run_completes()
     {
         var sessions = Enumerable.Range(0, 12).Select(_ => _harness.AddPaidOrder().Session).ToList();
