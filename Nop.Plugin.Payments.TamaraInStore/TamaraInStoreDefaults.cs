@@ -178,6 +178,33 @@ public static class TamaraInStoreDefaults
         public static int Seconds => MinPollIntervalSeconds;
     }
 
+    public static class Reconciliation
+    {
+        public static string TaskName => "Tamara in-store: daily reconciliation with Tamara";
+        public static string TaskType => "Nop.Plugin.Payments.TamaraInStore.Services.Reconciliation.TamaraReconciliationTask";
+
+        /// <summary>Once a day</summary>
+        public static int TaskSeconds => 86_400;
+
+        public static int DefaultDays => 7;
+
+        public static int MinDays => 1;
+
+        public static int MaxDays => 90;
+
+        /// <summary>Sessions read from Tamara at the same time</summary>
+        public static int Workers => 4;
+
+        /// <summary>
+        /// A run starts no new read after this long. nopCommerce's task runner holds the task's lock for
+        /// min(period, 300 s) - 1 s, so a run ends before another server may start the same task.
+        /// </summary>
+        public static TimeSpan RunBudget => TimeSpan.FromMinutes(4);
+
+        /// <summary>How long the workers wait after Tamara answered 429/5xx without a Retry-After</summary>
+        public static TimeSpan DefaultPause => TimeSpan.FromSeconds(30);
+    }
+
     /// <summary>Resource key of a locked order-sync section; the Tamara order id is appended</summary>
     public static string OrderLockKey => "Nop.plugins.payments.tamarainstore.order.{0}";
 

@@ -180,6 +180,7 @@ public class TamaraInStorePaymentMethod : BasePlugin, IPaymentMethod, IWidgetPlu
             SessionLifetimeMinutes = TamaraInStoreDefaults.DefaultSessionLifetimeMinutes,
             MaxLinksPerPhone = TamaraInStoreDefaults.DefaultMaxLinksPerPhone,
             LinksPerPhoneWindowMinutes = TamaraInStoreDefaults.DefaultLinksPerPhoneWindowMinutes,
+            ReconciliationDays = TamaraInStoreDefaults.Reconciliation.DefaultDays,
             OfferOnlyToStaff = true,
             CancelOrderWhenDeclinedOrExpired = true,
             UpdateOrderReferenceId = true
@@ -193,18 +194,8 @@ public class TamaraInStorePaymentMethod : BasePlugin, IPaymentMethod, IWidgetPlu
 
         await InstallLocaleResourcesAsync();
 
-        if (await _scheduleTaskService.GetTaskByTypeAsync(TamaraInStoreDefaults.ScheduleTask.Type) is null)
-        {
-            await _scheduleTaskService.InsertTaskAsync(new ScheduleTask
-            {
-                Name = TamaraInStoreDefaults.ScheduleTask.Name,
-                Type = TamaraInStoreDefaults.ScheduleTask.Type,
-                Seconds = TamaraInStoreDefaults.ScheduleTask.Seconds,
-                Enabled = true,
-                LastEnabledUtc = DateTime.UtcNow,
-                StopOnError = false
-            });
-        }
+        await InstallTaskAsync(TamaraInStoreDefaults.ScheduleTask.Name, TamaraInStoreDefaults.ScheduleTask.Type, TamaraInStoreDefaults.ScheduleTask.Seconds);
+        await InstallTaskAsync(TamaraInStoreDefaults.Reconciliation.TaskName, TamaraInStoreDefaults.Reconciliation.TaskType, TamaraInStoreDefaults.Reconciliation.TaskSeconds);
 
         await base.InstallAsync();
     }
@@ -225,9 +216,12 @@ public class TamaraInStorePaymentMethod : BasePlugin, IPaymentMethod, IWidgetPlu
 
         await _localizationService.DeleteLocaleResourcesAsync(TamaraInStoreDefaults.LocalePrefix);
 
-        var task = await _scheduleTaskService.GetTaskByTypeAsync(TamaraInStoreDefaults.ScheduleTask.Type);
-        if (task is not null)
-            await _scheduleTaskService.DeleteTaskAsync(task);
+        foreach (var type in new[] { TamaraInStoreDefaults.ScheduleTask.Type, TamaraInStoreDefaults.Reconciliation.TaskType })
+        {
+            var task = await _scheduleTaskService.GetTaskByTypeAsync(type);
+            if (task is not null)
+                await _scheduleTaskService.DeleteTaskAsync(task);
+        }
 
         await base.UninstallAsync();
     }
@@ -244,7 +238,32 @@ public class TamaraInStorePaymentMethod : BasePlugin, IPaymentMethod, IWidgetPlu
             await _scheduleTaskService.UpdateTaskAsync(task);
         }
 
+        // 1.02: the daily reconciliation and its window
+        await InstallTaskAsync(TamaraInStoreDefaults.Reconciliation.TaskName, TamaraInStoreDefaults.Reconciliation.TaskType, TamaraInStoreDefaults.Reconciliation.TaskSeconds);
+        var settings = await _settingService.LoadSettingAsync<TamaraInStoreSettings>();
+        if (settings.ReconciliationDays <= 0)
+        {
+            settings.ReconciliationDays = TamaraInStoreDefaults.Reconciliation.DefaultDays;
+            await _settingService.SaveSettingAsync(settings, x => x.ReconciliationDays);
+        }
+
         await base.UpdateAsync(currentVersion, targetVersion);
+    }
+
+    private async Task InstallTaskAsync(string name, string type, int seconds)
+    {
+        if (await _scheduleTaskService.GetTaskByTypeAsync(type) is not null)
+            return;
+
+        await _scheduleTaskService.InsertTaskAsync(new ScheduleTask
+        {
+            Name = name,
+            Type = type,
+            Seconds = seconds,
+            Enabled = true,
+            LastEnabledUtc = DateTime.UtcNow,
+            StopOnError = false
+        });
     }
 
     /// <summary>

@@ -57,6 +57,9 @@ public class TamaraInStoreSettings : ISettings
     /// <summary>The window of <see cref="MaxLinksPerPhone"/>, in minutes; 0 = the default</summary>
     public int LinksPerPhoneWindowMinutes { get; set; }
 
+    /// <summary>How many days back the daily reconciliation with Tamara looks, for every store (the value saved for all stores); 0 = the default</summary>
+    public int ReconciliationDays { get; set; }
+
     /// <summary>Id of the webhook registered with Tamara for this store</summary>
     public string WebhookId { get; set; }
 }

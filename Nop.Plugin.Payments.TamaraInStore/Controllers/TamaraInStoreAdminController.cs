@@ -123,6 +123,8 @@ public class TamaraInStoreAdminController : BasePaymentController
         await _settingService.SaveSettingOverridablePerStoreAsync(settings, x => x.MaxOrderTotal, model.MaxOrderTotal_OverrideForStore, storeScope, false);
         await _settingService.SaveSettingOverridablePerStoreAsync(settings, x => x.MaxLinksPerPhone, model.MaxLinksPerPhone_OverrideForStore, storeScope, false);
         await _settingService.SaveSettingOverridablePerStoreAsync(settings, x => x.LinksPerPhoneWindowMinutes, model.LinksPerPhoneWindowMinutes_OverrideForStore, storeScope, false);
+        // one window for the run that covers every store
+        await _settingService.SaveSettingAsync(settings, x => x.ReconciliationDays, 0, false);
         await _settingService.ClearCacheAsync();
         // the token, base URL or country may have changed: ask Tamara again instead of using an answer for the old ones
         await _paymentTypesService.ClearCacheAsync();

@@ -13,6 +13,7 @@ public class SchemaMigration : AutoReversingMigration
         Create.TableFor<TamaraSession>();
         Create.TableFor<TamaraRefund>();
         Create.TableFor<TamaraPaymentClaim>();
+        Create.TableFor<TamaraReconciliationRun>();
 
         // the poller's query: every pending session, due now
         Create.Index("IX_TamaraSession_StateId_NextCheckOnUtc")

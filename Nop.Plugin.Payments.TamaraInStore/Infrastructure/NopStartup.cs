@@ -42,7 +42,9 @@ public class NopStartup : INopStartup
         services.AddScoped<TamaraOperationsQuery>();
         services.AddScoped<TamaraOperationsFigures>();
         services.AddScoped<TamaraOperationsModelFactory>();
-        services.AddScoped<ITamaraReconciliationService, NotYetReconciledService>(); // replaced when the reconciliation engine lands
+        services.AddScoped<TamaraReconciliationReportStore>();
+        services.AddScoped<TamaraSessionReconciler>();
+        services.AddScoped<ITamaraReconciliationService, TamaraReconciliationService>();
     }
 
     public void Configure(IApplicationBuilder application)

@@ -95,6 +95,10 @@ public record ConfigurationModel : BaseNopModel
     public int LinksPerPhoneWindowMinutes { get; set; }
     public bool LinksPerPhoneWindowMinutes_OverrideForStore { get; set; }
 
+    /// <summary>For every store: saved without a store override</summary>
+    [NopResourceDisplayName("Plugins.Payments.TamaraInStore.Fields.ReconciliationDays")]
+    public int ReconciliationDays { get; set; }
+
     [NopResourceDisplayName("Plugins.Payments.TamaraInStore.Fields.WebhookId")]
     public string WebhookId { get; set; }
 }

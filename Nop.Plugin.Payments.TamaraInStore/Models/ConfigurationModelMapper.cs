@@ -1,6 +1,7 @@
 using Nop.Plugin.Payments.TamaraInStore.Services;
 using Nop.Plugin.Payments.TamaraInStore.Services.Api;
 using Nop.Plugin.Payments.TamaraInStore.Services.Checkout;
+using Nop.Plugin.Payments.TamaraInStore.Services.Reconciliation;
 
 namespace Nop.Plugin.Payments.TamaraInStore.Models;
 
@@ -31,6 +32,7 @@ public static class ConfigurationModelMapper
         MaxOrderTotal = settings.MaxOrderTotal,
         MaxLinksPerPhone = TamaraPhoneLinkLimit.MaxLinks(settings),
         LinksPerPhoneWindowMinutes = TamaraPhoneLinkLimit.WindowMinutes(settings),
+        ReconciliationDays = TamaraReconciliationWindow.Days(settings),
         WebhookId = settings.WebhookId
     };
 
@@ -57,5 +59,6 @@ public static class ConfigurationModelMapper
         settings.MaxOrderTotal = model.MaxOrderTotal;
         settings.MaxLinksPerPhone = model.MaxLinksPerPhone;
         settings.LinksPerPhoneWindowMinutes = model.LinksPerPhoneWindowMinutes;
+        settings.ReconciliationDays = model.ReconciliationDays;
     }
 }

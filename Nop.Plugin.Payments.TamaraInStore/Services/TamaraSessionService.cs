@@ -113,6 +113,15 @@ public class TamaraSessionService
             .ToListAsync();
     }
 
+    /// <summary>Sessions of every store created since a moment that reached Tamara, oldest first (the reconciliation's window)</summary>
+    public virtual async Task<IList<TamaraSession>> GetSessionsCreatedSinceAsync(DateTime sinceUtc)
+    {
+        return await _sessionRepository.Table
+            .Where(session => session.CreatedOnUtc >= sinceUtc && session.TamaraOrderId != null)
+            .OrderBy(session => session.Id)
+            .ToListAsync();
+    }
+
     /// <summary>
     /// How many sessions were created for a phone number since a moment, in every store (IX_TamaraSession_PhoneNumber_CreatedOnUtc)
     /// </summary>

@@ -55,6 +55,11 @@ public class ConfigurationValidator : BaseNopValidator<ConfigurationModel>
             .WithMessageAwait(localizationService.GetResourceAsync("Plugins.Payments.TamaraInStore.Configuration.Errors.LinksPerPhoneWindowRange"),
                 1, TamaraInStoreDefaults.MaxLinksPerPhoneWindowMinutes);
 
+        RuleFor(model => model.ReconciliationDays)
+            .InclusiveBetween(TamaraInStoreDefaults.Reconciliation.MinDays, TamaraInStoreDefaults.Reconciliation.MaxDays)
+            .WithMessageAwait(localizationService.GetResourceAsync("Plugins.Payments.TamaraInStore.Configuration.Errors.ReconciliationDaysRange"),
+                TamaraInStoreDefaults.Reconciliation.MinDays, TamaraInStoreDefaults.Reconciliation.MaxDays);
+
         RuleFor(model => model.MinOrderTotal)
             .InclusiveBetween(decimal.Zero, TamaraInStoreDefaults.MaxOrderTotalLimit)
             .WithMessageAwait(localizationService.GetResourceAsync("Plugins.Payments.TamaraInStore.Configuration.Errors.OrderTotalRange"),

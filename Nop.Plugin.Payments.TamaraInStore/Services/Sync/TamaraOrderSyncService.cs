@@ -449,7 +449,8 @@ public class TamaraOrderSyncService
     private async Task<(bool Voided, TamaraOrder RefusedBecause)> TryVoidAtTamaraAsync(SyncContext context)
     {
         var session = context.Session;
-        if (string.IsNullOrEmpty(session.CheckoutId))
+        // the reconciliation only reads from Tamara; the poller voids in its turn
+        if (string.IsNullOrEmpty(session.CheckoutId) || context.Trigger == TamaraSyncTrigger.Reconciliation)
             return (false, null);
 
         try
@@ -755,6 +756,7 @@ public class TamaraOrderSyncService
     {
         TamaraSyncTrigger.Webhook => "seen by webhook",
         TamaraSyncTrigger.Staff => "checked by staff",
+        TamaraSyncTrigger.Reconciliation => "found by the reconciliation with Tamara",
         _ => "seen by the scheduled check"
     };
 

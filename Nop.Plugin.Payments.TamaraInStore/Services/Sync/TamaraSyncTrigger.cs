@@ -7,5 +7,8 @@ public enum TamaraSyncTrigger
 {
     Poll,
     Webhook,
-    Staff
+    Staff,
+
+    /// <summary>The reconciliation with Tamara found a capture or a portal refund the other triggers missed; it never writes to Tamara</summary>
+    Reconciliation
 }

@@ -4,6 +4,7 @@ using Nop.Core.Domain.Payments;
 using Nop.Plugin.Payments.TamaraInStore.Domain;
 using Nop.Plugin.Payments.TamaraInStore.Services;
 using Nop.Plugin.Payments.TamaraInStore.Services.Api.Models;
+using Nop.Plugin.Payments.TamaraInStore.Services.Reconciliation;
 using Nop.Plugin.Payments.TamaraInStore.Services.Refunds;
 using Nop.Plugin.Payments.TamaraInStore.Services.Sync;
 using Nop.Services.Payments;
@@ -38,6 +39,13 @@ public sealed partial class EndToEndEnvironment
     {
         using var scope = Plugin.CreateScope();
         await ActivatorUtilities.CreateInstance<TamaraPendingSessionsTask>(scope.ServiceProvider).ExecuteAsync();
+    }
+
+    /// <summary>One reconciliation run, as the scheduled task or the operations page's button starts it</summary>
+    public async Task<TamaraReconciliationReport> ReconcileAsync()
+    {
+        using var scope = Plugin.CreateScope();
+        return await scope.ServiceProvider.GetRequiredService<ITamaraReconciliationService>().RunAsync();
     }
 
     public async Task<TamaraSyncResult> SyncAsync(string tamaraOrderId, TamaraSyncTrigger trigger = TamaraSyncTrigger.Staff)

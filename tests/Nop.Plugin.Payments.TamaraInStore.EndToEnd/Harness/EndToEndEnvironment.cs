@@ -42,6 +42,8 @@ public sealed partial class EndToEndEnvironment : IAsyncDisposable
 
     public InMemoryRepository<TamaraPaymentClaim> PaymentClaims { get; } = new();
 
+    public InMemoryRepository<TamaraReconciliationRun> ReconciliationRuns { get; } = new();
+
     /// <summary>The plugin's Tamara client as nopCommerce would resolve it (typed HttpClient from the factory)</summary>
     public ITamaraClient Client => Plugin.Services.GetRequiredService<ITamaraClient>();
 
@@ -100,6 +102,7 @@ public sealed partial class EndToEndEnvironment : IAsyncDisposable
         services.AddSingleton<IRepository<TamaraSession>>(Sessions);
         services.AddSingleton<IRepository<TamaraRefund>>(Refunds);
         services.AddSingleton<IRepository<TamaraPaymentClaim>>(PaymentClaims);
+        services.AddSingleton<IRepository<TamaraReconciliationRun>>(ReconciliationRuns);
         AddOrderFakes(services);
 
         services.AddHttpClient<ITamaraClient, TamaraClient>().AddHttpMessageHandler(TamaraHttpCalls.CreateHandler);

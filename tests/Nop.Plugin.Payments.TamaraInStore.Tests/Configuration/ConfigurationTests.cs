@@ -74,6 +74,25 @@ public class ConfigurationTests
     }
 
     [Test]
+    public async Task The_reconciliation_period_is_saved_for_all_stores_whichever_store_the_page_shows()
+    {
+        var settings = Saved();
+        var settingService = new Mock<ISettingService>();
+        settingService.Setup(s => s.LoadSettingAsync<TamaraInStoreSettings>(It.IsAny<int>())).ReturnsAsync(settings);
+        var storeContext = new Mock<IStoreContext>();
+        storeContext.Setup(context => context.GetActiveStoreScopeConfigurationAsync()).ReturnsAsync(2);
+        var model = ConfigurationModelMapper.ToModel(Saved());
+        model.ReconciliationDays = 30;
+
+        await Controller(settingService, storeContext: storeContext.Object).Configure(model);
+
+        Assert.That(settings.ReconciliationDays, Is.EqualTo(30));
+        settingService.Verify(s => s.SaveSettingAsync(settings,
+            It.Is<Expression<Func<TamaraInStoreSettings, int>>>(key => ((MemberExpression)key.Body).Member.Name == nameof(TamaraInStoreSettings.ReconciliationDays)),
+            0, false), Times.Once);
+    }
+
+    [Test]
     public async Task A_new_token_replaces_the_saved_one()
     {
         var settings = Saved();
@@ -168,13 +187,14 @@ public class ConfigurationTests
         Assert.That(all.All(r => r.Key.StartsWith(TamaraInStoreDefaults.LocalePrefix)), Is.True);
     }
 
-    public static TamaraInStoreAdminController Controller(Mock<ISettingService> settingService, TamaraPaymentTypesService paymentTypes = null)
+    public static TamaraInStoreAdminController Controller(Mock<ISettingService> settingService, TamaraPaymentTypesService paymentTypes = null,
+        IStoreContext storeContext = null)
     {
         var localization = new Mock<ILocalizationService>();
         localization.Setup(l => l.GetResourceAsync(It.IsAny<string>())).ReturnsAsync((string key) => key);
 
         return new TamaraInStoreAdminController(localization.Object, Mock.Of<ILogger>(), Mock.Of<INopUrlHelper>(),
-            Mock.Of<INotificationService>(), settingService.Object, Mock.Of<IStoreContext>(),
+            Mock.Of<INotificationService>(), settingService.Object, storeContext ?? Mock.Of<IStoreContext>(),
             Mock.Of<IStoreService>(), Mock.Of<ITamaraClient>(), paymentTypes ?? new Mock<TamaraPaymentTypesService>(null, null, null).Object);
     }
 }

@@ -82,6 +82,10 @@ public class ConfigurationValidatorTests
     [TestCase(nameof(ConfigurationModel.LinksPerPhoneWindowMinutes), 0, false)]
     [TestCase(nameof(ConfigurationModel.LinksPerPhoneWindowMinutes), 1440, true)]
     [TestCase(nameof(ConfigurationModel.LinksPerPhoneWindowMinutes), 1441, false)]
+    [TestCase(nameof(ConfigurationModel.ReconciliationDays), 0, false)]
+    [TestCase(nameof(ConfigurationModel.ReconciliationDays), 1, true)]
+    [TestCase(nameof(ConfigurationModel.ReconciliationDays), 90, true)]
+    [TestCase(nameof(ConfigurationModel.ReconciliationDays), 91, false)]
     public void Numbers_outside_their_range_are_refused(string field, int value, bool valid)
     {
         var model = InstallDefaults();
@@ -130,6 +134,14 @@ public class ConfigurationValidatorTests
         ConfigurationModelMapper.ApplyTo(model, settings);
 
         Assert.That((saved, shown, settings.DeviceId), Is.EqualTo(("POS-7", "POS-7", (string)null)));
+    }
+
+    [Test]
+    public void The_reconciliation_window_of_settings_saved_before_it_existed_is_the_default()
+    {
+        var model = ConfigurationModelMapper.ToModel(new TamaraInStoreSettings());
+
+        Assert.That(model.ReconciliationDays, Is.EqualTo(7));
     }
 
     [Test]

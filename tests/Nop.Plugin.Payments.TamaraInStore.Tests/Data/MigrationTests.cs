@@ -36,4 +36,15 @@ public class MigrationTests
         // the column's default for every row written before the update
         Assert.That(new Nop.Plugin.Payments.TamaraInStore.Domain.TamaraSession().Channel, Is.EqualTo(Nop.Plugin.Payments.TamaraInStore.Domain.TamaraSessionChannel.Sms));
     }
+
+    [Test]
+    public void TheReconciliationTableIsAddedWhenAnInstalledPluginIsUpdatedAfterTheBaseSchema()
+    {
+        Assert.Multiple(() =>
+        {
+            Assert.That(Of<ReconciliationRunTableMigration>().TargetMigrationProcess, Is.EqualTo(MigrationProcessType.Update),
+                "a new install has the table from the base schema; only an update must add it");
+            Assert.That(Of<ReconciliationRunTableMigration>().Version, Is.GreaterThan(Of<RefundCountedOfflineMigration>().Version));
+        });
+    }
 }

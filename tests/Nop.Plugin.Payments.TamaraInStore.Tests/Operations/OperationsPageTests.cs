@@ -205,14 +205,4 @@ public class OperationsPageTests
         Assert.That(await controller.Reconcile(), Is.InstanceOf<ForbidResult>());
         _reconciliation.Verify(service => service.RunAsync(It.IsAny<CancellationToken>()), Times.Never);
     }
-
-    [Test]
-    public async Task TheStandInReconciliationNeverRanAndCannotRun()
-    {
-        var service = new NotYetReconciledService(TimeProvider.System);
-
-        Assert.That(await service.GetLastReportAsync(), Is.Null);
-        var report = await service.RunAsync();
-        Assert.That((report.Completed, report.Problem), Is.EqualTo((false, "not available")));
-    }
 }

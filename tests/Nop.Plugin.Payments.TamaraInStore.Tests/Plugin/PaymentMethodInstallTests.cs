@@ -5,6 +5,7 @@ using Nop.Core.Domain.Localization;
 using Nop.Core.Domain.ScheduleTasks;
 using Nop.Plugin.Payments.TamaraInStore.Services;
 using Nop.Plugin.Payments.TamaraInStore.Services.Checkout;
+using Nop.Plugin.Payments.TamaraInStore.Services.Reconciliation;
 using Nop.Plugin.Payments.TamaraInStore.Services.Refunds;
 using Nop.Services.Configuration;
 using Nop.Services.Localization;
@@ -107,24 +108,64 @@ public class PaymentMethodInstallTests
     [Test]
     public async Task Install_schedules_the_polling_task_once()
     {
-        ScheduleTask inserted = null;
-        _scheduleTaskService.Setup(service => service.InsertTaskAsync(It.IsAny<ScheduleTask>()))
-            .Callback<ScheduleTask>(task => inserted = task);
+        var inserted = await InstallTwiceAsync();
 
-        await _plugin.InstallAsync();
-
-        Assert.That(inserted, Is.Not.Null);
+        var polling = inserted.Single(task => task.Type == typeof(TamaraPendingSessionsTask).FullName);
         Assert.Multiple(() =>
         {
-            Assert.That(inserted.Type, Is.EqualTo(typeof(TamaraPendingSessionsTask).FullName));
-            Assert.That(inserted.Seconds, Is.EqualTo(5), "the shortest poll interval a store may choose: the period never follows the settings");
-            Assert.That(inserted.Enabled, Is.True);
-            Assert.That(inserted.StopOnError, Is.False);
+            Assert.That(polling.Seconds, Is.EqualTo(5), "the shortest poll interval a store may choose: the period never follows the settings");
+            Assert.That(polling.Enabled, Is.True);
+            Assert.That(polling.StopOnError, Is.False);
         });
+    }
 
-        _scheduleTaskService.Setup(service => service.GetTaskByTypeAsync(inserted.Type)).ReturnsAsync(inserted);
+    [Test]
+    public async Task Install_schedules_the_daily_reconciliation_once()
+    {
+        var inserted = await InstallTwiceAsync();
+
+        // nopCommerce's task runner finds the class by this name (Type.GetType, then every loaded assembly)
+        var reconciliation = inserted.Single(task => task.Type == typeof(TamaraReconciliationTask).FullName);
+        Assert.Multiple(() =>
+        {
+            Assert.That(reconciliation.Seconds, Is.EqualTo(86_400));
+            Assert.That(reconciliation.Enabled, Is.True);
+            Assert.That(reconciliation.StopOnError, Is.False);
+            Assert.That(typeof(Nop.Services.ScheduleTasks.IScheduleTask).IsAssignableFrom(typeof(TamaraReconciliationTask)), Is.True);
+        });
+    }
+
+    [Test]
+    public async Task Update_adds_the_reconciliation_and_its_window_to_an_earlier_install()
+    {
+        var polling = new ScheduleTask { Id = 7, Type = TamaraInStoreDefaults.ScheduleTask.Type, Seconds = 5 };
+        _scheduleTaskService.Setup(service => service.GetTaskByTypeAsync(polling.Type)).ReturnsAsync(polling);
+        var saved = new TamaraInStoreSettings { ApiToken = "token" };
+        _settingService.Setup(service => service.LoadSettingAsync<TamaraInStoreSettings>(0)).ReturnsAsync(saved);
+        var inserted = new List<ScheduleTask>();
+        _scheduleTaskService.Setup(service => service.InsertTaskAsync(It.IsAny<ScheduleTask>())).Callback<ScheduleTask>(inserted.Add);
+
+        await _plugin.UpdateAsync("1.01", "1.02");
+
+        Assert.That(inserted.Select(task => task.Type), Is.EqualTo(new[] { typeof(TamaraReconciliationTask).FullName }));
+        Assert.That(saved.ReconciliationDays, Is.EqualTo(7));
+        _settingService.Verify(service => service.SaveSettingAsync(saved, It.IsAny<System.Linq.Expressions.Expression<Func<TamaraInStoreSettings, int>>>(), 0, true), Times.Once);
+    }
+
+    /// <summary>Installs, then installs again with the tasks already there; every task inserted once</summary>
+    private async Task<List<ScheduleTask>> InstallTwiceAsync()
+    {
+        var inserted = new List<ScheduleTask>();
+        _scheduleTaskService.Setup(service => service.InsertTaskAsync(It.IsAny<ScheduleTask>())).Callback<ScheduleTask>(inserted.Add);
+        _scheduleTaskService.Setup(service => service.GetTaskByTypeAsync(It.IsAny<string>()))
+            .ReturnsAsync((string type) => inserted.FirstOrDefault(task => task.Type == type));
+
         await _plugin.InstallAsync();
-        _scheduleTaskService.Verify(service => service.InsertTaskAsync(It.IsAny<ScheduleTask>()), Times.Once);
+        await _plugin.InstallAsync();
+
+        Assert.That(inserted.Select(task => task.Type), Is.Unique);
+        Assert.That(inserted, Has.Count.EqualTo(2));
+        return inserted;
     }
 
     [Test]
@@ -132,6 +173,8 @@ public class PaymentMethodInstallTests
     {
         var task = new ScheduleTask { Id = 7, Type = TamaraInStoreDefaults.ScheduleTask.Type };
         _scheduleTaskService.Setup(service => service.GetTaskByTypeAsync(task.Type)).ReturnsAsync(task);
+        var reconciliation = new ScheduleTask { Id = 8, Type = typeof(TamaraReconciliationTask).FullName };
+        _scheduleTaskService.Setup(service => service.GetTaskByTypeAsync(reconciliation.Type)).ReturnsAsync(reconciliation);
         _widgetSettings.ActiveWidgetSystemNames.Add(TamaraInStoreDefaults.SystemName);
 
         await _plugin.UninstallAsync();
@@ -139,6 +182,7 @@ public class PaymentMethodInstallTests
         _settingService.Verify(service => service.DeleteSettingAsync<TamaraInStoreSettings>(), Times.Once);
         _localizationService.Verify(service => service.DeleteLocaleResourcesAsync(TamaraInStoreDefaults.LocalePrefix, null), Times.Once);
         _scheduleTaskService.Verify(service => service.DeleteTaskAsync(task), Times.Once);
+        _scheduleTaskService.Verify(service => service.DeleteTaskAsync(reconciliation), Times.Once);
         Assert.That(_widgetSettings.ActiveWidgetSystemNames, Does.Not.Contain(TamaraInStoreDefaults.SystemName));
     }
 

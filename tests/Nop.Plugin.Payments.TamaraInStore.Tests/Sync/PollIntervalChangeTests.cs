@@ -38,23 +38,27 @@ public class PollIntervalChangeTests
         var languages = new Mock<ILanguageService>();
         languages.Setup(service => service.GetAllLanguagesAsync(It.IsAny<bool>(), It.IsAny<int>())).ReturnsAsync(new List<Nop.Core.Domain.Localization.Language>());
 
+        // like the host's, it never answers null
+        var settings = new Mock<ISettingService>();
+        settings.Setup(service => service.LoadSettingAsync<TamaraInStoreSettings>(It.IsAny<int>())).ReturnsAsync(new TamaraInStoreSettings());
+
         return new TamaraInStorePaymentMethod(languages.Object, Mock.Of<ILocalizationService>(), Mock.Of<INopUrlHelper>(),
-            tasks.Object, Mock.Of<ISettingService>(),
+            tasks.Object, settings.Object,
             (TamaraCheckoutService)RuntimeHelpers.GetUninitializedObject(typeof(TamaraCheckoutService)),
             (TamaraRefundService)RuntimeHelpers.GetUninitializedObject(typeof(TamaraRefundService)),
             new WidgetSettings(), new PaymentSettings(),
             (TamaraUninstallService)RuntimeHelpers.GetUninitializedObject(typeof(TamaraUninstallService)));
     }
 
-    /// <summary>The ScheduleTask row the plugin's install inserts</summary>
+    /// <summary>The polling task's ScheduleTask row the plugin's install inserts</summary>
     private static async Task<ScheduleTask> InstallAsync()
     {
-        ScheduleTask inserted = null;
+        var inserted = new List<ScheduleTask>();
         var tasks = new Mock<IScheduleTaskService>();
-        tasks.Setup(service => service.InsertTaskAsync(It.IsAny<ScheduleTask>())).Callback((ScheduleTask task) => inserted = task).Returns(Task.CompletedTask);
+        tasks.Setup(service => service.InsertTaskAsync(It.IsAny<ScheduleTask>())).Callback((ScheduleTask task) => inserted.Add(task)).Returns(Task.CompletedTask);
 
         await Plugin(tasks).InstallAsync();
-        return inserted;
+        return inserted.Single(task => task.Type == TamaraInStoreDefaults.ScheduleTask.Type);
     }
 
     private HostTaskScheduler StartHost(ScheduleTask row) =>

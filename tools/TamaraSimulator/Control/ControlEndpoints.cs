@@ -48,6 +48,21 @@ internal static class ControlEndpoints
             return result.IsSuccess ? ApiResponses.Json(OrderJson.RefundAnswer(result.Value!)) : ApiResponses.Error(result.Error!);
         });
 
+        sim.MapPost("/orders/{id}/silent-change", async (string id, HttpRequest request, SimulatorState state, SimulatorOptions options) =>
+        {
+            var body = await OptionalBodyAsync(request);
+            decimal? captured = null, refunded = null;
+            if (body is null
+                || body["captured_amount"] is not null && !TryAmount(body["captured_amount"], out captured)
+                || body["refunded_amount"] is not null && !TryAmount(body["refunded_amount"], out refunded))
+            {
+                return ApiResponses.Error(StatusCodes.Status400BadRequest, "change_required",
+                    "Body { \"status\"?: string, \"captured_amount\"?: number, \"refunded_amount\"?: number } expected");
+            }
+
+            return OrderResult(state.ChangeSilently(id, new SilentChange(Text(body, "status"), captured, refunded)), options);
+        });
+
         sim.MapPut("/refunds/hold", async (HttpRequest request, SimulatorState state) =>
         {
             var body = await OptionalBodyAsync(request);
@@ -121,6 +136,13 @@ internal static class ControlEndpoints
         {
             return null;
         }
+    }
+
+    private static bool TryAmount(JsonNode? node, out decimal? amount)
+    {
+        var read = RequestJson.TryReadDecimal(node, out var value);
+        amount = read ? value : null;
+        return read;
     }
 
     private static string? Text(JsonObject? body, string field) =>

@@ -38,6 +38,13 @@ public sealed class SimulatorHost : IAsyncDisposable
         return new SimulatorHost(app, new Uri(address.TrimEnd('/') + "/"), options);
     }
 
+    /// <summary>
+    /// Makes Tamara disagree with the store: changes an order's captured or refunded amount or status WITHOUT any notification
+    /// (a capture or a portal refund whose webhook was lost, a status Tamara changed on its side)
+    /// </summary>
+    public SimResult<SimOrder> ChangeOrderSilently(string orderIdOrCheckoutId, SilentChange change) =>
+        State.ChangeSilently(orderIdOrCheckoutId, change);
+
     /// <summary>An HttpClient for this simulator, with the API token set (timeout optional).</summary>
     public HttpClient CreateApiClient(TimeSpan? timeout = null)
     {
