@@ -68,6 +68,20 @@ public sealed class OperationsPage
         }
     }
 
+    /// <summary>"Reconcile now": waits for the page to come back with the new run's result, and returns that result's text</summary>
+    public async Task<string> ReconcileNowAsync()
+    {
+        await _page.RunAndWaitForNavigationAsync(() => _page.ClickAsync("#tamara-reconcile-now"),
+            new PageRunAndWaitForNavigationOptions { Timeout = 120_000 });
+        await WaitForGridAsync();
+        return (await _page.Locator("#tamara-reconciliation-result").InnerTextAsync()).Trim();
+    }
+
+    /// <summary>The reconciliation finding's row for this order</summary>
+    public Task<string> FindingTextAsync(int orderId) =>
+        _page.Locator("#tamara-reconciliation-findings tbody tr")
+            .Filter(new LocatorFilterOptions { Has = _page.Locator($"a[href$='/Admin/Order/Edit/{orderId}']") }).InnerTextAsync();
+
     private static async void AcceptDialog(object sender, IDialog dialog) => await dialog.AcceptAsync();
 
     private async Task WaitForGridAsync()

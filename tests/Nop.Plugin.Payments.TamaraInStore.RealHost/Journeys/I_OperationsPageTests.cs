@@ -5,7 +5,7 @@ namespace Nop.Plugin.Payments.TamaraInStore.RealHost.Journeys;
 
 /// <summary>
 /// Sales → Tamara operations: a paid and a pending order in the grid, filtered by state and found by number, exported as CSV,
-/// and "check now" on the pending one from the selection
+/// "check now" on the pending one from the selection, and reconciliation with Tamara run from the page
 /// </summary>
 [RealHostFixture, Order(9), NonParallelizable]
 public class I_OperationsPageTests : Journey
@@ -104,6 +104,36 @@ public class I_OperationsPageTests : Journey
         {
             await Admin.Page.GotoAsync($"changelanguage/{english}?returnUrl=%2FAdmin");
         }
+    }
+
+    [Test, Order(6)]
+    public async Task F_reconcile_now_lists_a_refund_the_store_shows_but_tamara_never_made_and_agrees_once_corrected()
+    {
+        RequireBothOrders();
+        // a refund recorded in nopCommerce alone (as "Refund (offline)" would): only reconciliation can notice it
+        await Database.ExecuteAsync($"UPDATE \"Order\" SET \"RefundedAmount\" = 50 WHERE \"Id\" = {_paid.OrderId}");
+        try
+        {
+            await Admin.Page.GotoAsync(OperationsPage.Path);
+            var result = await Operations.ReconcileNowAsync();
+            await Screens.TakeAsync(Admin.Page, "operations-reconciliation-disagreement");
+
+            Assert.That(result, Does.Contain("1 disagreement"));
+            var finding = await Operations.FindingTextAsync(_paid.OrderId);
+            Assert.That(finding, Does.Contain("The order shows more refunded than Tamara refunded")
+                .And.Contain("Check the refund in Tamara's partner portal"), "what is wrong and what fixes it");
+            Assert.That(await Database.ScalarAsync<int>(
+                    $"SELECT COUNT(*) FROM \"OrderNote\" WHERE \"OrderId\" = {_paid.OrderId} AND \"Note\" LIKE 'Tamara reconciliation%'"),
+                Is.Zero, "a disagreement for a person changes nothing by itself");
+        }
+        finally
+        {
+            await Database.ExecuteAsync($"UPDATE \"Order\" SET \"RefundedAmount\" = 0 WHERE \"Id\" = {_paid.OrderId}");
+        }
+
+        var again = await Operations.ReconcileNowAsync();
+        await Screens.TakeAsync(Admin.Page, "operations-reconciliation-all-agree");
+        Assert.That(again, Does.Match(@"All \d+ orders agree"));
     }
 
     private static void RequireBothOrders()
