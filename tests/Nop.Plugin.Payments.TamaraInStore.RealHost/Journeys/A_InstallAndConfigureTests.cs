@@ -45,7 +45,12 @@ public class A_InstallAndConfigureTests : Journey
         await Screens.TakeAsync(Admin.Page, "plugins-after-restart");
 
         Assert.That(await Database.ScalarAsync<long>(
-            "SELECT count(*) FROM \"ScheduleTask\" WHERE \"Type\" LIKE '%TamaraInStore%'"), Is.EqualTo(1), "the poll task is registered");
+            "SELECT count(*) FROM \"ScheduleTask\" WHERE \"Type\" = 'Nop.Plugin.Payments.TamaraInStore.Services.TamaraPendingSessionsTask'"),
+            Is.EqualTo(1), "the poll task is registered");
+        Assert.That(await Database.ScalarAsync<long>(
+            "SELECT count(*) FROM \"ScheduleTask\" WHERE \"Type\" = 'Nop.Plugin.Payments.TamaraInStore.Services.Reconciliation.TamaraReconciliationTask' " +
+            "AND \"Seconds\" = 86400 AND \"Enabled\""), Is.EqualTo(1), "the daily reconciliation is registered");
+        Assert.That(await Database.ScalarAsync<long>("SELECT count(*) FROM \"TamaraReconciliationRun\""), Is.Zero, "its report table exists");
         Assert.That(await Database.ScalarAsync<long>(
             "SELECT count(*) FROM \"LocaleStringResource\" r JOIN \"Language\" l ON l.\"Id\" = r.\"LanguageId\" " +
             "WHERE l.\"LanguageCulture\" = 'ar-SA' AND r.\"ResourceName\" LIKE 'plugins.payments.tamarainstore.%'"),
