@@ -10,6 +10,8 @@ namespace Nop.Plugin.Payments.TamaraInStore.RealHost.Harness;
 /// </summary>
 public static class HostProcesses
 {
+    private const string RedisServerPath = "/usr/bin/redis-server";
+
     private static string NophostDir => Environment.GetEnvironmentVariable("NOPHOST_DIR") ?? "/var/tmp/nophost";
     private static string AppSettingsPath => Path.Combine(RealHostSuite.Host.WebDir, "App_Data", "appsettings.json");
 
@@ -62,7 +64,9 @@ public static class HostProcesses
     /// <summary>Debian's redis-server on loopback, in the foreground of this process, with nothing written to disk</summary>
     public static Process StartRedis(int port, string logPath)
     {
-        var start = new ProcessStartInfo("redis-server",
+        if (!File.Exists(RedisServerPath))
+            Assert.Fail($"{RedisServerPath} is missing: `apt-get install -y redis-server` (the farm journey starts and stops it itself).");
+        var start = new ProcessStartInfo(RedisServerPath,
             $"--port {port} --bind 127.0.0.1 --save \"\" --appendonly no --daemonize no --protected-mode yes")
         {
             RedirectStandardOutput = true,
