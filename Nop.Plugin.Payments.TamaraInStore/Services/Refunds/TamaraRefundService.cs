@@ -157,6 +157,15 @@ public class TamaraRefundService
         return await SendRefundAsync(request, session, settings, tamaraOrder, currencyCode, reconciliation.Rows, countInNopCommerce: true);
     }
 
+    private async Task<bool> RecordedFirstByAnotherClickAsync(TamaraRefund row)
+    {
+        var utcNow = UtcNow;
+        return (await _sessionService.GetRefundsByOrderIdAsync(row.OrderId)).Any(other => other.Id < row.Id
+            && other.State == TamaraRefundState.Requested
+            && string.Equals(other.TamaraOrderId, row.TamaraOrderId, StringComparison.OrdinalIgnoreCase)
+            && utcNow - other.CreatedOnUtc < UnconfirmedRefundGracePeriod);
+    }
+
     /// <summary>The same refund made by another click while this one waited for the order's lock</summary>
     private static TamaraRefund FindConcurrentClick(RefundPaymentRequest request, IReadOnlyList<TamaraRefund> rows, IReadOnlySet<int> doneBeforeClick) => rows
         .FirstOrDefault(row => row.Source == TamaraRefundSource.NopCommerce && row.State == TamaraRefundState.Succeeded
@@ -266,6 +275,17 @@ public class TamaraRefundService
             CreatedOnUtc = UtcNow
         };
         await _sessionService.InsertRefundAsync(row);
+
+        // nopCommerce's distributed lock gets, then sets, its key, so two servers can both hold it: of two attempts recorded
+        // at the same moment the first goes ahead and this one stands down before anything reaches Tamara
+        if (await RecordedFirstByAnotherClickAsync(row))
+        {
+            row.State = TamaraRefundState.Failed;
+            row.LastError = "Not sent: another refund of this order was recorded at the same moment";
+            row.CompletedOnUtc = UtcNow;
+            await _sessionService.UpdateRefundAsync(row);
+            return await ErrorAsync(Keys.InProgress);
+        }
 
         SimplifiedRefundResponse response;
         try

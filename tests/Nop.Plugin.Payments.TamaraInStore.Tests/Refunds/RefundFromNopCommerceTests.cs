@@ -82,6 +82,27 @@ public class RefundFromNopCommerceTests
     }
 
     [Test]
+    public async Task Two_servers_holding_the_lock_at_once_send_only_the_refund_recorded_first()
+    {
+        var context = new RefundTestContext(300m);
+        // nopCommerce's distributed lock gets, then sets, its key: the other server got in too and records its refund first
+        context.Refunds.BeforeNextInsert = () => context.Refunds.Insert(new TamaraRefund
+        {
+            OrderId = context.Order.Id, SessionId = context.Session.Id, TamaraOrderId = RefundTestContext.TamaraOrderId,
+            MerchantRefundId = Guid.NewGuid().ToString(), Amount = 120m, PrimaryStoreCurrencyAmount = 120m, CurrencyCode = "SAR",
+            State = TamaraRefundState.Requested, Source = TamaraRefundSource.NopCommerce, CreatedOnUtc = context.Clock.GetUtcNow().UtcDateTime
+        });
+
+        var result = await context.PartiallyRefundAsync(120m);
+
+        context.VerifyRefundCalls(0);
+        Assert.That(result.Success, Is.False);
+        Assert.That(result.Errors, Is.EqualTo(new[] { context.English(Keys.InProgress) }));
+        Assert.That(context.Refunds.Rows.Last().State, Is.EqualTo(TamaraRefundState.Failed), "this server's attempt stands down");
+        Assert.That(context.Order.RefundedAmount, Is.Zero);
+    }
+
+    [Test]
     public async Task ThreePartialRefundsOfAHundredEndRefunded()
     {
         var context = new RefundTestContext(300m);
