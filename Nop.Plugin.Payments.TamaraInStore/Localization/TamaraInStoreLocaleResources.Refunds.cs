@@ -17,6 +17,7 @@ public static partial class TamaraInStoreLocaleResources
         public const string NotConfirmed = Prefix + "NotConfirmed";
         public const string EarlierNotConfirmed = Prefix + "EarlierNotConfirmed";
         public const string InProgress = Prefix + "InProgress";
+        public const string MadeByAnotherClick = Prefix + "MadeByAnotherClick";
         public const string EarlierWentThrough = Prefix + "EarlierWentThrough";
         public const string FoundAtTamara = Prefix + "FoundAtTamara";
         public const string CaptureNotNeeded = Prefix + "CaptureNotNeeded";
@@ -65,6 +66,9 @@ public static partial class TamaraInStoreLocaleResources
         new(RefundKeys.InProgress,
             "Another refund of this order is in progress. Nothing was refunded; try again in a minute.",
             "هناك استرداد آخر لهذا الطلب قيد التنفيذ. لم يُسترد أي مبلغ؛ حاول مرة أخرى بعد دقيقة."),
+        new(RefundKeys.MadeByAnotherClick,
+            "The same refund of {0} was just made by another click (Tamara refund {1}); it was not sent again. Refresh the order and check the amount before refunding again.",
+            "نُفِّذ الاسترداد نفسه بمبلغ {0} للتوّ بنقرة أخرى (استرداد تمارا {1})؛ ولم يُرسل مرة أخرى. حدّث صفحة الطلب وتحقق من المبلغ قبل الاسترداد مرة أخرى."),
         new(RefundKeys.EarlierWentThrough,
             "The earlier refund of {0} went through at Tamara and is now recorded in the order. No new refund was made; refresh the order and check the amount before refunding again.",
             "تم تنفيذ الاسترداد السابق بمبلغ {0} لدى تمارا وسُجّل الآن في الطلب. لم يُنفَّذ استرداد جديد؛ حدّث صفحة الطلب وتحقق من المبلغ قبل الاسترداد مرة أخرى."),

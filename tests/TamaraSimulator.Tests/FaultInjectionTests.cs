@@ -40,6 +40,19 @@ public class FaultInjectionTests : SimulatorTestBase
     }
 
     [Test]
+    public async Task Api_calls_are_counted_with_or_without_a_fault_and_pages_are_not()
+    {
+        Sim.Faults.FailNext(FaultKind.ServerError);
+
+        await Api.GetJsonAsync("merchants/orders/none");
+        await Api.GetJsonAsync("merchants/orders/none");
+        using var page = new HttpClient { BaseAddress = Sim.BaseAddress };
+        await page.GetAsync("sms");
+
+        Assert.That(Sim.Faults.ApiCalls, Is.EqualTo(2));
+    }
+
+    [Test]
     public async Task Malformed_body_fault_processes_the_call_but_cuts_the_json()
     {
         Sim.Faults.FailNext(FaultKind.MalformedJson);

@@ -92,9 +92,16 @@ public class TamaraRefundService
         if (session is null)
             return await ErrorAsync(Keys.NoPaidSession);
 
+        // what this click could see before it waited for the order's lock: a refund completed while it waited was made
+        // by another click at the same moment (a double click, or the same button on two servers of a web farm)
+        var doneBeforeClick = (await _sessionService.GetRefundsByOrderIdAsync(refundPaymentRequest.Order.Id))
+            .Where(row => row.State == TamaraRefundState.Succeeded)
+            .Select(row => row.Id)
+            .ToHashSet();
+
         RefundPaymentResult result = null;
         var locked = await TryWithOrderLockAsync(session.TamaraOrderId,
-            async () => result = await RefundUnderLockAsync(refundPaymentRequest, session.Id));
+            async () => result = await RefundUnderLockAsync(refundPaymentRequest, session.Id, doneBeforeClick));
 
         if (!locked)
             return await ErrorAsync(Keys.OrderBusy);
@@ -103,7 +110,7 @@ public class TamaraRefundService
         return result ?? await ErrorAsync(Keys.NotConfirmed, UnconfirmedRefundGracePeriod.TotalMinutes);
     }
 
-    private async Task<RefundPaymentResult> RefundUnderLockAsync(RefundPaymentRequest request, int sessionId)
+    private async Task<RefundPaymentResult> RefundUnderLockAsync(RefundPaymentRequest request, int sessionId, IReadOnlySet<int> doneBeforeClick)
     {
         var order = request.Order;
 
@@ -141,11 +148,28 @@ public class TamaraRefundService
         if (reconciliation.Match.StillPending.Count > 0)
             return await EarlierNotConfirmedAsync(reconciliation.Match.StillPending[0]);
 
+        if (FindConcurrentClick(request, reconciliation.Rows, doneBeforeClick) is { } concurrent)
+            return await ErrorAsync(Keys.MadeByAnotherClick, FormatMoney(concurrent.Amount, concurrent.CurrencyCode), RefundIdOrPlaceholder(concurrent));
+
         if (FindRepeatedClick(request, reconciliation.Rows) is { } repeated)
             return await CompleteRepeatedClickAsync(request, tamaraOrder, repeated);
 
         return await SendRefundAsync(request, session, settings, tamaraOrder, currencyCode, reconciliation.Rows, countInNopCommerce: true);
     }
+
+    private async Task<bool> RecordedFirstByAnotherClickAsync(TamaraRefund row)
+    {
+        var utcNow = UtcNow;
+        return (await _sessionService.GetRefundsByOrderIdAsync(row.OrderId)).Any(other => other.Id < row.Id
+            && other.State == TamaraRefundState.Requested
+            && string.Equals(other.TamaraOrderId, row.TamaraOrderId, StringComparison.OrdinalIgnoreCase)
+            && utcNow - other.CreatedOnUtc < UnconfirmedRefundGracePeriod);
+    }
+
+    /// <summary>The same refund made by another click while this one waited for the order's lock</summary>
+    private static TamaraRefund FindConcurrentClick(RefundPaymentRequest request, IReadOnlyList<TamaraRefund> rows, IReadOnlySet<int> doneBeforeClick) => rows
+        .FirstOrDefault(row => row.Source == TamaraRefundSource.NopCommerce && row.State == TamaraRefundState.Succeeded
+            && !doneBeforeClick.Contains(row.Id) && row.PrimaryStoreCurrencyAmount == request.AmountToRefund);
 
     /// <summary>
     /// The click repeated after its answer was lost, when Tamara's notification (or the order sync) already confirmed
@@ -251,6 +275,17 @@ public class TamaraRefundService
             CreatedOnUtc = UtcNow
         };
         await _sessionService.InsertRefundAsync(row);
+
+        // nopCommerce's distributed lock gets, then sets, its key, so two servers can both hold it: of two attempts recorded
+        // at the same moment the first goes ahead and this one stands down before anything reaches Tamara
+        if (await RecordedFirstByAnotherClickAsync(row))
+        {
+            row.State = TamaraRefundState.Failed;
+            row.LastError = "Not sent: another refund of this order was recorded at the same moment";
+            row.CompletedOnUtc = UtcNow;
+            await _sessionService.UpdateRefundAsync(row);
+            return await ErrorAsync(Keys.InProgress);
+        }
 
         SimplifiedRefundResponse response;
         try

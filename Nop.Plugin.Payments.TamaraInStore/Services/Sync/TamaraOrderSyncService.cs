@@ -562,10 +562,13 @@ public class TamaraOrderSyncService
         session.LastCheckedOnUtc = context.Now;
         session.LastError = error;
         // only the poller's own failures back it off further: a burst of webhook deliveries failing within a second
-        // must not push the next poll minutes away
+        // must not push the next poll minutes away. Nor does Tamara being unreachable: the poll run stops at its first
+        // such call, so Tamara is asked once an interval anyway, and a grown wait would find payments made during an
+        // outage minutes after Tamara is back.
         if (session.State == TamaraSessionState.Pending)
         {
-            session.NextCheckOnUtc = context.Now + TamaraSyncBackoff.NextDelay(context.Trigger == TamaraSyncTrigger.Poll ? previousDelay : null,
+            var backsOff = context.Trigger == TamaraSyncTrigger.Poll && exception.Kind != TamaraErrorKind.Network;
+            session.NextCheckOnUtc = context.Now + TamaraSyncBackoff.NextDelay(backsOff ? previousDelay : null,
                 PollInterval(context.Settings), exception.RetryAfter);
         }
         await _sessionService.UpdateSessionAsync(session);

@@ -127,6 +127,67 @@ public abstract class Journey
         return orderId;
     }
 
+    /// <summary>The clerk at the counter without the browser, on one server: signed in as admin, "Place order" for the customer</summary>
+    protected static async Task<HttpCheckout> HttpClerkAsync(NopHttpSession session)
+    {
+        await session.LoginAsync(RealHostSuite.Host.AdminEmail, RealHostSuite.Host.AdminPassword);
+        await session.ImpersonateAsync(await Database.CustomerIdAsync(CustomerEmail));
+        return new HttpCheckout(session);
+    }
+
+    /// <summary>One counter order through <see cref="HttpCheckout"/>, with the Tamara order its SMS names</summary>
+    protected static async Task<PlacedOrder> PlaceTamaraOrderAsync(HttpCheckout checkout)
+    {
+        var phone = NextPhone();
+        var orderId = await checkout.PlaceTamaraOrderAsync(phone.Typed);
+        var sms = Tamara.State.SmsOutbox.LastOrDefault(message => message.PhoneNumber == phone.Digits);
+        Assert.That(sms, Is.Not.Null, $"Tamara texted {phone.Digits} for order {orderId}");
+        return new PlacedOrder(orderId, sms.OrderId, phone.Digits, Storefront.ProductPrice);
+    }
+
+    /// <summary>Orders without exactly one "marked as paid" note of nopCommerce's, or not Paid</summary>
+    protected static async Task AssertPaidOnceAsync(IEnumerable<PlacedOrder> orders)
+    {
+        var ids = string.Join(",", orders.Select(order => order.OrderId));
+        var markedOtherThanOnce = await Database.ScalarAsync<string>(
+            $"SELECT string_agg(o.\"Id\"::text, ',') FROM \"Order\" o WHERE o.\"Id\" IN ({ids}) AND (SELECT count(*) FROM \"OrderNote\" n " +
+            "WHERE n.\"OrderId\" = o.\"Id\" AND n.\"Note\" ILIKE '%has been marked as paid%') <> 1");
+        Assert.That(markedOtherThanOnce, Is.Null.Or.Empty, "orders without exactly one \"marked as paid\" note");
+        var notPaid = await Database.ScalarAsync<string>(
+            $"SELECT string_agg(\"Id\"::text, ',') FROM \"Order\" WHERE \"Id\" IN ({ids}) AND (\"PaymentStatusId\" <> {OrderRow.Paid} OR \"PaidDateUtc\" IS NULL)");
+        Assert.That(notPaid, Is.Null.Or.Empty, "orders not Paid");
+    }
+
+    /// <summary>Every error and warning nopCommerce logged since then, for a journey's assertions on what a person reads</summary>
+    protected static async Task<IReadOnlyList<string>> LogSinceAsync(DateTime sinceUtc, int minimumLevel = 30) =>
+        (await Database.ScalarAsync<string>(
+            "SELECT string_agg(\"ShortMessage\" || coalesce(' :: ' || left(\"FullMessage\", 300), ''), E'\\n' ORDER BY \"Id\") FROM \"Log\" " +
+            "WHERE \"LogLevelId\" >= @level AND \"CreatedOnUtc\" >= @since", ("level", minimumLevel), ("since", sinceUtc)) ?? "")
+        .Split('\n', StringSplitOptions.RemoveEmptyEntries);
+
+    /// <summary>
+    /// Errors nopCommerce logged about the plugin since then, leaving out its scheduler's "Connection refused" for a task
+    /// run posted while the server was going down or not yet up (nopCommerce's line about its own restart)
+    /// </summary>
+    protected static async Task<IReadOnlyList<string>> PluginErrorsSinceAsync(DateTime sinceUtc) =>
+        (await Database.ScalarAsync<string>(
+            "SELECT string_agg(\"ShortMessage\", E'\\n' ORDER BY \"Id\") FROM \"Log\" WHERE \"LogLevelId\" >= 40 AND \"CreatedOnUtc\" >= @since " +
+            "AND (\"ShortMessage\" ILIKE '%tamara%' OR \"FullMessage\" ILIKE '%tamara%') " +
+            "AND \"ShortMessage\" NOT ILIKE '%scheduled task failed with the \"Connection refused%'", ("since", sinceUtc)) ?? "")
+        .Split('\n', StringSplitOptions.RemoveEmptyEntries);
+
+    /// <summary>
+    /// Exceptions that escaped the plugin's code since then: an error whose stack passes through the plugin, other than
+    /// the plugin's own entries (they start with "Tamara") and nopCommerce's "Connection refused" for a task run posted
+    /// while the server restarted
+    /// </summary>
+    protected static async Task<IReadOnlyList<string>> UnhandledPluginErrorsSinceAsync(DateTime sinceUtc) =>
+        (await Database.ScalarAsync<string>(
+            "SELECT string_agg(\"ShortMessage\", E'\\n' ORDER BY \"Id\") FROM \"Log\" WHERE \"LogLevelId\" >= 40 AND \"CreatedOnUtc\" >= @since " +
+            "AND (\"FullMessage\" ILIKE '%Payments.TamaraInStore%' OR \"ShortMessage\" ILIKE '%TamaraInStore%') AND \"ShortMessage\" NOT ILIKE 'Tamara%' " +
+            "AND \"ShortMessage\" NOT ILIKE '%scheduled task failed with the \"Connection refused%'", ("since", sinceUtc)) ?? "")
+        .Split('\n', StringSplitOptions.RemoveEmptyEntries);
+
     protected static Task<OrderRow> WaitForOrderAsync(int orderId, Func<OrderRow, bool> holds, string what, int seconds = 60) =>
         Waits.UntilAsync(() => Database.OrderAsync(orderId), holds, TimeSpan.FromSeconds(seconds), $"order {orderId}: {what}");
 

@@ -55,8 +55,8 @@ public class A_InstallAndConfigureTests : Journey
             "SELECT count(*) FROM \"LocaleStringResource\" r JOIN \"Language\" l ON l.\"Id\" = r.\"LanguageId\" " +
             "WHERE l.\"LanguageCulture\" = 'ar-SA' AND r.\"ResourceName\" LIKE 'plugins.payments.tamarainstore.%'"),
             Is.GreaterThan(50), "Arabic texts installed for the Arabic language");
-        var log = await Database.ScalarAsync<long>("SELECT count(*) FROM \"Log\" WHERE \"LogLevelId\" >= 40 AND \"ShortMessage\" ILIKE '%Tamara%'");
-        Assert.That(log, Is.Zero, "no error logged by the plugin while installing");
+        // the restarts may leave nopCommerce's "scheduled task failed with Connection refused" for the plugin's task: not the plugin's error
+        Assert.That(await PluginErrorsSinceAsync(DateTime.MinValue), Is.Empty, "no error logged by the plugin while installing");
     }
 
     [Test, Order(3)]

@@ -83,9 +83,15 @@ public class InMemoryRepository<TEntity> : IRepository<TEntity> where TEntity : 
         return Task.CompletedTask;
     }
 
+    /// <summary>Runs once, just before the next insert: another server's write landing at that moment</summary>
+    public Action BeforeNextInsert { get; set; }
+
     public void Insert(TEntity entity, bool publishEvent = true)
     {
         ArgumentNullException.ThrowIfNull(entity);
+        var before = BeforeNextInsert;
+        BeforeNextInsert = null;
+        before?.Invoke();
         lock (_lock)
         {
             entity.Id = _nextId++;

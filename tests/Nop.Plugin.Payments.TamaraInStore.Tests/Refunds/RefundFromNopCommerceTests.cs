@@ -60,6 +60,49 @@ public class RefundFromNopCommerceTests
     }
 
     [Test]
+    public async Task The_same_partial_refund_clicked_twice_at_once_is_sent_to_tamara_once()
+    {
+        var context = new RefundTestContext(300m);
+        // Tamara takes a moment, so the second click arrives while the first holds the order's lock
+        context.Client.Setup(client => client.SimplifiedRefundAsync(It.IsAny<TamaraInStoreSettings>(), RefundTestContext.TamaraOrderId, It.IsAny<SimplifiedRefundRequest>(), It.IsAny<CancellationToken>()))
+            .Returns(async (TamaraInStoreSettings _, string _, SimplifiedRefundRequest request, CancellationToken _) =>
+            {
+                await Task.Delay(300);
+                return context.Tamara.Refund(request);
+            });
+
+        var results = await Task.WhenAll(context.PartiallyRefundAsync(120m), context.PartiallyRefundAsync(120m));
+
+        context.VerifyRefundCalls(1);
+        Assert.That(results.Count(result => result.Success), Is.EqualTo(1), "one click refunds");
+        Assert.That(results.Single(result => !result.Success).Errors,
+            Is.EqualTo(new[] { context.English(Keys.MadeByAnotherClick, "120.00 SAR", "refund-1") }), "the other is told why nothing was sent");
+        Assert.That(context.Order.RefundedAmount, Is.EqualTo(120m), "counted once");
+        Assert.That(context.Tamara.Refunded, Is.EqualTo(120m));
+    }
+
+    [Test]
+    public async Task Two_servers_holding_the_lock_at_once_send_only_the_refund_recorded_first()
+    {
+        var context = new RefundTestContext(300m);
+        // nopCommerce's distributed lock gets, then sets, its key: the other server got in too and records its refund first
+        context.Refunds.BeforeNextInsert = () => context.Refunds.Insert(new TamaraRefund
+        {
+            OrderId = context.Order.Id, SessionId = context.Session.Id, TamaraOrderId = RefundTestContext.TamaraOrderId,
+            MerchantRefundId = Guid.NewGuid().ToString(), Amount = 120m, PrimaryStoreCurrencyAmount = 120m, CurrencyCode = "SAR",
+            State = TamaraRefundState.Requested, Source = TamaraRefundSource.NopCommerce, CreatedOnUtc = context.Clock.GetUtcNow().UtcDateTime
+        });
+
+        var result = await context.PartiallyRefundAsync(120m);
+
+        context.VerifyRefundCalls(0);
+        Assert.That(result.Success, Is.False);
+        Assert.That(result.Errors, Is.EqualTo(new[] { context.English(Keys.InProgress) }));
+        Assert.That(context.Refunds.Rows.Last().State, Is.EqualTo(TamaraRefundState.Failed), "this server's attempt stands down");
+        Assert.That(context.Order.RefundedAmount, Is.Zero);
+    }
+
+    [Test]
     public async Task ThreePartialRefundsOfAHundredEndRefunded()
     {
         var context = new RefundTestContext(300m);

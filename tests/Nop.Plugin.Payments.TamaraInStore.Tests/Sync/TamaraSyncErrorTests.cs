@@ -35,6 +35,28 @@ public class TamaraSyncErrorTests
     }
 
     [Test]
+    public async Task WhileTamaraCannotBeReachedTheSessionIsAskedAgainEveryInterval()
+    {
+        var (_, session) = _harness.AddPendingOrder();
+        _harness.TamaraFails(session.TamaraOrderId, new TamaraApiException("Connection refused (127.0.0.1:5077)", null,
+            "GET /merchants/orders/x", isTransient: true, kind: TamaraErrorKind.Network));
+        var service = _harness.NewService();
+        var waits = new List<TimeSpan>();
+
+        // a two-minute outage: the poll run stops at its first unreachable call, so this wait does not spare Tamara
+        // anything; a grown wait would only find the payments made meanwhile minutes after Tamara is back
+        for (var i = 0; i < 6; i++)
+        {
+            var result = await service.SyncAsync(session.TamaraOrderId, TamaraSyncTrigger.Poll);
+            Assert.That(result.Outcome, Is.EqualTo(TamaraSyncOutcome.TamaraUnavailable));
+            waits.Add(_harness.Session(session.Id).NextCheckOnUtc!.Value - _harness.Now);
+            _harness.Time.Advance(TimeSpan.FromSeconds(10));
+        }
+
+        Assert.That(waits.Select(wait => wait.TotalSeconds), Is.All.EqualTo(10));
+    }
+
+    [Test]
     public async Task FailingWebhookReadsDoNotPushThePollerAway()
     {
         var (_, session) = _harness.AddPendingOrder();

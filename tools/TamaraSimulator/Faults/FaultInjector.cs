@@ -7,6 +7,7 @@ public sealed class FaultInjector
     private readonly List<InjectedFault> _history = [];
     private FaultSettings _settings;
     private Random _random;
+    private int _apiCalls;
 
     public FaultInjector(FaultSettings? initial = null)
     {
@@ -18,6 +19,12 @@ public sealed class FaultInjector
     public FaultSettings Current
     {
         get { lock (_gate) { return _settings.Clone(); } }
+    }
+
+    /// <summary>API calls seen so far, with or without a fault: a test can act while a client is in the middle of its calls.</summary>
+    public int ApiCalls
+    {
+        get { lock (_gate) { return _apiCalls; } }
     }
 
     /// <summary>Every fault injected into an API call so far.</summary>
@@ -63,7 +70,7 @@ public sealed class FaultInjector
         }
     });
 
-    /// <summary>No faults, and the history is cleared.</summary>
+    /// <summary>No faults, and the history and the call count are cleared.</summary>
     public void Reset()
     {
         lock (_gate)
@@ -71,6 +78,7 @@ public sealed class FaultInjector
             _settings = new FaultSettings();
             _random = NewRandom(null);
             _history.Clear();
+            _apiCalls = 0;
         }
     }
 
@@ -78,6 +86,7 @@ public sealed class FaultInjector
     {
         lock (_gate)
         {
+            _apiCalls++;
             var s = _settings;
             if (s.PathPrefix is { Length: > 0 } prefix && !path.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
             {

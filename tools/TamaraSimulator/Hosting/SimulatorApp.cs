@@ -32,7 +32,20 @@ public static class SimulatorApp
         return Build(builder, options, urls);
     }
 
-    private static WebApplication Build(WebApplicationBuilder builder, SimulatorOptions options, string urls)
+    /// <summary>Listening again after <see cref="SimulatorHost.StopListeningAsync"/>: the same orders, SMS, webhooks and faults</summary>
+    internal static WebApplication Build(SimulatorOptions options, string urls, SimulatorState state, FaultInjector faults)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = [],
+            ContentRootPath = AppContext.BaseDirectory,
+            EnvironmentName = Environments.Production,
+        });
+        return Build(builder, options, urls, state, faults);
+    }
+
+    private static WebApplication Build(WebApplicationBuilder builder, SimulatorOptions options, string urls,
+        SimulatorState? state = null, FaultInjector? faults = null)
     {
         LoopbackUrls.EnsureLoopback(urls);
         if (builder.Configuration.GetSection("Kestrel:Endpoints").Exists())
@@ -53,8 +66,8 @@ public static class SimulatorApp
             json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower));
         });
 
-        var faults = new FaultInjector(options.Faults);
-        var state = new SimulatorState(options);
+        faults ??= new FaultInjector(options.Faults);
+        state ??= new SimulatorState(options);
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(faults);
         builder.Services.AddSingleton(state);

@@ -6,7 +6,7 @@ namespace TamaraSimulator;
 /// <summary>The simulator running in-process on http://127.0.0.1:{random port}.</summary>
 public sealed class SimulatorHost : IAsyncDisposable
 {
-    private readonly WebApplication _app;
+    private WebApplication? _app;
     private int _disposed;
 
     private SimulatorHost(WebApplication app, Uri baseAddress, SimulatorOptions options)
@@ -70,6 +70,36 @@ public sealed class SimulatorHost : IAsyncDisposable
         return condition(State);
     }
 
+    /// <summary>
+    /// Tamara down: the listener stops (connections are refused) and the notifications not yet delivered are lost; orders,
+    /// SMS, webhooks and faults are kept, and customers can still pay through <see cref="State"/>
+    /// </summary>
+    public async Task StopListeningAsync()
+    {
+        var app = Interlocked.Exchange(ref _app, null);
+        if (app is null)
+        {
+            return;
+        }
+
+        await app.StopAsync();
+        await app.DisposeAsync();
+    }
+
+    /// <summary>Tamara back on the same address after <see cref="StopListeningAsync"/>, with everything it knew</summary>
+    public async Task ListenAgainAsync(CancellationToken ct = default)
+    {
+        if (_app is not null)
+        {
+            return;
+        }
+
+        var app = SimulatorApp.Build(Options, BaseAddress.ToString().TrimEnd('/'), State, Faults);
+        _ = app.Services.GetRequiredService<NotificationDispatcher>();
+        await app.StartAsync(ct);
+        _app = app;
+    }
+
     /// <summary>Stops the simulator (at most a few seconds, even with hanging calls); safe to call twice.</summary>
     public async ValueTask DisposeAsync()
     {
@@ -78,7 +108,6 @@ public sealed class SimulatorHost : IAsyncDisposable
             return;
         }
 
-        await _app.StopAsync();
-        await _app.DisposeAsync();
+        await StopListeningAsync();
     }
 }
