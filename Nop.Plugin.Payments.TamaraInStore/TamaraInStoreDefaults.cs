@@ -134,6 +134,11 @@ public static class TamaraInStoreDefaults
 
     public static int MaxPollIntervalSeconds => 300;
 
+    /// <summary>Tamara reads in flight at once during a run of the scheduled check</summary>
+    public static int DefaultPollConcurrency => 32;
+
+    public static int MaxPollConcurrency => 256;
+
     /// <summary>
     /// How far ahead of now the poller takes sessions as due: half the shortest interval, so a session checked early in the
     /// previous run is checked again in this one, while a backed-off session (two intervals or more) still waits
