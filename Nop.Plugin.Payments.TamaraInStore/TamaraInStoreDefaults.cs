@@ -171,8 +171,8 @@ public static class TamaraInStoreDefaults
     /// <summary>Long enough for the slowest Tamara call the settings allow (see TamaraCallBudget)</summary>
     public static TimeSpan OrderLockExpiration => TimeSpan.FromMinutes(2);
 
-    /// <summary>Most pending sessions one run of the scheduled task asks Tamara about</summary>
-    public static int PendingSessionsPerRun => 100;
+    /// <summary>Most due sessions one run of the scheduled task takes: 1,000 pending payments are all checked in one interval</summary>
+    public static int PendingSessionsPerRun => 1_000;
 
     /// <summary>
     /// A run of the scheduled task starts no new check after this long, so it ends before the task runner's lock
