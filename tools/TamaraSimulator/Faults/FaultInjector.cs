@@ -20,6 +20,11 @@ public sealed class FaultInjector
         get { lock (_gate) { return _settings.Clone(); } }
     }
 
+    /// <summary>API calls received so far (each one passes here once).</summary>
+    public long ApiCalls => Interlocked.Read(ref _apiCalls);
+
+    private long _apiCalls;
+
     /// <summary>Every fault injected into an API call so far.</summary>
     public IReadOnlyList<InjectedFault> History
     {
@@ -76,6 +81,7 @@ public sealed class FaultInjector
 
     internal FaultDecision Decide(string method, string path)
     {
+        Interlocked.Increment(ref _apiCalls);
         lock (_gate)
         {
             var s = _settings;
