@@ -72,18 +72,18 @@ public sealed class RealHostStore
             var orderGuid = Guid.NewGuid();
             int orderId;
             await using (var clone = new NpgsqlCommand(
-                $"INSERT INTO \"Order\" ({_orderColumns}) SELECT {_orderColumns} FROM \"Order\" WHERE \"Id\" = @source RETURNING \"Id\"", connection))
+                $"INSERT INTO \"Order\" ({_orderColumns}) SELECT {_orderColumns.Replace("\"OrderGuid\"", "@guid")} FROM \"Order\" WHERE \"Id\" = @source RETURNING \"Id\"", connection))
             {
                 clone.Parameters.AddWithValue("source", _sourceOrderId);
+                clone.Parameters.AddWithValue("guid", orderGuid);
                 orderId = (int)(await clone.ExecuteScalarAsync())!;
             }
             await using (var update = new NpgsqlCommand(
-                "UPDATE \"Order\" SET \"OrderGuid\" = @guid, \"CustomOrderNumber\" = @id::text, \"OrderStatusId\" = 10, \"PaymentStatusId\" = 10, " +
+                "UPDATE \"Order\" SET \"CustomOrderNumber\" = @id::text, \"OrderStatusId\" = 10, \"PaymentStatusId\" = 10, " +
                 "\"PaymentMethodSystemName\" = @method, \"OrderTotal\" = 500, \"CurrencyRate\" = 1, \"CustomerCurrencyCode\" = 'SAR', " +
                 "\"PaidDateUtc\" = NULL, \"RefundedAmount\" = 0, \"Deleted\" = false, \"CreatedOnUtc\" = now() AT TIME ZONE 'utc', " +
                 "\"CaptureTransactionId\" = NULL, \"CaptureTransactionResult\" = NULL WHERE \"Id\" = @id", connection))
             {
-                update.Parameters.AddWithValue("guid", orderGuid);
                 update.Parameters.AddWithValue("id", orderId);
                 update.Parameters.AddWithValue("method", TamaraInStoreDefaults.SystemName);
                 await update.ExecuteNonQueryAsync();
