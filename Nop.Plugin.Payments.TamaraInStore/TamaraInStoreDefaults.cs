@@ -152,6 +152,11 @@ public static class TamaraInStoreDefaults
 
     public static int MaxPollIntervalSeconds => 300;
 
+    /// <summary>Tamara reads in flight at once during a run of the scheduled check</summary>
+    public static int DefaultPollConcurrency => 32;
+
+    public static int MaxPollConcurrency => 256;
+
     /// <summary>
     /// How far ahead of now the poller takes sessions as due: half the shortest interval, so a session checked early in the
     /// previous run is checked again in this one, while a backed-off session (two intervals or more) still waits
@@ -211,8 +216,8 @@ public static class TamaraInStoreDefaults
     /// <summary>Long enough for the slowest Tamara call the settings allow (see TamaraCallBudget)</summary>
     public static TimeSpan OrderLockExpiration => TimeSpan.FromMinutes(2);
 
-    /// <summary>Most pending sessions one run of the scheduled task asks Tamara about</summary>
-    public static int PendingSessionsPerRun => 100;
+    /// <summary>Most due sessions one run of the scheduled task takes: 1,000 pending payments are all checked in one interval</summary>
+    public static int PendingSessionsPerRun => 1_000;
 
     /// <summary>
     /// A run of the scheduled task starts no new check after this long, so it ends before the task runner's lock

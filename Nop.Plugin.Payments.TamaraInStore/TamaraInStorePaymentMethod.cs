@@ -177,6 +177,7 @@ public class TamaraInStorePaymentMethod : BasePlugin, IPaymentMethod, IWidgetPlu
             CountryCode = "SA",
             RequestTimeoutSeconds = TamaraInStoreDefaults.DefaultRequestTimeoutSeconds,
             PollIntervalSeconds = TamaraInStoreDefaults.DefaultPollIntervalSeconds,
+            PollConcurrency = TamaraInStoreDefaults.DefaultPollConcurrency,
             SessionLifetimeMinutes = TamaraInStoreDefaults.DefaultSessionLifetimeMinutes,
             MaxLinksPerPhone = TamaraInStoreDefaults.DefaultMaxLinksPerPhone,
             LinksPerPhoneWindowMinutes = TamaraInStoreDefaults.DefaultLinksPerPhoneWindowMinutes,

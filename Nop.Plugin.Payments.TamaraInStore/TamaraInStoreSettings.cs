@@ -34,6 +34,12 @@ public class TamaraInStoreSettings : ISettings
 
     public int PollIntervalSeconds { get; set; }
 
+    /// <summary>
+    /// Most Tamara reads the scheduled check has in flight at once; 0 = the default. One run serves every store and takes the
+    /// highest value among the stores it checks
+    /// </summary>
+    public int PollConcurrency { get; set; }
+
     public int SessionLifetimeMinutes { get; set; }
 
     public bool OfferOnlyToStaff { get; set; }

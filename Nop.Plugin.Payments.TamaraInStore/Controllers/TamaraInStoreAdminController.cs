@@ -79,6 +79,7 @@ public class TamaraInStoreAdminController : BasePaymentController
             model.ApiBaseUrlOverride_OverrideForStore = await _settingService.SettingExistsAsync(settings, x => x.ApiBaseUrlOverride, storeScope);
             model.RequestTimeoutSeconds_OverrideForStore = await _settingService.SettingExistsAsync(settings, x => x.RequestTimeoutSeconds, storeScope);
             model.PollIntervalSeconds_OverrideForStore = await _settingService.SettingExistsAsync(settings, x => x.PollIntervalSeconds, storeScope);
+            model.PollConcurrency_OverrideForStore = await _settingService.SettingExistsAsync(settings, x => x.PollConcurrency, storeScope);
             model.SessionLifetimeMinutes_OverrideForStore = await _settingService.SettingExistsAsync(settings, x => x.SessionLifetimeMinutes, storeScope);
             model.OfferOnlyToStaff_OverrideForStore = await _settingService.SettingExistsAsync(settings, x => x.OfferOnlyToStaff, storeScope);
             model.CancelOrderWhenDeclinedOrExpired_OverrideForStore = await _settingService.SettingExistsAsync(settings, x => x.CancelOrderWhenDeclinedOrExpired, storeScope);
@@ -114,6 +115,7 @@ public class TamaraInStoreAdminController : BasePaymentController
         await _settingService.SaveSettingOverridablePerStoreAsync(settings, x => x.ApiBaseUrlOverride, model.ApiBaseUrlOverride_OverrideForStore, storeScope, false);
         await _settingService.SaveSettingOverridablePerStoreAsync(settings, x => x.RequestTimeoutSeconds, model.RequestTimeoutSeconds_OverrideForStore, storeScope, false);
         await _settingService.SaveSettingOverridablePerStoreAsync(settings, x => x.PollIntervalSeconds, model.PollIntervalSeconds_OverrideForStore, storeScope, false);
+        await _settingService.SaveSettingOverridablePerStoreAsync(settings, x => x.PollConcurrency, model.PollConcurrency_OverrideForStore, storeScope, false);
         await _settingService.SaveSettingOverridablePerStoreAsync(settings, x => x.SessionLifetimeMinutes, model.SessionLifetimeMinutes_OverrideForStore, storeScope, false);
         await _settingService.SaveSettingOverridablePerStoreAsync(settings, x => x.OfferOnlyToStaff, model.OfferOnlyToStaff_OverrideForStore, storeScope, false);
         await _settingService.SaveSettingOverridablePerStoreAsync(settings, x => x.CancelOrderWhenDeclinedOrExpired, model.CancelOrderWhenDeclinedOrExpired_OverrideForStore, storeScope, false);

@@ -33,6 +33,7 @@ public class NopStartup : INopStartup
         services.AddScoped<TamaraSessionCreator>();
         services.AddScoped<TamaraSessionStatusService>();
         services.AddScoped<TamaraOrderSyncService>();
+        services.AddSingleton<TamaraTokenBackoff>();
         services.AddScoped<TamaraRefundService>();
         services.AddScoped<TamaraDoublePaymentRefund>();
         services.AddScoped<TamaraNeedsAttentionService>();

@@ -59,6 +59,10 @@ public record ConfigurationModel : BaseNopModel
     public int PollIntervalSeconds { get; set; }
     public bool PollIntervalSeconds_OverrideForStore { get; set; }
 
+    [NopResourceDisplayName("Plugins.Payments.TamaraInStore.Fields.PollConcurrency")]
+    public int PollConcurrency { get; set; }
+    public bool PollConcurrency_OverrideForStore { get; set; }
+
     [NopResourceDisplayName("Plugins.Payments.TamaraInStore.Fields.SessionLifetimeMinutes")]
     public int SessionLifetimeMinutes { get; set; }
     public bool SessionLifetimeMinutes_OverrideForStore { get; set; }

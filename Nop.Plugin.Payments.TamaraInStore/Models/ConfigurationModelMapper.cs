@@ -2,6 +2,7 @@ using Nop.Plugin.Payments.TamaraInStore.Services;
 using Nop.Plugin.Payments.TamaraInStore.Services.Api;
 using Nop.Plugin.Payments.TamaraInStore.Services.Checkout;
 using Nop.Plugin.Payments.TamaraInStore.Services.Reconciliation;
+using Nop.Plugin.Payments.TamaraInStore.Services.Sync;
 
 namespace Nop.Plugin.Payments.TamaraInStore.Models;
 
@@ -23,6 +24,7 @@ public static class ConfigurationModelMapper
         ApiBaseUrlOverride = settings.ApiBaseUrlOverride,
         RequestTimeoutSeconds = settings.RequestTimeoutSeconds,
         PollIntervalSeconds = settings.PollIntervalSeconds,
+        PollConcurrency = TamaraPollConcurrency.Of(settings),
         SessionLifetimeMinutes = settings.SessionLifetimeMinutes,
         OfferOnlyToStaff = settings.OfferOnlyToStaff,
         CancelOrderWhenDeclinedOrExpired = settings.CancelOrderWhenDeclinedOrExpired,
@@ -50,6 +52,7 @@ public static class ConfigurationModelMapper
         settings.ApiBaseUrlOverride = string.IsNullOrWhiteSpace(model.ApiBaseUrlOverride) ? null : model.ApiBaseUrlOverride.Trim().TrimEnd('/');
         settings.RequestTimeoutSeconds = model.RequestTimeoutSeconds;
         settings.PollIntervalSeconds = model.PollIntervalSeconds;
+        settings.PollConcurrency = model.PollConcurrency;
         settings.SessionLifetimeMinutes = model.SessionLifetimeMinutes;
         settings.OfferOnlyToStaff = model.OfferOnlyToStaff;
         settings.CancelOrderWhenDeclinedOrExpired = model.CancelOrderWhenDeclinedOrExpired;

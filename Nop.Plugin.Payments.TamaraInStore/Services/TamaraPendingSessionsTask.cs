@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 using Nop.Plugin.Payments.TamaraInStore.Services.Sync;
 using Nop.Services.Configuration;
 using Nop.Services.Logging;
@@ -9,28 +11,33 @@ namespace Nop.Plugin.Payments.TamaraInStore.Services;
 /// Scheduled task: asks Tamara about every pending session that is due, for all stores in one query
 /// </summary>
 /// <remarks>
-/// Sessions are checked one after another. The task runs inside one request scope and nopCommerce's scoped services
-/// (work context, per-request caches, the order processing chain with its e-mails and events) are not made for
-/// concurrent use; a time budget per run keeps the run short instead, and the oldest-due sessions come first next time.
+/// Due sessions are checked by up to <see cref="TamaraPollConcurrency"/> workers at once, oldest due first, each worker in a
+/// DI scope of its own (<see cref="TamaraTaskWorkers"/>): nopCommerce's scoped services (work context, per-request caches,
+/// the order processing chain with its e-mails and events) are not made for concurrent use. When Tamara answers 429 or
+/// 5xx, no worker sends with that API token until its pause ends (<see cref="TamaraTokenBackoff"/>). A time budget per run
+/// keeps the run short; sessions not checked stay due and come first next time.
 /// </remarks>
 public class TamaraPendingSessionsTask : IScheduleTask
 {
-    private readonly ILogger _logger;
+    private readonly IHttpContextAccessor _httpContextAccessor;
+    private readonly IServiceScopeFactory _serviceScopeFactory;
     private readonly ISettingService _settingService;
-    private readonly TamaraOrderSyncService _orderSyncService;
     private readonly TamaraSessionService _sessionService;
+    private readonly TamaraTokenBackoff _tokenBackoff;
     private readonly TimeProvider _timeProvider;
 
-    public TamaraPendingSessionsTask(ILogger logger,
+    public TamaraPendingSessionsTask(IHttpContextAccessor httpContextAccessor,
+        IServiceScopeFactory serviceScopeFactory,
         ISettingService settingService,
-        TamaraOrderSyncService orderSyncService,
         TamaraSessionService sessionService,
+        TamaraTokenBackoff tokenBackoff,
         TimeProvider timeProvider)
     {
-        _logger = logger;
+        _httpContextAccessor = httpContextAccessor;
+        _serviceScopeFactory = serviceScopeFactory;
         _settingService = settingService;
-        _orderSyncService = orderSyncService;
         _sessionService = sessionService;
+        _tokenBackoff = tokenBackoff;
         _timeProvider = timeProvider;
     }
 
@@ -45,33 +52,61 @@ public class TamaraPendingSessionsTask : IScheduleTask
             return;
 
         var settingsByStore = new Dictionary<int, TamaraInStoreSettings>();
-        // API tokens that Tamara throttled or could not serve in this run; never logged
-        var backedOffTokens = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var storeId in dueSessions.Select(session => session.StoreId).Distinct())
+            settingsByStore[storeId] = await _settingService.LoadSettingAsync<TamaraInStoreSettings>(storeId);
 
-        foreach (var session in dueSessions)
+        var checkable = dueSessions
+            .Select(session => (Session: session, ApiToken: settingsByStore[session.StoreId].ApiToken))
+            .Where(due => !string.IsNullOrEmpty(due.ApiToken))
+            .ToList();
+        if (checkable.Count == 0)
+            return;
+
+        var queue = new TamaraPollQueue(checkable, _tokenBackoff);
+        var workers = Math.Min(TamaraPollConcurrency.ForRun(settingsByStore.Values.Where(settings => !string.IsNullOrEmpty(settings.ApiToken))),
+            checkable.Count);
+
+        await Task.WhenAll(TamaraTaskWorkers.Start(workers, _serviceScopeFactory, _httpContextAccessor,
+            services => CheckDueSessionsAsync(services, queue, settingsByStore, startedAt)));
+    }
+
+    /// <summary>One worker: takes the next due session until none is left or the run's time budget is spent</summary>
+    private async Task CheckDueSessionsAsync(IServiceProvider services, TamaraPollQueue queue,
+        IReadOnlyDictionary<int, TamaraInStoreSettings> settingsByStore, long startedAt)
+    {
+        var orderSyncService = services.GetRequiredService<TamaraOrderSyncService>();
+        var logger = services.GetRequiredService<ILogger>();
+
+        while (BudgetLeft(startedAt) > TimeSpan.Zero)
         {
-            if (_timeProvider.GetElapsedTime(startedAt) > TamaraInStoreDefaults.PendingSessionsRunBudget)
-                break;
-
-            if (!settingsByStore.TryGetValue(session.StoreId, out var settings))
+            var (session, apiToken, wait) = queue.Next();
+            if (session is null)
             {
-                settings = await _settingService.LoadSettingAsync<TamaraInStoreSettings>(session.StoreId);
-                settingsByStore[session.StoreId] = settings;
-            }
+                // only paused tokens have sessions left: wait for the first pause to end, if the run lasts that long
+                if (wait is not { } pause || pause >= BudgetLeft(startedAt))
+                    return;
 
-            if (string.IsNullOrEmpty(settings.ApiToken) || backedOffTokens.Contains(settings.ApiToken))
+                await Task.Delay(pause, _timeProvider);
                 continue;
+            }
 
             try
             {
-                var result = await _orderSyncService.SyncAsync(session.TamaraOrderId, TamaraSyncTrigger.Poll);
+                var result = await orderSyncService.SyncAsync(session.TamaraOrderId, TamaraSyncTrigger.Poll);
                 if (result.Outcome == TamaraSyncOutcome.TamaraUnavailable)
-                    backedOffTokens.Add(settings.ApiToken);
+                    _tokenBackoff.PauseAfterFailure(apiToken, PollInterval(settingsByStore[session.StoreId]), result.RetryAfter, result.Unreachable);
+                else if (result.Outcome is not (TamaraSyncOutcome.Failed or TamaraSyncOutcome.Busy or TamaraSyncOutcome.UnknownOrder))
+                    _tokenBackoff.Succeeded(apiToken);
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
-                await _logger.ErrorAsync($"Tamara in-store: checking Tamara order {session.TamaraOrderId} failed: {exception.Message}", exception);
+                await logger.ErrorAsync($"Tamara in-store: checking Tamara order {session.TamaraOrderId} failed: {exception.Message}", exception);
             }
         }
     }
+
+    private TimeSpan BudgetLeft(long startedAt) => TamaraInStoreDefaults.PendingSessionsRunBudget - _timeProvider.GetElapsedTime(startedAt);
+
+    private static TimeSpan PollInterval(TamaraInStoreSettings settings) =>
+        TimeSpan.FromSeconds(Math.Max(settings.PollIntervalSeconds, TamaraInStoreDefaults.MinPollIntervalSeconds));
 }

@@ -40,6 +40,11 @@ public class ConfigurationValidator : BaseNopValidator<ConfigurationModel>
             .WithMessageAwait(localizationService.GetResourceAsync("Plugins.Payments.TamaraInStore.Configuration.Errors.PollIntervalRange"),
                 TamaraInStoreDefaults.MinPollIntervalSeconds, TamaraInStoreDefaults.MaxPollIntervalSeconds);
 
+        RuleFor(model => model.PollConcurrency)
+            .InclusiveBetween(1, TamaraInStoreDefaults.MaxPollConcurrency)
+            .WithMessageAwait(localizationService.GetResourceAsync("Plugins.Payments.TamaraInStore.Configuration.Errors.PollConcurrencyRange"),
+                1, TamaraInStoreDefaults.MaxPollConcurrency);
+
         RuleFor(model => model.SessionLifetimeMinutes)
             .InclusiveBetween(TamaraInStoreDefaults.MinSessionLifetimeMinutes, TamaraInStoreDefaults.MaxSessionLifetimeMinutes)
             .WithMessageAwait(localizationService.GetResourceAsync("Plugins.Payments.TamaraInStore.Configuration.Errors.SessionLifetimeRange"),

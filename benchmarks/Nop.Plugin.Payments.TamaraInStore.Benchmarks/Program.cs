@@ -4,9 +4,25 @@ using Nop.Plugin.Payments.TamaraInStore.Benchmarks;
 using static Nop.Plugin.Payments.TamaraInStore.Benchmarks.Measure;
 
 // Performance figures of the Tamara in-store plugin against the in-process simulator, printed as Markdown tables.
-// dotnet run -c Release --project benchmarks/Nop.Plugin.Payments.TamaraInStore.Benchmarks [-- --quick]
+// dotnet run -c Release --project benchmarks/Nop.Plugin.Payments.TamaraInStore.Benchmarks [-- --quick] [--only time-to-paid|throughput|poll|checkout]
+// dotnet run -c Release --project benchmarks/Nop.Plugin.Payments.TamaraInStore.Benchmarks -- --real-host [--quick]  (see docs/performance.md)
 var quick = args.Contains("--quick");
+var onlyIndex = Array.IndexOf(args, "--only");
+var only = onlyIndex >= 0 && onlyIndex + 1 < args.Length ? args[onlyIndex + 1] : null;
+bool Runs(string section) => only is null || only == section;
 var total = Stopwatch.StartNew();
+
+if (args.Contains("--real-host"))
+{
+    Console.WriteLine("## Tamara in-store plugin: performance in the real nopCommerce");
+    Console.WriteLine();
+    Console.WriteLine($"- machine: {Environment.ProcessorCount} logical cores, {RuntimeInformation.OSDescription}, {RuntimeInformation.ProcessArchitecture}");
+    Console.WriteLine($"- started: {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC{(quick ? " (quick run)" : "")}");
+    var exitCode = await Nop.Plugin.Payments.TamaraInStore.Benchmarks.RealHost.RealHostBenchmark.RunAsync(quick);
+    Console.WriteLine();
+    Console.WriteLine($"Total run time: {total.Elapsed.TotalSeconds:0} s");
+    return exitCode;
+}
 
 Console.WriteLine("## Tamara in-store plugin: performance");
 Console.WriteLine();
@@ -15,6 +31,8 @@ Console.WriteLine($"- runtime: .NET {Environment.Version}, {(System.Runtime.GCSe
 Console.WriteLine($"- started: {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC{(quick ? " (quick run)" : "")}");
 
 // 1. time to paid
+if (Runs("time-to-paid"))
+{
 var webhookSamples = quick ? 10 : 40;
 var pollSamples = quick ? 8 : 20;
 const int pollInterval = 5;
@@ -30,8 +48,11 @@ foreach (var latency in new[] { 0, 150 })
     timeToPaid.Add([$"polling, every {pollInterval} s", $"{latency} ms", byPolling.Count.ToString(), F(Percentile(byPolling, 50)), F(Percentile(byPolling, 95)), F(byPolling.Max())]);
 }
 Table("Time to paid after the customer pays (ms)", ["path", "simulator latency", "samples", "p50", "p95", "max"], timeToPaid);
+}
 
 // 2. webhook throughput and memory
+if (Runs("throughput"))
+{
 var throughput = new List<string[]>();
 foreach (var notifications in new[] { 1_000, 10_000 })
 {
@@ -46,20 +67,33 @@ Table($"Webhook endpoint throughput ({WebhookThroughputBenchmark.Concurrency} co
 
 var breakdown = await CostBreakdownBenchmark.RunAsync();
 Table("Where one webhook delivery's time goes (sequential, ms each)", ["step", "ms"], breakdown.Select(step => new[] { step.Step, F(step.MsEach, "0.000") }));
+}
 
 // 3. poll cycle
+if (Runs("poll"))
+{
 var cycles = new List<string[]>();
+foreach (var latency in new[] { 0, 150 })
 foreach (var pending in new[] { 0, 100, 1_000 })
 {
-    var result = await PollCycleBenchmark.RunAsync(pending);
-    cycles.Add([result.Pending.ToString("N0"), result.Checked.ToString(), result.DatabaseQueries.ToString(), result.HttpCalls.ToString(), F(result.WallMs)]);
+    var result = await PollCycleBenchmark.RunAsync(pending, latency);
+    cycles.Add([result.Pending.ToString("N0"), $"{result.LatencyMs} ms", result.Concurrency.ToString(), result.FirstRunChecked.ToString("N0"),
+        result.DatabaseQueries.ToString("N0"), result.HttpCalls.ToString("N0"), F(result.FirstRunMs), result.Runs.ToString(),
+        double.IsNaN(result.AllCheckedMs) ? "not within 10 runs" : F(result.AllCheckedMs / 1000, "0.0")]);
 }
-Table("One poll cycle (scheduled task run) against the simulator, every pending session due", ["pending sessions", "checked this run", "database queries", "HTTP calls", "wall time (ms)"], cycles);
+Table("Poll cycles against the simulator, every pending session due (the task runs every 5 s; queries and HTTP calls of the first run)",
+    ["pending sessions", "simulator latency", "reads at once", "checked in the first run", "database queries", "HTTP calls", "first run wall time (ms)",
+        "runs until all checked", "all checked after (s)"], cycles);
+}
 
 // 4. checkout overhead
+if (Runs("checkout"))
+{
 var checkout = await CheckoutOverheadBenchmark.RunAsync(quick ? 500 : 3_000);
 Table("Plugin overhead at checkout: ProcessPaymentAsync with an instant in-process Tamara (ms)", ["iterations", "p50", "p95", "p99", "max"],
     [[checkout.Count.ToString(), F(Percentile(checkout, 50), "0.000"), F(Percentile(checkout, 95), "0.000"), F(Percentile(checkout, 99), "0.000"), F(checkout.Max(), "0.000")]]);
+}
 
 Console.WriteLine();
 Console.WriteLine($"Total run time: {total.Elapsed.TotalSeconds:0} s");
+return 0;

@@ -11,6 +11,8 @@ public static class TimeToPaidBenchmark
     public static async Task<List<double>> ByWebhookAsync(int latencyMs, int samples)
     {
         await using var environment = await EndToEndEnvironment.StartAsync(new EnvironmentOptions());
+        // every order goes to the same phone: the link limit per phone would refuse the fourth
+        environment.StoreSettings.MaxLinksPerPhone = TamaraInStoreDefaults.MaxLinksPerPhoneLimit;
         environment.Simulator.Faults.Update(faults => faults.LatencyMs = latencyMs);
         await environment.RegisterWebhookAsync();
 
@@ -44,6 +46,8 @@ public static class TimeToPaidBenchmark
     public static async Task<List<double>> ByPollingAsync(int latencyMs, int samples, int intervalSeconds)
     {
         await using var environment = await EndToEndEnvironment.StartAsync(new EnvironmentOptions());
+        // every order goes to the same phone: the link limit per phone would refuse the fourth
+        environment.StoreSettings.MaxLinksPerPhone = TamaraInStoreDefaults.MaxLinksPerPhoneLimit;
         environment.StoreSettings.PollIntervalSeconds = intervalSeconds;
         environment.Simulator.Faults.Update(faults => faults.LatencyMs = latencyMs);
 

@@ -588,7 +588,8 @@ public class TamaraOrderSyncService
             TamaraStatus = session.TamaraStatus,
             StatusCode = exception.StatusCode,
             RetryAfter = exception.RetryAfter,
-            Error = error
+            Error = error,
+            Unreachable = exception.Kind == TamaraErrorKind.Network
         };
     }
 

@@ -20,6 +20,9 @@ public class TamaraSyncResult
 
     public string Error { get; init; }
 
+    /// <summary>Tamara could not be reached at all (no answer, not an error answer)</summary>
+    public bool Unreachable { get; init; }
+
     /// <summary>Whether the nopCommerce order itself changed (paid or cancelled), so a page showing it is stale</summary>
     public bool OrderChanged { get; init; }
 

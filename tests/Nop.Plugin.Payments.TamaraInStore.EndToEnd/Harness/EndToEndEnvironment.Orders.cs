@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Moq;
 using Nop.Core;
@@ -29,7 +30,10 @@ public sealed partial class EndToEndEnvironment
 
     private NopPaymentRequestStore _paymentRequests;
 
-    /// <summary>nopCommerce's event publisher: the plugin's consumer, built in a scope per event like the host does</summary>
+    /// <summary>
+    /// nopCommerce's event publisher: it resolves the consumers through EngineContext, from the current request's
+    /// RequestServices when there is a request (a webhook, a run of the scheduled task), otherwise from the container itself
+    /// </summary>
     private void PublishOrderEventsToThePlugin()
     {
         Orders.OrderStatusChanged = eventMessage => ConsumeAsync(consumer => consumer.HandleEventAsync(eventMessage));
@@ -39,12 +43,21 @@ public sealed partial class EndToEndEnvironment
 
     private async Task ConsumeAsync(Func<EventConsumer, Task> handle)
     {
+        var requestServices = Plugin.Services.GetRequiredService<IHttpContextAccessor>().HttpContext?.RequestServices;
+        if (requestServices is not null)
+        {
+            await handle(ActivatorUtilities.CreateInstance<EventConsumer>(requestServices));
+            return;
+        }
+
+        // the container itself would hand out the scoped services' process-wide instances; a scope keeps them apart here
         using var scope = Plugin.CreateScope();
         await handle(ActivatorUtilities.CreateInstance<EventConsumer>(scope.ServiceProvider));
     }
 
     private void AddOrderFakes(IServiceCollection services)
     {
+        services.AddHttpContextAccessor();
         services.AddSingleton(Shop.WorkContext.Object);
         services.AddSingleton(Shop.StoreContext.Object);
         services.AddSingleton(Shop.Customers.Object);

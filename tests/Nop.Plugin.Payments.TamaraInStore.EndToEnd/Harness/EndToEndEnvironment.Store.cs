@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Nop.Core.Domain.Orders;
 using Nop.Core.Domain.Payments;
@@ -7,6 +8,7 @@ using Nop.Plugin.Payments.TamaraInStore.Services.Api.Models;
 using Nop.Plugin.Payments.TamaraInStore.Services.Reconciliation;
 using Nop.Plugin.Payments.TamaraInStore.Services.Refunds;
 using Nop.Plugin.Payments.TamaraInStore.Services.Sync;
+using Nop.Plugin.Payments.TamaraInStore.Tests.Fakes;
 using Nop.Services.Payments;
 
 namespace Nop.Plugin.Payments.TamaraInStore.EndToEnd.Harness;
@@ -34,11 +36,12 @@ public sealed partial class EndToEndEnvironment
         StoreSettings.WebhookId = webhook.WebhookId;
     }
 
-    /// <summary>One run of the scheduled task, as nopCommerce runs it: a scope, the task built from it</summary>
+    /// <summary>One run of the scheduled task, as nopCommerce runs it: inside the runtask request, the task built from its scope</summary>
     public async Task RunPollTaskAsync()
     {
         using var scope = Plugin.CreateScope();
-        await ActivatorUtilities.CreateInstance<TamaraPendingSessionsTask>(scope.ServiceProvider).ExecuteAsync();
+        var task = ActivatorUtilities.CreateInstance<TamaraPendingSessionsTask>(scope.ServiceProvider);
+        await new ScheduleTaskRequest(scope.ServiceProvider.GetRequiredService<IHttpContextAccessor>(), scope.ServiceProvider, task).ExecuteAsync();
     }
 
     /// <summary>One reconciliation run, as the scheduled task or the operations page's button starts it</summary>

@@ -76,6 +76,10 @@ public class ConfigurationValidatorTests
     [TestCase(nameof(ConfigurationModel.PollIntervalSeconds), 5, true)]
     [TestCase(nameof(ConfigurationModel.PollIntervalSeconds), 300, true)]
     [TestCase(nameof(ConfigurationModel.PollIntervalSeconds), 301, false)]
+    [TestCase(nameof(ConfigurationModel.PollConcurrency), 0, false)]
+    [TestCase(nameof(ConfigurationModel.PollConcurrency), 1, true)]
+    [TestCase(nameof(ConfigurationModel.PollConcurrency), 256, true)]
+    [TestCase(nameof(ConfigurationModel.PollConcurrency), 257, false)]
     [TestCase(nameof(ConfigurationModel.MaxLinksPerPhone), 0, false)]
     [TestCase(nameof(ConfigurationModel.MaxLinksPerPhone), 1, true)]
     [TestCase(nameof(ConfigurationModel.MaxLinksPerPhone), 101, false)]
@@ -150,5 +154,13 @@ public class ConfigurationValidatorTests
         var model = ConfigurationModelMapper.ToModel(new TamaraInStoreSettings());
 
         Assert.That((model.MaxLinksPerPhone, model.LinksPerPhoneWindowMinutes), Is.EqualTo((3, 15)));
+    }
+
+    [Test]
+    public void The_poll_concurrency_of_settings_saved_before_it_existed_is_the_default()
+    {
+        var model = ConfigurationModelMapper.ToModel(new TamaraInStoreSettings());
+
+        Assert.That(model.PollConcurrency, Is.EqualTo(32));
     }
 }

@@ -31,8 +31,7 @@ public class LatePaymentTests
         _harness.Client.Setup(client => client.VoidCheckoutSessionAsync(It.IsAny<TamaraInStoreSettings>(), It.IsAny<string>(), It.IsAny<string>(), It.IsAny<string>(), It.IsAny<CancellationToken>()))
             .ThrowsAsync(new TamaraApiException("checkout_session_cannot_be_voided", HttpStatusCode.Conflict, "POST /checkout/x/void"));
 
-    private TamaraPendingSessionsTask NewTask() =>
-        new(_harness.Logger.Object, _harness.SettingService.Object, _harness.NewService(), _harness.SessionService, _harness.Time);
+    private Fakes.ScheduleTaskRequest NewTask() => _harness.NewPollTask();
 
     [Test]
     public async Task Past_the_plugins_expiry_the_link_is_voided_at_tamara_before_the_order_is_cancelled()

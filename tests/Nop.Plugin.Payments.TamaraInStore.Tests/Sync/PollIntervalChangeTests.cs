@@ -62,8 +62,7 @@ public class PollIntervalChangeTests
     }
 
     private HostTaskScheduler StartHost(ScheduleTask row) =>
-        new(_harness.Time, row, () => new TamaraPendingSessionsTask(_harness.Logger.Object, _harness.SettingService.Object,
-            _harness.NewService(), _harness.SessionService, _harness.Time));
+        new(_harness.Time, row, _harness.NewPollTask);
 
     /// <summary>Saves the interval for all stores on the configuration page</summary>
     private async Task SaveIntervalAsync(int seconds)

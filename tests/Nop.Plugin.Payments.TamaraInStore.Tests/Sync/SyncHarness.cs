@@ -1,3 +1,6 @@
+using System.Collections.Concurrent;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Moq;
 using Nop.Core.Domain.Orders;
@@ -63,6 +66,48 @@ public class SyncHarness
     public Mock<ITamaraClient> Client { get; } = new();
 
     public Mock<ILogger> Logger { get; } = new();
+
+    /// <summary>nopCommerce's IHttpContextAccessor, a singleton over an AsyncLocal</summary>
+    public HttpContextAccessor HttpContextAccessor { get; } = new();
+
+    /// <summary>The plugin's singleton: one pause per API token, kept between runs</summary>
+    public TamaraTokenBackoff TokenBackoff => _tokenBackoff ??= new TamaraTokenBackoff(Time);
+
+    private TamaraTokenBackoff _tokenBackoff;
+
+    /// <summary>Every order-sync service the poller's workers resolved, with the request their scope saw when it did</summary>
+    public ConcurrentBag<WorkerResolution> WorkerResolutions { get; } = new();
+
+    /// <summary>The session service the workers' sync services use; the shared one when not set</summary>
+    public TamaraSessionService SessionServiceForWorkers { get; set; }
+
+    /// <summary>The container: the sync service is scoped, as NopStartup registers it</summary>
+    public IServiceProvider Services => _services ??= BuildServices();
+
+    private IServiceProvider _services;
+
+    private IServiceProvider BuildServices()
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton(Logger.Object);
+        services.AddSingleton<IHttpContextAccessor>(HttpContextAccessor);
+        services.AddScoped<TamaraOrderSyncService>(provider =>
+        {
+            var service = NewService(sessionService: SessionServiceForWorkers);
+            WorkerResolutions.Add(new WorkerResolution(service, provider, HttpContextAccessor.HttpContext));
+            return service;
+        });
+        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
+    }
+
+    /// <summary>A run of the scheduled task as nopCommerce starts it: built in the runtask request's scope and run inside that request</summary>
+    public ScheduleTaskRequest NewPollTask()
+    {
+        var requestScope = Services.CreateScope();
+        var task = new TamaraPendingSessionsTask(HttpContextAccessor, requestScope.ServiceProvider.GetRequiredService<IServiceScopeFactory>(),
+            SettingService.Object, SessionService, TokenBackoff, Time);
+        return new ScheduleTaskRequest(HttpContextAccessor, requestScope.ServiceProvider, task);
+    }
 
     /// <summary>Constructed without dependencies: only its virtual reconcile entry point is used, as a mock</summary>
     public Mock<TamaraRefundService> RefundService { get; } = new(Enumerable.Repeat<object>(null, typeof(TamaraRefundService).GetConstructors().Single().GetParameters().Length).ToArray());
@@ -171,6 +216,9 @@ public class SyncHarness
     public static TamaraApiException Transient(System.Net.HttpStatusCode statusCode, TimeSpan? retryAfter = null) =>
         new("Tamara is busy", statusCode, "GET /merchants/orders/x", isTransient: true, retryAfter: retryAfter);
 }
+
+/// <summary>An order-sync service a worker resolved, the provider (scope) it came from and the request that scope saw</summary>
+public record WorkerResolution(TamaraOrderSyncService Service, IServiceProvider Scope, HttpContext Request);
 
 /// <summary>The real service with a short lock-retry pause, so racing tests run fast</summary>
 public class TestableOrderSyncService : TamaraOrderSyncService

@@ -20,8 +20,7 @@ public class TamaraPendingSessionsTaskTests
         _harness.Settings[2] = new TamaraInStoreSettings { ApiToken = "api-2", PollIntervalSeconds = 30 };
     }
 
-    private TamaraPendingSessionsTask NewTask() =>
-        new(_harness.Logger.Object, _harness.SettingService.Object, _harness.NewService(), _harness.SessionService, _harness.Time);
+    private Fakes.ScheduleTaskRequest NewTask() => _harness.NewPollTask();
 
     [Test]
     public async Task NothingPendingMeansOneQueryAndNoCallToTamara()
@@ -35,6 +34,7 @@ public class TamaraPendingSessionsTaskTests
         await NewTask().ExecuteAsync();
 
         Assert.That(_harness.Sessions.QueryCount - queriesBefore, Is.EqualTo(1));
+        Assert.That(_harness.WorkerResolutions, Is.Empty, "no worker scope is created");
         _harness.Client.VerifyNoOtherCalls();
         _harness.SettingService.Verify(service => service.LoadSettingAsync<TamaraInStoreSettings>(It.IsAny<int>()), Times.Never);
     }
@@ -112,25 +112,9 @@ public class TamaraPendingSessionsTaskTests
     }
 
     [Test]
-    public async Task ARateLimitStopsTheRunForThatTokenOnly()
-    {
-        var (_, throttled) = _harness.AddPendingOrder(storeId: 1);
-        var (_, skipped) = _harness.AddPendingOrder(storeId: 1);
-        var (_, otherStore) = _harness.AddPendingOrder(storeId: 2);
-        _harness.TamaraFails(throttled.TamaraOrderId, SyncHarness.Transient(HttpStatusCode.TooManyRequests, TimeSpan.FromSeconds(30)));
-        _harness.TamaraSays(skipped.TamaraOrderId, SyncHarness.Status(TamaraOrderStatus.New));
-        _harness.TamaraSays(otherStore.TamaraOrderId, SyncHarness.Status(TamaraOrderStatus.New));
-
-        await NewTask().ExecuteAsync();
-
-        _harness.Client.Verify(client => client.GetOrderAsync(It.IsAny<TamaraInStoreSettings>(), skipped.TamaraOrderId, It.IsAny<CancellationToken>()), Times.Never);
-        _harness.Client.Verify(client => client.GetOrderAsync(It.IsAny<TamaraInStoreSettings>(), otherStore.TamaraOrderId, It.IsAny<CancellationToken>()), Times.Once);
-        Assert.That(_harness.Session(throttled.Id).NextCheckOnUtc, Is.EqualTo(_harness.Now.AddSeconds(30)));
-    }
-
-    [Test]
     public async Task TheRunStopsStartingChecksWhenItsTimeBudgetIsSpent()
     {
+        _harness.Settings[1].PollConcurrency = 1;
         var (_, first) = _harness.AddPendingOrder();
         var (_, second) = _harness.AddPendingOrder();
         _harness.Client.Setup(client => client.GetOrderAsync(It.IsAny<TamaraInStoreSettings>(), first.TamaraOrderId, It.IsAny<CancellationToken>()))

@@ -1,0 +1,259 @@
+using System.Collections.Concurrent;
+using System.Net;
+using Moq;
+using Nop.Plugin.Payments.TamaraInStore.Domain;
+using Nop.Plugin.Payments.TamaraInStore.Services;
+using Nop.Plugin.Payments.TamaraInStore.Services.Api;
+using Nop.Plugin.Payments.TamaraInStore.Services.Api.Models;
+using Nop.Plugin.Payments.TamaraInStore.Services.Sync;
+using Nop.Plugin.Payments.TamaraInStore.Tests.Fakes;
+
+namespace Nop.Plugin.Payments.TamaraInStore.Tests.Sync;
+
+/// <summary>The scheduled check's workers: how many at once, their scopes, and the pause Tamara asks for per API token</summary>
+public class TamaraPollWorkersTests
+{
+    private SyncHarness _harness;
+    private ConcurrentDictionary<string, int> _calls;
+    private int _inFlight;
+    private int _mostInFlight;
+    private int _holdUntilInFlight;
+
+    [SetUp]
+    public void SetUp()
+    {
+        _harness = new SyncHarness();
+        _harness.Settings[1] = new TamaraInStoreSettings { ApiToken = "api-1", PollIntervalSeconds = 10 };
+        _harness.Settings[2] = new TamaraInStoreSettings { ApiToken = "api-2", PollIntervalSeconds = 10 };
+        _calls = new ConcurrentDictionary<string, int>();
+        _inFlight = 0;
+        _mostInFlight = 0;
+        _holdUntilInFlight = 0;
+    }
+
+    /// <summary>Tamara answers "new" for every order after a short real wait, counting reads per order and reads in flight</summary>
+    private void TamaraTakesItsTime(Func<string, Task> beforeAnswer = null)
+    {
+        _harness.Client.Setup(client => client.GetOrderAsync(It.IsAny<TamaraInStoreSettings>(), It.IsAny<string>(), It.IsAny<CancellationToken>()))
+            .Returns(async (TamaraInStoreSettings _, string orderId, CancellationToken _) =>
+            {
+                _calls.AddOrUpdate(orderId, 1, (_, count) => count + 1);
+                var now = Interlocked.Increment(ref _inFlight);
+                InterlockedMax(ref _mostInFlight, now);
+                try
+                {
+                    // hold the answer until as many reads as expected are in flight, so too many would show
+                    var holdUntil = DateTime.UtcNow.AddMilliseconds(300);
+                    do
+                        await Task.Delay(5);
+                    while (Volatile.Read(ref _inFlight) < _holdUntilInFlight && DateTime.UtcNow < holdUntil);
+                    if (beforeAnswer is not null)
+                        await beforeAnswer(orderId);
+                    return SyncHarness.Status(TamaraOrderStatus.New);
+                }
+                finally
+                {
+                    Interlocked.Decrement(ref _inFlight);
+                }
+            });
+    }
+
+    private static void InterlockedMax(ref int target, int value)
+    {
+        int current;
+        while ((current = Volatile.Read(ref target)) < value && Interlocked.CompareExchange(ref target, value, current) != current)
+        {
+        }
+    }
+
+    private List<TamaraSession> AddPending(int count, int storeId) =>
+        Enumerable.Range(0, count).Select(_ => _harness.AddPendingOrder(storeId: storeId).Session).ToList();
+
+    private int CallsFor(TamaraSession session) => _calls.TryGetValue(session.TamaraOrderId, out var count) ? count : 0;
+
+    [TestCase(3, 1, 3, TestName = "The store's own value bounds the reads in flight")]
+    [TestCase(0, 0, 32, TestName = "Without a saved value the default of 32 applies")]
+    [TestCase(2, 6, 6, TestName = "One run serves all stores with the highest of their values")]
+    public async Task NeverMoreReadsInFlightThanTheConcurrencyAndEverySessionOncePerRun(int storeOne, int storeTwo, int expected)
+    {
+        _harness.Settings[1].PollConcurrency = storeOne;
+        _harness.Settings[2].PollConcurrency = storeTwo;
+        var sessions = AddPending(40, storeId: 1).Concat(AddPending(40, storeId: 2)).ToList();
+        TamaraTakesItsTime();
+        _holdUntilInFlight = expected;
+
+        await _harness.NewPollTask().ExecuteAsync();
+
+        Assert.That(_mostInFlight, Is.EqualTo(expected));
+        Assert.That(sessions.Select(CallsFor), Is.All.EqualTo(1), "every due session is read exactly once in the run");
+    }
+
+    [Test]
+    public async Task EachWorkerHasItsOwnScopeAndARequestOfItsOwnAsTheHostWouldGiveIt()
+    {
+        _harness.Settings[1].PollConcurrency = 3;
+        AddPending(12, storeId: 1);
+        TamaraTakesItsTime();
+        var task = _harness.NewPollTask();
+
+        await task.ExecuteAsync();
+
+        var resolutions = _harness.WorkerResolutions.ToList();
+        Assert.That(resolutions, Has.Count.EqualTo(3), "one order-sync service per worker");
+        Assert.That(resolutions.Select(resolution => resolution.Scope).Distinct().Count(), Is.EqualTo(3), "each from a scope of its own");
+        Assert.That(resolutions.Select(resolution => resolution.Scope), Has.None.SameAs(task.Context.RequestServices), "never the task request's scope");
+        foreach (var request in resolutions.Select(resolution => resolution.Request))
+        {
+            Assert.That(request, Is.Not.Null.And.Not.SameAs(task.Context));
+            // WebWorkContext: the schedule-task path means the background-task customer, a started response means no cookie
+            Assert.That(request.Request.Path.Value, Is.EqualTo("/scheduletask/runtask"));
+            Assert.That(request.Request.Host.Value, Is.EqualTo(ScheduleTaskRequest.StoreHost), "WebStoreContext finds the store by the host");
+            Assert.That(request.Response.HasStarted, Is.True);
+        }
+        Assert.That(resolutions.Select(resolution => resolution.Request.RequestServices), Is.EquivalentTo(resolutions.Select(resolution => resolution.Scope)),
+            "what nopCommerce resolves through the request (event consumers) comes from the worker's own scope");
+        Assert.That(_harness.HttpContextAccessor.HttpContext, Is.Null, "the workers' requests do not leak into the caller");
+    }
+
+    [Test]
+    public async Task ARateLimitPausesEveryWorkerForThatTokenWhileAnotherTokensSessionsGoOn()
+    {
+        _harness.Settings[1].PollConcurrency = 2;
+        _harness.Settings[2].PollConcurrency = 2;
+        var throttled = _harness.AddPendingOrder(storeId: 1).Session;
+        var inFlightMeanwhile = _harness.AddPendingOrder(storeId: 1).Session;
+        var waiting = AddPending(5, storeId: 1);
+        var otherToken = AddPending(5, storeId: 2);
+        TamaraTakesItsTime(async orderId =>
+        {
+            // the second read of the token is in flight when the first one is throttled
+            if (orderId == inFlightMeanwhile.TamaraOrderId)
+                await EndToEndWaitAsync(() => _harness.TokenBackoff.RemainingPause("api-1") > TimeSpan.Zero);
+        });
+        _harness.TamaraFails(throttled.TamaraOrderId, SyncHarness.Transient(HttpStatusCode.TooManyRequests, TimeSpan.FromSeconds(30)));
+
+        await _harness.NewPollTask().ExecuteAsync();
+
+        Assert.That(CallsFor(inFlightMeanwhile), Is.EqualTo(1));
+        Assert.That(waiting.Select(CallsFor), Is.All.EqualTo(0), "no worker sends with the paused token");
+        Assert.That(otherToken.Select(CallsFor), Is.All.EqualTo(1), "the other token's sessions are all checked");
+        Assert.That(waiting.Select(session => _harness.Session(session.Id).LastCheckedOnUtc), Is.All.Null, "sessions not checked stay due");
+        Assert.That(_harness.Session(throttled.Id).NextCheckOnUtc, Is.EqualTo(_harness.Now.AddSeconds(30)));
+    }
+
+    [Test]
+    public async Task TheTokensRetryAfterIsHonouredInTheNextRunsToo()
+    {
+        var throttled = _harness.AddPendingOrder(storeId: 1).Session;
+        var waiting = AddPending(3, storeId: 1);
+        TamaraTakesItsTime();
+        _harness.TamaraFails(throttled.TamaraOrderId, SyncHarness.Transient(HttpStatusCode.ServiceUnavailable, TimeSpan.FromSeconds(25)));
+        _harness.Settings[1].PollConcurrency = 1;
+
+        await _harness.NewPollTask().ExecuteAsync();
+        _harness.Time.Advance(TimeSpan.FromSeconds(20));
+        await _harness.NewPollTask().ExecuteAsync();
+        Assert.That(waiting.Select(CallsFor), Is.All.EqualTo(0), "20 s after a Retry-After of 25 s nothing is sent with the token");
+
+        _harness.Time.Advance(TimeSpan.FromSeconds(5));
+        await _harness.NewPollTask().ExecuteAsync();
+        Assert.That(waiting.Select(CallsFor), Is.All.EqualTo(1), "once it has passed, the sessions left waiting come first");
+    }
+
+    [Test]
+    public async Task AShortRetryAfterIsWaitedOutWithinTheRun()
+    {
+        _harness.Settings[1].PollConcurrency = 1;
+        var throttled = _harness.AddPendingOrder(storeId: 1).Session;
+        var next = _harness.AddPendingOrder(storeId: 1).Session;
+        TamaraTakesItsTime();
+        _harness.TamaraFails(throttled.TamaraOrderId, SyncHarness.Transient(HttpStatusCode.TooManyRequests, TimeSpan.FromSeconds(1)));
+
+        var run = _harness.NewPollTask().ExecuteAsync();
+        await EndToEndWaitAsync(() => _harness.TokenBackoff.RemainingPause("api-1") > TimeSpan.Zero);
+        Assert.That(CallsFor(next), Is.EqualTo(0), "not before the Retry-After");
+        for (var step = 0; step < 12 && !run.IsCompleted; step++)
+        {
+            _harness.Time.Advance(TimeSpan.FromMilliseconds(100));
+            await Task.Delay(20);
+        }
+        await run;
+
+        Assert.That(CallsFor(next), Is.EqualTo(1));
+    }
+
+    [Test]
+    public void WithoutRetryAfterTheTokenPausesForThePollIntervalDoubledAfterEachFailedPause()
+    {
+        var backoff = _harness.TokenBackoff;
+        var interval = TimeSpan.FromSeconds(10);
+
+        var first = backoff.PauseAfterFailure("api-1", interval, null);
+        var duringThePause = backoff.PauseAfterFailure("api-1", interval, null);
+        _harness.Time.Advance(first);
+        var second = backoff.PauseAfterFailure("api-1", interval, null);
+        _harness.Time.Advance(second);
+        backoff.Succeeded("api-1");
+        var afterSuccess = backoff.PauseAfterFailure("api-1", interval, null);
+
+        Assert.That((first, duringThePause, second, afterSuccess), Is.EqualTo((interval, interval, interval * 2, interval)));
+        Assert.That(backoff.RemainingPause("api-2"), Is.EqualTo(TimeSpan.Zero));
+    }
+
+    [Test]
+    public void WhileTamaraCannotBeReachedTheTokenPausesOneIntervalAtATime()
+    {
+        var backoff = _harness.TokenBackoff;
+        var interval = TimeSpan.FromSeconds(10);
+
+        var pauses = new List<TimeSpan>();
+        for (var attempt = 0; attempt < 6; attempt++)
+        {
+            var pause = backoff.PauseAfterFailure("api-1", interval, null, unreachable: true);
+            pauses.Add(pause);
+            _harness.Time.Advance(pause);
+        }
+
+        Assert.That(pauses, Is.All.EqualTo(interval), "a payment made during an outage is found one interval after Tamara is back");
+    }
+
+    [Test]
+    public async Task AWorkerWhoseCheckThrowsGoesOnAndSoDoTheOthers()
+    {
+        _harness.Settings[1].PollConcurrency = 4;
+        var sessions = AddPending(20, storeId: 1);
+        var broken = sessions.Where((_, index) => index % 3 == 0).Select(session => session.TamaraOrderId).ToHashSet();
+        TamaraTakesItsTime();
+        _harness.SessionServiceForWorkers = new ThrowingSessionService(_harness, broken);
+
+        await _harness.NewPollTask().ExecuteAsync();
+
+        var fine = sessions.Where(session => !broken.Contains(session.TamaraOrderId)).ToList();
+        Assert.That(fine.Select(CallsFor), Is.All.EqualTo(1));
+        Assert.That(fine.Select(session => _harness.Session(session.Id).LastCheckedOnUtc), Is.All.Not.Null);
+        _harness.Logger.Verify(logger => logger.ErrorAsync(It.Is<string>(message => message.StartsWith("Tamara in-store: checking Tamara order")),
+            It.IsAny<Exception>(), null), Times.Exactly(broken.Count));
+    }
+
+    /// <summary>The first look-up of a session fails for some orders, outside the sync's own error handling</summary>
+    private sealed class ThrowingSessionService : TamaraSessionService
+    {
+        private readonly ISet<string> _broken;
+
+        public ThrowingSessionService(SyncHarness harness, ISet<string> broken) : base(harness.Refunds, harness.Sessions)
+        {
+            _broken = broken;
+        }
+
+        public override Task<TamaraSession> GetSessionByTamaraOrderIdAsync(string tamaraOrderId) =>
+            _broken.Contains(tamaraOrderId) ? throw new InvalidOperationException("database connection reset") : base.GetSessionByTamaraOrderIdAsync(tamaraOrderId);
+    }
+
+    private static async Task EndToEndWaitAsync(Func<bool> condition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (!condition() && DateTime.UtcNow < deadline)
+            await Task.Delay(5);
+        Assert.That(condition(), Is.True, "timed out");
+    }
+}
