@@ -132,7 +132,8 @@ public class TamaraOperationsModelFactory
         if (state == TamaraOperationsState.Pending)
             timeLeftOrPaid = await TamaraOrderBlockModelFactory.FormatTimeLeftAsync(_localizationService, row.ExpiresOnUtc - _timeProvider.GetUtcNow().UtcDateTime);
         else if (row.PaidOnUtc.HasValue)
-            timeLeftOrPaid = (await _dateTimeHelper.ConvertToUserTimeAsync(row.PaidOnUtc.Value, DateTimeKind.Utc)).ToString("g", CultureInfo.CurrentCulture);
+            // the Gregorian calendar in every language, as the created column (ar-SA's own calendar is Hijri)
+            timeLeftOrPaid = (await _dateTimeHelper.ConvertToUserTimeAsync(row.PaidOnUtc.Value, DateTimeKind.Utc)).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
         else
             timeLeftOrPaid = string.Empty;
 

@@ -143,6 +143,26 @@ public class OperationsPageTests
         Assert.That((list.Draw, list.RecordsTotal, list.RecordsFiltered), Is.EqualTo(("3", 1, 1)));
     }
 
+    [TestCase("en-US")]
+    [TestCase("ar-SA")]
+    public async Task APaidRowShowsWhenItWasPaidInTheGregorianCalendar(string culture)
+    {
+        AddSession(1, TamaraSessionState.Paid);
+        var before = System.Globalization.CultureInfo.CurrentCulture;
+        try
+        {
+            System.Globalization.CultureInfo.CurrentCulture = new System.Globalization.CultureInfo(culture);
+
+            var list = await NewFactory().PrepareListModelAsync(new OperationsSearchModel { Start = 0, Length = 10 });
+
+            Assert.That(list.Data.Single().TimeLeftOrPaid, Is.EqualTo("2025-03-05 11:54"));
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentCulture = before;
+        }
+    }
+
     [Test]
     public async Task TheGridAsksForThePageDataTablesAsksFor()
     {
