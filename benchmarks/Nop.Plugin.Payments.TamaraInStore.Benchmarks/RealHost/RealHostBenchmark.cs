@@ -23,7 +23,7 @@ public static class RealHostBenchmark
         var (host, whyNot) = await RealHostInfo.DiscoverAsync();
         if (host is null)
         {
-            Console.Error.WriteLine($"--real-host: no nopCommerce reachable ({whyNot}). Run inside the host's namespace (/work/shared/nophost/inside.sh).");
+            Console.Error.WriteLine($"--real-host: no nopCommerce reachable ({whyNot}). Run inside the host's namespace (../shared/nophost/inside.sh).");
             return 2;
         }
 
