@@ -33,6 +33,16 @@ public sealed class OperationsPage
         await WaitForGridAsync();
     }
 
+    /// <summary>Types into the search box and presses Enter, as a clerk does</summary>
+    public async Task SearchWithEnterAsync(string text)
+    {
+        await _page.SelectOptionAsync("#StateId", "0");
+        await _page.FillAsync("#SearchText", text);
+        await _page.PressAsync("#SearchText", "Enter");
+        await _page.WaitForTimeoutAsync(500);
+        await WaitForGridAsync();
+    }
+
     /// <summary>The order numbers the grid shows</summary>
     public async Task<IReadOnlyList<string>> OrderNumbersAsync() =>
         (await _page.Locator("#tamara-sessions-grid tbody tr td a[href*='/Admin/Order/Edit/']").AllInnerTextsAsync()).Select(text => text.Trim()).ToList();

@@ -51,6 +51,21 @@ public class I_OperationsPageTests : Journey
         await Operations.SearchAsync(text: _paid.OrderId.ToString());
         Assert.That(await Operations.OrderNumbersAsync(), Is.EqualTo(new[] { _paid.OrderId.ToString() }));
         await Screens.TakeAsync(Admin.Page, "operations-search-by-number");
+
+        // a clerk types the number and presses Enter: the grid searches, nothing is downloaded
+        var downloads = 0;
+        void Count(object sender, IDownload download) => downloads++;
+        Admin.Page.Download += Count;
+        try
+        {
+            await Operations.SearchWithEnterAsync(_pending.OrderId.ToString());
+            Assert.That(await Operations.OrderNumbersAsync(), Is.EqualTo(new[] { _pending.OrderId.ToString() }));
+            Assert.That(downloads, Is.Zero, "Enter in the search box does not export");
+        }
+        finally
+        {
+            Admin.Page.Download -= Count;
+        }
     }
 
     [Test, Order(3)]
