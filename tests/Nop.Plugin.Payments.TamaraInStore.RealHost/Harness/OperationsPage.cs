@@ -81,8 +81,11 @@ public sealed class OperationsPage
     /// <summary>"Reconcile now": waits for the page to come back with the new run's result, and returns that result's text</summary>
     public async Task<string> ReconcileNowAsync()
     {
-        await _page.RunAndWaitForNavigationAsync(() => _page.ClickAsync("#tamara-reconcile-now"),
-            new PageRunAndWaitForNavigationOptions { Timeout = 120_000 });
+        // the button posts, the run ends, and the page comes back with the new report
+        await _page.RunAndWaitForResponseAsync(() => _page.ClickAsync("#tamara-reconcile-now"),
+            response => response.Request.Method == "GET" && response.Url.EndsWith("/" + Path, StringComparison.OrdinalIgnoreCase),
+            new PageRunAndWaitForResponseOptions { Timeout = 120_000 });
+        await _page.Locator("#tamara-reconcile-now:not([disabled])").WaitForAsync();
         await WaitForGridAsync();
         return (await _page.Locator("#tamara-reconciliation-result").InnerTextAsync()).Trim();
     }
