@@ -154,16 +154,21 @@ public class TamaraRefundService
         if (FindRepeatedClick(request, reconciliation.Rows) is { } repeated)
             return await CompleteRepeatedClickAsync(request, tamaraOrder, repeated);
 
-        return await SendRefundAsync(request, session, settings, tamaraOrder, currencyCode, reconciliation.Rows, countInNopCommerce: true);
+        return await SendRefundAsync(request, session, settings, tamaraOrder, currencyCode, reconciliation.Rows, countInNopCommerce: true, doneBeforeClick);
     }
 
-    private async Task<bool> RecordedFirstByAnotherClickAsync(TamaraRefund row)
+    /// <summary>
+    /// Another click's attempt recorded before this one's and after this click began: still waiting for Tamara, or already
+    /// refunded the same amount there (its round trip fitted between this click's read and its insert)
+    /// </summary>
+    private async Task<TamaraRefund> RecordedFirstByAnotherClickAsync(TamaraRefund row, IReadOnlySet<int> doneBeforeClick)
     {
         var utcNow = UtcNow;
-        return (await _sessionService.GetRefundsByOrderIdAsync(row.OrderId)).Any(other => other.Id < row.Id
-            && other.State == TamaraRefundState.Requested
+        return (await _sessionService.GetRefundsByOrderIdAsync(row.OrderId)).FirstOrDefault(other => other.Id < row.Id
             && string.Equals(other.TamaraOrderId, row.TamaraOrderId, StringComparison.OrdinalIgnoreCase)
-            && utcNow - other.CreatedOnUtc < UnconfirmedRefundGracePeriod);
+            && (other.State == TamaraRefundState.Requested && utcNow - other.CreatedOnUtc < UnconfirmedRefundGracePeriod
+                || doneBeforeClick is not null && !doneBeforeClick.Contains(other.Id) && other.State == TamaraRefundState.Succeeded
+                    && other.Source == TamaraRefundSource.NopCommerce && other.PrimaryStoreCurrencyAmount == row.PrimaryStoreCurrencyAmount));
     }
 
     /// <summary>The same refund made by another click while this one waited for the order's lock</summary>
@@ -236,7 +241,8 @@ public class TamaraRefundService
     /// booked there (a session that needs attention)
     /// </param>
     private async Task<RefundPaymentResult> SendRefundAsync(RefundPaymentRequest request, TamaraSession session,
-        TamaraInStoreSettings settings, TamaraOrder tamaraOrder, string currencyCode, IReadOnlyList<TamaraRefund> rows, bool countInNopCommerce)
+        TamaraInStoreSettings settings, TamaraOrder tamaraOrder, string currencyCode, IReadOnlyList<TamaraRefund> rows, bool countInNopCommerce,
+        IReadOnlySet<int> doneBeforeClick = null)
     {
         var order = request.Order;
         var succeeded = rows.Where(row => row.State == TamaraRefundState.Succeeded).ToList();
@@ -278,13 +284,15 @@ public class TamaraRefundService
 
         // nopCommerce's distributed lock gets, then sets, its key, so two servers can both hold it: of two attempts recorded
         // at the same moment the first goes ahead and this one stands down before anything reaches Tamara
-        if (await RecordedFirstByAnotherClickAsync(row))
+        if (await RecordedFirstByAnotherClickAsync(row, doneBeforeClick) is { } first)
         {
             row.State = TamaraRefundState.Failed;
             row.LastError = "Not sent: another refund of this order was recorded at the same moment";
             row.CompletedOnUtc = UtcNow;
             await _sessionService.UpdateRefundAsync(row);
-            return await ErrorAsync(Keys.InProgress);
+            return first.State == TamaraRefundState.Succeeded
+                ? await ErrorAsync(Keys.MadeByAnotherClick, FormatMoney(first.Amount, first.CurrencyCode), RefundIdOrPlaceholder(first))
+                : await ErrorAsync(Keys.InProgress);
         }
 
         SimplifiedRefundResponse response;

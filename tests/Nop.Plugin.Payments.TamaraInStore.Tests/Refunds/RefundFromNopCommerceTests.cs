@@ -103,6 +103,39 @@ public class RefundFromNopCommerceTests
     }
 
     [Test]
+    public async Task Two_servers_holding_the_lock_at_once_send_once_even_when_the_first_was_already_refunded_at_tamara()
+    {
+        var context = new RefundTestContext(300m);
+        // the other server's whole round trip to Tamara fitted between this click's read and its insert
+        context.Refunds.BeforeNextInsert = () => context.Refunds.Insert(new TamaraRefund
+        {
+            OrderId = context.Order.Id, SessionId = context.Session.Id, TamaraOrderId = RefundTestContext.TamaraOrderId,
+            MerchantRefundId = Guid.NewGuid().ToString(), RefundId = "refund-other", Amount = 120m, PrimaryStoreCurrencyAmount = 120m,
+            CurrencyCode = "SAR", State = TamaraRefundState.Succeeded, Source = TamaraRefundSource.NopCommerce,
+            CreatedOnUtc = context.Clock.GetUtcNow().UtcDateTime, CompletedOnUtc = context.Clock.GetUtcNow().UtcDateTime
+        });
+
+        var result = await context.PartiallyRefundAsync(120m);
+
+        context.VerifyRefundCalls(0);
+        Assert.That(result.Success, Is.False);
+        Assert.That(result.Errors, Is.EqualTo(new[] { context.English(Keys.MadeByAnotherClick, "120.00 SAR", "refund-other") }));
+        Assert.That(context.Refunds.Rows.Last().State, Is.EqualTo(TamaraRefundState.Failed), "this server's attempt stands down");
+    }
+
+    [Test]
+    public async Task A_refund_of_the_same_amount_finished_before_the_click_does_not_stop_a_second_one()
+    {
+        var context = new RefundTestContext(300m);
+
+        var first = await context.PartiallyRefundAsync(120m);
+        var second = await context.PartiallyRefundAsync(120m);
+
+        Assert.That((first.Success, second.Success), Is.EqualTo((true, true)), string.Join("; ", second.Errors));
+        context.VerifyRefundCalls(2);
+    }
+
+    [Test]
     public async Task ThreePartialRefundsOfAHundredEndRefunded()
     {
         var context = new RefundTestContext(300m);

@@ -70,6 +70,10 @@ public class SyncHarness
     /// <summary>nopCommerce's IHttpContextAccessor, a singleton over an AsyncLocal</summary>
     public HttpContextAccessor HttpContextAccessor { get; } = new();
 
+#pragma warning disable ASPDEPR006 // obsolete from ASP.NET Core 10; nopCommerce 4.90 (net9.0) uses it for its e-mails' links
+    public Microsoft.AspNetCore.Mvc.Infrastructure.ActionContextAccessor ActionContextAccessor { get; } = new();
+#pragma warning restore ASPDEPR006
+
     /// <summary>The plugin's singleton: one pause per API token, kept between runs</summary>
     public TamaraTokenBackoff TokenBackoff => _tokenBackoff ??= new TamaraTokenBackoff(Time);
 
@@ -91,10 +95,12 @@ public class SyncHarness
         var services = new ServiceCollection();
         services.AddSingleton(Logger.Object);
         services.AddSingleton<IHttpContextAccessor>(HttpContextAccessor);
+        // nopCommerce registers the action context accessor as a singleton over an AsyncLocal too
+        services.AddSingleton<Microsoft.AspNetCore.Mvc.Infrastructure.IActionContextAccessor>(ActionContextAccessor);
         services.AddScoped<TamaraOrderSyncService>(provider =>
         {
             var service = NewService(sessionService: SessionServiceForWorkers);
-            WorkerResolutions.Add(new WorkerResolution(service, provider, HttpContextAccessor.HttpContext));
+            WorkerResolutions.Add(new WorkerResolution(service, provider, HttpContextAccessor.HttpContext, ActionContextAccessor.ActionContext));
             return service;
         });
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
@@ -218,7 +224,7 @@ public class SyncHarness
 }
 
 /// <summary>An order-sync service a worker resolved, the provider (scope) it came from and the request that scope saw</summary>
-public record WorkerResolution(TamaraOrderSyncService Service, IServiceProvider Scope, HttpContext Request);
+public record WorkerResolution(TamaraOrderSyncService Service, IServiceProvider Scope, HttpContext Request, Microsoft.AspNetCore.Mvc.ActionContext ActionContext);
 
 /// <summary>The real service with a short lock-retry pause, so racing tests run fast</summary>
 public class TestableOrderSyncService : TamaraOrderSyncService

@@ -110,6 +110,10 @@ public class TamaraPollWorkersTests
             Assert.That(request.Request.Host.Value, Is.EqualTo(ScheduleTaskRequest.StoreHost), "WebStoreContext finds the store by the host");
             Assert.That(request.Response.HasStarted, Is.True);
         }
+        // nopCommerce's e-mails make their links with a URL helper from IActionContextAccessor: without an action context every
+        // e-mail sent from a worker logged "an error occurred while creating a link" in the real host
+        Assert.That(resolutions.Select(resolution => resolution.ActionContext?.HttpContext), Is.EquivalentTo(resolutions.Select(resolution => resolution.Request)),
+            "each worker has an action context over its own request");
         Assert.That(resolutions.Select(resolution => resolution.Request.RequestServices), Is.EquivalentTo(resolutions.Select(resolution => resolution.Scope)),
             "what nopCommerce resolves through the request (event consumers) comes from the worker's own scope");
         Assert.That(_harness.HttpContextAccessor.HttpContext, Is.Null, "the workers' requests do not leak into the caller");
