@@ -36,16 +36,23 @@ public class L_FaultTests : Journey
     [TearDown]
     public void ResetFaults() => Tamara.Faults.Reset();
 
-    [Test, Order(1)]
-    public async Task Nop_web_killed_while_links_are_pending_finds_every_payment_made_meanwhile()
+    /// <summary>A clerk places <see cref="PendingLinks"/> Tamara orders through the counter checkout's own requests; their links wait</summary>
+    private static async Task<List<PlacedOrder>> PlacePendingLinksAsync()
     {
-        var since = DateTime.UtcNow;
         using var session = new NopHttpSession(RealHostSuite.Host.Url);
         var checkout = await HttpClerkAsync(session);
         var orders = new List<PlacedOrder>();
         for (var i = 0; i < PendingLinks; i++)
             orders.Add(await PlaceTamaraOrderAsync(checkout));
         await session.FinishImpersonationAsync();
+        return orders;
+    }
+
+    [Test, Order(1)]
+    public async Task Nop_web_killed_while_links_are_pending_finds_every_payment_made_meanwhile()
+    {
+        var since = DateTime.UtcNow;
+        var orders = await PlacePendingLinksAsync();
 
         var killed = HostProcesses.StopSupervisedNopWeb(kill: true);
         var clock = Stopwatch.StartNew();
@@ -96,12 +103,7 @@ public class L_FaultTests : Journey
     public async Task PostgreSql_restarted_during_a_poll_run_loses_and_doubles_nothing()
     {
         var since = DateTime.UtcNow;
-        using var session = new NopHttpSession(RealHostSuite.Host.Url);
-        var checkout = await HttpClerkAsync(session);
-        var orders = new List<PlacedOrder>();
-        for (var i = 0; i < PendingLinks; i++)
-            orders.Add(await PlaceTamaraOrderAsync(checkout));
-        await session.FinishImpersonationAsync();
+        var orders = await PlacePendingLinksAsync();
 
         // only the poll can find these payments, and each of its reads of Tamara takes a while: the run is long
         Tamara.Faults.Update(faults =>
@@ -139,12 +141,7 @@ public class L_FaultTests : Journey
     public async Task Tamara_down_for_two_minutes_while_customers_pay_every_order_is_paid_within_an_interval_of_its_return()
     {
         var since = DateTime.UtcNow;
-        using var session = new NopHttpSession(RealHostSuite.Host.Url);
-        var checkout = await HttpClerkAsync(session);
-        var orders = new List<PlacedOrder>();
-        for (var i = 0; i < PendingLinks; i++)
-            orders.Add(await PlaceTamaraOrderAsync(checkout));
-        await session.FinishImpersonationAsync();
+        var orders = await PlacePendingLinksAsync();
 
         await Tamara.StopListeningAsync();
         try
