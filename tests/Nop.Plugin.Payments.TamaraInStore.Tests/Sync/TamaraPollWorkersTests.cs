@@ -134,7 +134,13 @@ public class TamaraPollWorkersTests
             if (orderId == inFlightMeanwhile.TamaraOrderId)
                 await EndToEndWaitAsync(() => _harness.TokenBackoff.RemainingPause("api-1") > TimeSpan.Zero);
         });
-        _harness.TamaraFails(throttled.TamaraOrderId, SyncHarness.Transient(HttpStatusCode.TooManyRequests, TimeSpan.FromSeconds(30)));
+        // the throttled answer comes only once the second read is in flight, however the threads are scheduled
+        _harness.Client.Setup(client => client.GetOrderAsync(It.IsAny<TamaraInStoreSettings>(), throttled.TamaraOrderId, It.IsAny<CancellationToken>()))
+            .Returns(async () =>
+            {
+                await EndToEndWaitAsync(() => CallsFor(inFlightMeanwhile) > 0);
+                throw SyncHarness.Transient(HttpStatusCode.TooManyRequests, TimeSpan.FromSeconds(30));
+            });
 
         await _harness.NewPollTask().ExecuteAsync();
 
