@@ -9,7 +9,7 @@ namespace Nop.Plugin.Payments.TamaraInStore.EndToEnd.Checkout;
 /// <summary>Placing an order at the counter: the plugin's checkout creates the Tamara session over HTTP and stores it</summary>
 public class CheckoutTests : EndToEndTest
 {
-    protected override EnvironmentOptions Options => new() { RequestTimeoutSeconds = 1 };
+    protected override EnvironmentOptions Options => new() { RequestTimeoutSeconds = 3 };
 
     [Test]
     public async Task Confirming_the_order_texts_the_customer_and_stores_a_pending_session()
@@ -63,7 +63,7 @@ public class CheckoutTests : EndToEndTest
     [Test]
     public async Task A_session_whose_answer_hangs_is_found_by_look_up_and_texted_only_once()
     {
-        Simulator.Faults.Update(faults => { faults.HangMs = 3000; faults.HangAfterProcessing = true; faults.PathPrefix = "/checkout"; });
+        Simulator.Faults.Update(faults => { faults.HangMs = 8000; faults.HangAfterProcessing = true; faults.PathPrefix = "/checkout"; });
         Simulator.Faults.FailNext(FaultKind.Hang, 1);
 
         var (_, result) = await new Counter(Env).ConfirmAsync(300m);

@@ -12,10 +12,10 @@ namespace Nop.Plugin.Payments.TamaraInStore.EndToEnd.Client;
 /// </summary>
 public class ClientFaultTests : EndToEndTest
 {
-    protected override EnvironmentOptions Options => new() { RequestTimeoutSeconds = 1 };
+    protected override EnvironmentOptions Options => new() { RequestTimeoutSeconds = 3 };
 
     [SetUp]
-    public void ShortHangs() => Simulator.Faults.Update(faults => faults.HangMs = 3000);
+    public void ShortHangs() => Simulator.Faults.Update(faults => faults.HangMs = 8000);
 
     [Test]
     public async Task Latency_within_the_timeout_only_slows_the_answer()

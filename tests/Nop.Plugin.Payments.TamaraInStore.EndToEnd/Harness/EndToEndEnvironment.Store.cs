@@ -27,13 +27,23 @@ public sealed partial class EndToEndEnvironment
     /// <summary>Registers the store's webhook URL with Tamara for all of the plugin's events</summary>
     public async Task RegisterWebhookAsync()
     {
-        var webhook = await Client.RegisterWebhookAsync(StoreSettings, new TamaraWebhook
+        // set-up, not what a test measures: a short timeout a test chose for its faults would fail it on a busy machine
+        var timeout = StoreSettings.RequestTimeoutSeconds;
+        StoreSettings.RequestTimeoutSeconds = Math.Max(timeout, 30);
+        try
         {
-            Type = "order",
-            Events = TamaraInStoreDefaults.WebhookEvents.ToList(),
-            Url = Plugin.WebhookUrl.ToString()
-        });
-        StoreSettings.WebhookId = webhook.WebhookId;
+            var webhook = await Client.RegisterWebhookAsync(StoreSettings, new TamaraWebhook
+            {
+                Type = "order",
+                Events = TamaraInStoreDefaults.WebhookEvents.ToList(),
+                Url = Plugin.WebhookUrl.ToString()
+            });
+            StoreSettings.WebhookId = webhook.WebhookId;
+        }
+        finally
+        {
+            StoreSettings.RequestTimeoutSeconds = timeout;
+        }
     }
 
     /// <summary>One run of the scheduled task, as nopCommerce runs it: inside the runtask request, the task built from its scope</summary>

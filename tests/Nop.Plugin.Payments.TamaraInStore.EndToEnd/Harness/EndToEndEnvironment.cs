@@ -42,6 +42,9 @@ public sealed partial class EndToEndEnvironment : IAsyncDisposable
 
     public InMemoryRepository<TamaraPaymentClaim> PaymentClaims { get; } = new();
 
+    /// <summary>With the unique index the database has</summary>
+    public InMemoryRepository<TamaraRefundClaim> RefundClaims { get; } = new() { UniqueKey = claim => (claim.SessionId, claim.Basis) };
+
     public InMemoryRepository<TamaraReconciliationRun> ReconciliationRuns { get; } = new();
 
     /// <summary>The plugin's Tamara client as nopCommerce would resolve it (typed HttpClient from the factory)</summary>
@@ -102,6 +105,7 @@ public sealed partial class EndToEndEnvironment : IAsyncDisposable
         services.AddSingleton<IRepository<TamaraSession>>(Sessions);
         services.AddSingleton<IRepository<TamaraRefund>>(Refunds);
         services.AddSingleton<IRepository<TamaraPaymentClaim>>(PaymentClaims);
+        services.AddSingleton<IRepository<TamaraRefundClaim>>(RefundClaims);
         services.AddSingleton<IRepository<TamaraReconciliationRun>>(ReconciliationRuns);
         AddOrderFakes(services);
 

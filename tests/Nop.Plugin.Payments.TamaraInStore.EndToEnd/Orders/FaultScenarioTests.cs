@@ -11,12 +11,12 @@ namespace Nop.Plugin.Payments.TamaraInStore.EndToEnd.Orders;
 /// </summary>
 public class FaultScenarioTests : EndToEndTest
 {
-    protected override EnvironmentOptions Options => new() { RequestTimeoutSeconds = 1 };
+    protected override EnvironmentOptions Options => new() { RequestTimeoutSeconds = 3 };
 
     [SetUp]
     public async Task RegisterWebhookAsync()
     {
-        Simulator.Faults.Update(faults => faults.HangMs = 3000);
+        Simulator.Faults.Update(faults => faults.HangMs = 8000);
         await Env.RegisterWebhookAsync();
     }
 

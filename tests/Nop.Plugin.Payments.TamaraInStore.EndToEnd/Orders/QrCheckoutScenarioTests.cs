@@ -9,7 +9,7 @@ namespace Nop.Plugin.Payments.TamaraInStore.EndToEnd.Orders;
 /// <summary>A QR code at the till, from the payment step to paid and refunded, against the simulated Tamara over HTTP</summary>
 public class QrCheckoutScenarioTests : EndToEndTest
 {
-    protected override EnvironmentOptions Options => new() { RequestTimeoutSeconds = 2 };
+    protected override EnvironmentOptions Options => new() { RequestTimeoutSeconds = 3 };
 
     [Test]
     public async Task A_qr_session_is_scanned_paid_and_refunded_in_part_and_in_full_without_any_sms()

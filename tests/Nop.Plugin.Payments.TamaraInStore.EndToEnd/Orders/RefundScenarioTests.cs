@@ -10,7 +10,7 @@ namespace Nop.Plugin.Payments.TamaraInStore.EndToEnd.Orders;
 public class RefundScenarioTests : EndToEndTest
 {
     /// <summary>Short, so a hang (3 s) costs little, but not so short that a loaded machine times out ordinary calls</summary>
-    protected override EnvironmentOptions Options => new() { RequestTimeoutSeconds = 2 };
+    protected override EnvironmentOptions Options => new() { RequestTimeoutSeconds = 3 };
 
     [Test]
     public async Task A_partial_then_a_full_refund_go_through_Tamara_and_add_up()
@@ -79,7 +79,7 @@ public class RefundScenarioTests : EndToEndTest
     public async Task A_refund_whose_answer_is_lost_is_not_repeated_and_is_confirmed_by_reading_the_order(FaultKind fault)
     {
         var (orderId, tamaraOrderId) = await PaidOrderAsync(300m);
-        Simulator.Faults.Update(faults => { faults.PathPrefix = "/payments"; faults.HangMs = 3000; faults.HangAfterProcessing = true; });
+        Simulator.Faults.Update(faults => { faults.PathPrefix = "/payments"; faults.HangMs = 8000; faults.HangAfterProcessing = true; });
         Simulator.Faults.FailNext(fault, 1);
 
         var result = await Env.RefundAsync(orderId, 120m);
