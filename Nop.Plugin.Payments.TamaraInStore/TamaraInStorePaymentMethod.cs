@@ -147,6 +147,7 @@ public class TamaraInStorePaymentMethod : BasePlugin, IPaymentMethod, IWidgetPlu
     public Task<IList<string>> GetWidgetZonesAsync() => Task.FromResult<IList<string>>(new List<string>
     {
         AdminWidgetZones.OrderDetailsBlock,
+        AdminWidgetZones.OrderPartiallyRefundButtons,
         PublicWidgetZones.CheckoutCompletedTop
     });
 
@@ -154,6 +155,9 @@ public class TamaraInStorePaymentMethod : BasePlugin, IPaymentMethod, IWidgetPlu
     {
         if (widgetZone == AdminWidgetZones.OrderDetailsBlock)
             return typeof(TamaraInStoreOrderBlockViewComponent);
+
+        if (widgetZone == AdminWidgetZones.OrderPartiallyRefundButtons)
+            return typeof(TamaraInStoreRefundPopupViewComponent);
 
         if (widgetZone == PublicWidgetZones.CheckoutCompletedTop)
             return typeof(TamaraInStoreCheckoutCompletedViewComponent);

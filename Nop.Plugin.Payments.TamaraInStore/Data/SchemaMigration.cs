@@ -14,6 +14,7 @@ public class SchemaMigration : AutoReversingMigration
         Create.TableFor<TamaraRefund>();
         Create.TableFor<TamaraPaymentClaim>();
         Create.TableFor<TamaraReconciliationRun>();
+        Create.TableFor<TamaraRefundClaim>();
 
         // the poller's query: every pending session, due now
         Create.Index("IX_TamaraSession_StateId_NextCheckOnUtc")
@@ -43,6 +44,8 @@ public class SchemaMigration : AutoReversingMigration
             .OnTable(nameof(TamaraPaymentClaim))
             .OnColumn(nameof(TamaraPaymentClaim.SessionId)).Ascending()
             .WithOptions().NonClustered();
+
+        RefundClaimTableMigration.CreateIndex(this);
 
         Create.Index("IX_TamaraRefund_OrderId")
             .OnTable(nameof(TamaraRefund))

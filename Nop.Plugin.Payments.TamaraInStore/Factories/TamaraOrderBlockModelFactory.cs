@@ -64,6 +64,7 @@ public class TamaraOrderBlockModelFactory
             return model;
 
         model.HasSession = true;
+        model.RefundBasis = TamaraRefundBasis.Format(order.Id, TamaraRefundBasis.Of(await _sessionService.GetRefundsByOrderIdAsync(order.Id)));
         model.TamaraOrderId = session.TamaraOrderId;
         model.CheckoutId = session.CheckoutId;
         model.SentBy = session.Channel == TamaraSessionChannel.Qr

@@ -11,6 +11,9 @@ public record OrderBlockModel : BaseNopModel
 
     public bool HasSession { get; set; }
 
+    /// <summary>The refund state the page was opened on, posted with nopCommerce's Refund button (see TamaraRefundBasis)</summary>
+    public string RefundBasis { get; set; }
+
     public string TamaraOrderId { get; set; }
 
     public string CheckoutId { get; set; }

@@ -9,15 +9,19 @@ namespace Nop.Plugin.Payments.TamaraInStore.Services;
 public class TamaraSessionService
 {
     private readonly IRepository<TamaraPaymentClaim> _claimRepository;
+    private readonly IRepository<TamaraRefundClaim> _refundClaimRepository;
     private readonly IRepository<TamaraRefund> _refundRepository;
     private readonly IRepository<TamaraSession> _sessionRepository;
 
-    /// <param name="claimRepository">Without it (a test composition) every claim is granted</param>
+    /// <param name="claimRepository">Without it (a test composition) every payment claim is granted</param>
+    /// <param name="refundClaimRepository">Without it (a test composition) every refund claim is granted</param>
     public TamaraSessionService(IRepository<TamaraRefund> refundRepository,
         IRepository<TamaraSession> sessionRepository,
-        IRepository<TamaraPaymentClaim> claimRepository = null)
+        IRepository<TamaraPaymentClaim> claimRepository = null,
+        IRepository<TamaraRefundClaim> refundClaimRepository = null)
     {
         _claimRepository = claimRepository;
+        _refundClaimRepository = refundClaimRepository;
         _refundRepository = refundRepository;
         _sessionRepository = sessionRepository;
     }
@@ -209,6 +213,41 @@ public class TamaraSessionService
     public virtual Task InsertRefundAsync(TamaraRefund refund) => _refundRepository.InsertAsync(refund, false);
 
     public virtual Task UpdateRefundAsync(TamaraRefund refund) => _refundRepository.UpdateAsync(refund, false);
+
+    #endregion
+
+    #region Refund claims
+
+    /// <summary>
+    /// Takes the one right to refund the session from the page state <paramref name="basis"/>. The database's unique index
+    /// decides it: true for exactly one caller, on whichever server it runs.
+    /// </summary>
+    public virtual async Task<bool> TryClaimRefundAsync(int sessionId, int basis, DateTime utcNow)
+    {
+        if (_refundClaimRepository is null)
+            return true;
+
+        try
+        {
+            await _refundClaimRepository.InsertAsync(new TamaraRefundClaim { SessionId = sessionId, Basis = basis, CreatedOnUtc = utcNow }, false);
+            return true;
+        }
+        catch (Exception)
+        {
+            // each database names its unique violation differently; the claim being there says it for all of them
+            if (await _refundClaimRepository.Table.AnyAsync(claim => claim.SessionId == sessionId && claim.Basis == basis))
+                return false;
+
+            throw;
+        }
+    }
+
+    /// <summary>Gives the right back when nothing reached Tamara, so the same page can try again</summary>
+    public virtual async Task ReleaseRefundClaimAsync(int sessionId, int basis)
+    {
+        if (_refundClaimRepository is not null)
+            await _refundClaimRepository.DeleteAsync(claim => claim.SessionId == sessionId && claim.Basis == basis);
+    }
 
     #endregion
 }

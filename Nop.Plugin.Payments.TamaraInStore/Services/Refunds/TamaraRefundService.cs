@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.AspNetCore.Http;
 using Nop.Core.Caching;
 using Nop.Core.Domain.Directory;
 using Nop.Core.Domain.Orders;
@@ -40,6 +41,7 @@ public class TamaraRefundService
 
     private readonly CurrencySettings _currencySettings;
     private readonly ICurrencyService _currencyService;
+    private readonly IHttpContextAccessor _httpContextAccessor;
     private readonly ILocalizationService _localizationService;
     private readonly ILocker _locker;
     private readonly ILogger _logger;
@@ -52,6 +54,7 @@ public class TamaraRefundService
 
     public TamaraRefundService(CurrencySettings currencySettings,
         ICurrencyService currencyService,
+        IHttpContextAccessor httpContextAccessor,
         ILocalizationService localizationService,
         ILocker locker,
         ILogger logger,
@@ -64,6 +67,7 @@ public class TamaraRefundService
     {
         _currencySettings = currencySettings;
         _currencyService = currencyService;
+        _httpContextAccessor = httpContextAccessor;
         _localizationService = localizationService;
         _locker = locker;
         _logger = logger;
@@ -92,16 +96,15 @@ public class TamaraRefundService
         if (session is null)
             return await ErrorAsync(Keys.NoPaidSession);
 
-        // what this click could see before it waited for the order's lock: a refund completed while it waited was made
-        // by another click at the same moment (a double click, or the same button on two servers of a web farm)
-        var doneBeforeClick = (await _sessionService.GetRefundsByOrderIdAsync(refundPaymentRequest.Order.Id))
-            .Where(row => row.State == TamaraRefundState.Succeeded)
-            .Select(row => row.Id)
-            .ToHashSet();
+        // what the clerk saw: the page's own record when the form carries it, else the order as it is before this click
+        // waits for the order's lock. A refund made after that was made by another click from the same page (a double
+        // click, or the same form on two servers of a web farm, whose lock lets both in)
+        var basis = await TamaraRefundBasis.PostedAsync(_httpContextAccessor?.HttpContext, refundPaymentRequest.Order.Id)
+            ?? TamaraRefundBasis.Of(await _sessionService.GetRefundsByOrderIdAsync(refundPaymentRequest.Order.Id));
 
         RefundPaymentResult result = null;
         var locked = await TryWithOrderLockAsync(session.TamaraOrderId,
-            async () => result = await RefundUnderLockAsync(refundPaymentRequest, session.Id, doneBeforeClick));
+            async () => result = await RefundUnderLockAsync(refundPaymentRequest, session.Id, basis));
 
         if (!locked)
             return await ErrorAsync(Keys.OrderBusy);
@@ -110,7 +113,7 @@ public class TamaraRefundService
         return result ?? await ErrorAsync(Keys.NotConfirmed, UnconfirmedRefundGracePeriod.TotalMinutes);
     }
 
-    private async Task<RefundPaymentResult> RefundUnderLockAsync(RefundPaymentRequest request, int sessionId, IReadOnlySet<int> doneBeforeClick)
+    private async Task<RefundPaymentResult> RefundUnderLockAsync(RefundPaymentRequest request, int sessionId, int basis)
     {
         var order = request.Order;
 
@@ -148,33 +151,37 @@ public class TamaraRefundService
         if (reconciliation.Match.StillPending.Count > 0)
             return await EarlierNotConfirmedAsync(reconciliation.Match.StillPending[0]);
 
-        if (FindConcurrentClick(request, reconciliation.Rows, doneBeforeClick) is { } concurrent)
+        if (FindConcurrentClick(request.AmountToRefund, reconciliation.Rows, basis) is { } concurrent)
             return await ErrorAsync(Keys.MadeByAnotherClick, FormatMoney(concurrent.Amount, concurrent.CurrencyCode), RefundIdOrPlaceholder(concurrent));
 
         if (FindRepeatedClick(request, reconciliation.Rows) is { } repeated)
             return await CompleteRepeatedClickAsync(request, tamaraOrder, repeated);
 
-        return await SendRefundAsync(request, session, settings, tamaraOrder, currencyCode, reconciliation.Rows, countInNopCommerce: true, doneBeforeClick);
+        return await SendRefundAsync(request, session, settings, tamaraOrder, currencyCode, reconciliation.Rows, countInNopCommerce: true, basis);
     }
+
+    /// <summary>The same refund made by another click from the same page (after the page's basis)</summary>
+    private static TamaraRefund FindConcurrentClick(decimal amountToRefund, IEnumerable<TamaraRefund> rows, int basis) => rows
+        .FirstOrDefault(row => row.Id > basis && row.Source == TamaraRefundSource.NopCommerce && row.State == TamaraRefundState.Succeeded
+            && row.PrimaryStoreCurrencyAmount == amountToRefund);
 
     /// <summary>
-    /// Another click's attempt recorded before this one's and after this click began: still waiting for Tamara, or already
-    /// refunded the same amount there (its round trip fitted between this click's read and its insert)
+    /// Another click from the same page holds the claim: the refund it made, or it is still being made
     /// </summary>
-    private async Task<TamaraRefund> RecordedFirstByAnotherClickAsync(TamaraRefund row, IReadOnlySet<int> doneBeforeClick)
+    private async Task<RefundPaymentResult> StandDownForOtherClickAsync(RefundPaymentRequest request, int basis)
     {
-        var utcNow = UtcNow;
-        return (await _sessionService.GetRefundsByOrderIdAsync(row.OrderId)).FirstOrDefault(other => other.Id < row.Id
-            && string.Equals(other.TamaraOrderId, row.TamaraOrderId, StringComparison.OrdinalIgnoreCase)
-            && (other.State == TamaraRefundState.Requested && utcNow - other.CreatedOnUtc < UnconfirmedRefundGracePeriod
-                || doneBeforeClick is not null && !doneBeforeClick.Contains(other.Id) && other.State == TamaraRefundState.Succeeded
-                    && other.Source == TamaraRefundSource.NopCommerce && other.PrimaryStoreCurrencyAmount == row.PrimaryStoreCurrencyAmount));
-    }
+        var made = (await _sessionService.GetRefundsByOrderIdAsync(request.Order.Id))
+            .Where(row => row.Id > basis && row.Source == TamaraRefundSource.NopCommerce && row.State == TamaraRefundState.Succeeded)
+            .ToList();
 
-    /// <summary>The same refund made by another click while this one waited for the order's lock</summary>
-    private static TamaraRefund FindConcurrentClick(RefundPaymentRequest request, IReadOnlyList<TamaraRefund> rows, IReadOnlySet<int> doneBeforeClick) => rows
-        .FirstOrDefault(row => row.Source == TamaraRefundSource.NopCommerce && row.State == TamaraRefundState.Succeeded
-            && !doneBeforeClick.Contains(row.Id) && row.PrimaryStoreCurrencyAmount == request.AmountToRefund);
+        if (FindConcurrentClick(request.AmountToRefund, made, basis) is { } same)
+            return await ErrorAsync(Keys.MadeByAnotherClick, FormatMoney(same.Amount, same.CurrencyCode), RefundIdOrPlaceholder(same));
+
+        if (made.LastOrDefault() is { } other)
+            return await ErrorAsync(Keys.RefundedMeanwhile, FormatMoney(other.Amount, other.CurrencyCode), RefundIdOrPlaceholder(other));
+
+        return await ErrorAsync(Keys.InProgress);
+    }
 
     /// <summary>
     /// The click repeated after its answer was lost, when Tamara's notification (or the order sync) already confirmed
@@ -242,7 +249,7 @@ public class TamaraRefundService
     /// </param>
     private async Task<RefundPaymentResult> SendRefundAsync(RefundPaymentRequest request, TamaraSession session,
         TamaraInStoreSettings settings, TamaraOrder tamaraOrder, string currencyCode, IReadOnlyList<TamaraRefund> rows, bool countInNopCommerce,
-        IReadOnlySet<int> doneBeforeClick = null)
+        int basis)
     {
         var order = request.Order;
         var succeeded = rows.Where(row => row.State == TamaraRefundState.Succeeded).ToList();
@@ -266,6 +273,11 @@ public class TamaraRefundService
         if (amount > refundable)
             return await ErrorAsync(Keys.ExceedsRefundable, FormatMoney(refundable, currencyCode), FormatMoney(amount, currencyCode));
 
+        // nopCommerce's distributed lock gets, then sets, its key, so two servers can both hold it: the database lets one
+        // click per page state through, and the other stands down before anything reaches Tamara
+        if (!await _sessionService.TryClaimRefundAsync(session.Id, basis, UtcNow))
+            return await StandDownForOtherClickAsync(request, basis);
+
         var row = new TamaraRefund
         {
             OrderId = order.Id,
@@ -280,19 +292,14 @@ public class TamaraRefundService
             Source = TamaraRefundSource.NopCommerce,
             CreatedOnUtc = UtcNow
         };
-        await _sessionService.InsertRefundAsync(row);
-
-        // nopCommerce's distributed lock gets, then sets, its key, so two servers can both hold it: of two attempts recorded
-        // at the same moment the first goes ahead and this one stands down before anything reaches Tamara
-        if (await RecordedFirstByAnotherClickAsync(row, doneBeforeClick) is { } first)
+        try
         {
-            row.State = TamaraRefundState.Failed;
-            row.LastError = "Not sent: another refund of this order was recorded at the same moment";
-            row.CompletedOnUtc = UtcNow;
-            await _sessionService.UpdateRefundAsync(row);
-            return first.State == TamaraRefundState.Succeeded
-                ? await ErrorAsync(Keys.MadeByAnotherClick, FormatMoney(first.Amount, first.CurrencyCode), RefundIdOrPlaceholder(first))
-                : await ErrorAsync(Keys.InProgress);
+            await _sessionService.InsertRefundAsync(row);
+        }
+        catch
+        {
+            await _sessionService.ReleaseRefundClaimAsync(session.Id, basis);
+            throw;
         }
 
         SimplifiedRefundResponse response;
@@ -310,6 +317,7 @@ public class TamaraRefundService
             row.State = TamaraRefundState.Failed;
             row.LastError = Truncate(exception.Message);
             await _sessionService.UpdateRefundAsync(row);
+            await _sessionService.ReleaseRefundClaimAsync(session.Id, basis);
             await _logger.WarningAsync($"Tamara in-store: Tamara refused refund {row.MerchantRefundId} of order #{order.Id} ({exception.StatusCode})", exception);
             return await ErrorAsync(Keys.Refused, exception.Message);
         }
@@ -440,7 +448,8 @@ public class TamaraRefundService
         if (refundable > decimal.Zero)
         {
             var request = new RefundPaymentRequest { Order = order, AmountToRefund = await ToPrimaryStoreCurrencyAsync(refundable, order), IsPartialRefund = false };
-            var sent = await SendRefundAsync(request, session, settings, tamaraOrder, currencyCode, reconciliation.Rows, countInNopCommerce: false);
+            var sent = await SendRefundAsync(request, session, settings, tamaraOrder, currencyCode, reconciliation.Rows, countInNopCommerce: false,
+                TamaraRefundBasis.Of(reconciliation.Rows));
             if (!sent.Success)
                 return new TamaraStaffActionResult(false, string.Join(" ", sent.Errors));
         }

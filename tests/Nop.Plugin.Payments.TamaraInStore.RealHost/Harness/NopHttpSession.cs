@@ -110,17 +110,43 @@ public sealed class NopHttpSession : IDisposable
         await PostFormAsync($"Admin/Customer/Edit/{customerId}", ("impersonate", ""));
     }
 
-    /// <summary>The order page's "Partial refund" popup, posted; the popup's answer</summary>
-    public async Task<(int Status, string Body)> PartialRefundAsync(int orderId, decimal amount)
+    /// <summary>The order page's "Partial refund" popup, opened then posted; the popup's answer</summary>
+    public async Task<(int Status, string Body)> PartialRefundAsync(int orderId, decimal amount) =>
+        await SubmitPartialRefundAsync(await OpenPartialRefundAsync(orderId), amount);
+
+    /// <summary>The order page's "Partial refund" popup, opened: its address and the hidden fields its form posts</summary>
+    public async Task<RefundPopup> OpenPartialRefundAsync(int orderId)
     {
         var path = $"Admin/Order/PartiallyRefundOrderPopup/{orderId}?online=true";
-        await GetPageAsync(path);
-        var (status, body, _) = await PostFormAsync(path,
-            ("AmountToRefund", amount.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("partialrefundorder", ""));
+        return new RefundPopup(path, HiddenFields(await GetPageAsync(path)).ToList());
+    }
+
+    /// <summary>The popup's Refund button: as a browser does, the form's hidden fields (the payment method's widgets render some) go with the amount</summary>
+    public async Task<(int Status, string Body)> SubmitPartialRefundAsync(RefundPopup popup, decimal amount)
+    {
+        var fields = popup.HiddenFields
+            .Append(("AmountToRefund", amount.ToString(System.Globalization.CultureInfo.InvariantCulture)))
+            .Append(("partialrefundorder", ""))
+            .ToArray();
+        var (status, body, _) = await PostFormAsync(popup.Path, fields);
         return (status, body);
     }
+
+    private static readonly Regex HiddenInput = new("<input[^>]*type=\"hidden\"[^>]*>", RegexOptions.IgnoreCase);
+    private static readonly Regex NameAttribute = new("name=\"([^\"]*)\"", RegexOptions.IgnoreCase);
+
+    /// <summary>The page's hidden inputs but the anti-forgery token, which every post adds</summary>
+    public static IEnumerable<(string Name, string Value)> HiddenFields(string html) => HiddenInput.Matches(html)
+        .Select(input => (Name: NameAttribute.Match(input.Value).Groups[1].Value, Value: WebUtility.HtmlDecode(ValueAttribute.Match(input.Value).Groups[1].Value)))
+        .Where(field => field.Name.Length > 0 && field.Name != "__RequestVerificationToken");
 
     private static string Shorten(string text) => text.Length <= 400 ? text : text[..400] + "…";
 
     public void Dispose() => _http.Dispose();
+}
+
+/// <summary>An opened refund popup: where it posts, and its form's hidden fields</summary>
+public sealed record RefundPopup(string Path, IReadOnlyList<(string Name, string Value)> HiddenFields)
+{
+    public string Field(string name) => HiddenFields.FirstOrDefault(field => field.Name == name).Value;
 }

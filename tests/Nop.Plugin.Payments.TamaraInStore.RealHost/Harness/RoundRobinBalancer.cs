@@ -37,6 +37,9 @@ public sealed class RoundRobinBalancer : IAsyncDisposable
     /// <summary>Every request forwarded: the instance, the path and the status it answered (0 when it could not be reached)</summary>
     public ConcurrentQueue<(Uri Instance, string Path, int Status)> Forwarded { get; } = new();
 
+    /// <summary>The status recorded for a call its caller abandoned before the server answered</summary>
+    public const int CallerGaveUp = 499;
+
     public static async Task<RoundRobinBalancer> StartAsync(int port, params Uri[] instances)
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -77,7 +80,8 @@ public sealed class RoundRobinBalancer : IAsyncDisposable
         }
         catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException)
         {
-            Forwarded.Enqueue((instance, context.Request.Path, 0));
+            // 499 as nginx logs it: the caller gave up waiting (Tamara's delivery timeout; it sends the notification again)
+            Forwarded.Enqueue((instance, context.Request.Path, context.RequestAborted.IsCancellationRequested ? CallerGaveUp : 0));
             if (!context.Response.HasStarted)
                 context.Response.StatusCode = StatusCodes.Status502BadGateway;
         }

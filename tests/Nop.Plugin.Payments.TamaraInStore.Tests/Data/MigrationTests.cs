@@ -47,4 +47,18 @@ public class MigrationTests
             Assert.That(Of<ReconciliationRunTableMigration>().Version, Is.GreaterThan(Of<RefundCountedOfflineMigration>().Version));
         });
     }
+
+    [Test]
+    public void TheRefundClaimTableIsAddedWhenAnInstalledPluginIsUpdatedAfterEveryEarlierMigration()
+    {
+        var earlier = new[] { Of<SchemaMigration>(), Of<RefundCountedOfflineMigration>(), Of<PhoneLinkLimitIndexMigration>(),
+            Of<SessionChannelMigration>(), Of<ReconciliationRunTableMigration>() };
+        Assert.Multiple(() =>
+        {
+            Assert.That(Of<RefundClaimTableMigration>().TargetMigrationProcess, Is.EqualTo(MigrationProcessType.Update),
+                "a new install has the table from the base schema; only an update must add it");
+            Assert.That(earlier.Select(migration => migration.Version), Has.All.LessThan(Of<RefundClaimTableMigration>().Version),
+                "so a database at version 1.02 gets it");
+        });
+    }
 }

@@ -111,4 +111,30 @@ public class TamaraSessionServiceTests
         Assert.That(await service.TryClaimPaymentAsync(first.Id), Is.True);
         Assert.That(await service.TryClaimPaymentAsync(second.Id), Is.True);
     }
+
+    [Test]
+    public async Task Exactly_one_click_per_page_state_gets_the_right_to_refund()
+    {
+        var claims = new InMemoryRepository<TamaraRefundClaim> { UniqueKey = claim => (claim.SessionId, claim.Basis) };
+        var service = new TamaraSessionService(new InMemoryRepository<TamaraRefund>(), _sessions, refundClaimRepository: claims);
+        var now = new DateTime(2026, 12, 1, 9, 0, 0, DateTimeKind.Utc);
+
+        var granted = await Task.WhenAll(Enumerable.Range(0, 40).Select(_ => Task.Run(() => service.TryClaimRefundAsync(5, 0, now))));
+
+        Assert.That(granted.Count(claimed => claimed), Is.EqualTo(1));
+        Assert.That(await service.TryClaimRefundAsync(5, 12, now), Is.True, "a page opened after a refund has a basis of its own");
+        Assert.That(await service.TryClaimRefundAsync(6, 0, now), Is.True, "each session has its own");
+
+        await service.ReleaseRefundClaimAsync(5, 0);
+        Assert.That(await service.TryClaimRefundAsync(5, 0, now), Is.True, "given back when nothing reached Tamara, it can be taken again");
+    }
+
+    [Test]
+    public void A_refund_claim_that_fails_for_another_reason_than_a_duplicate_is_not_taken_for_one()
+    {
+        var claims = new InMemoryRepository<TamaraRefundClaim> { BeforeNextInsert = () => throw new TimeoutException("database unreachable") };
+        var service = new TamaraSessionService(new InMemoryRepository<TamaraRefund>(), _sessions, refundClaimRepository: claims);
+
+        Assert.ThrowsAsync<TimeoutException>(() => service.TryClaimRefundAsync(5, 0, DateTime.UtcNow));
+    }
 }

@@ -86,6 +86,9 @@ public class InMemoryRepository<TEntity> : IRepository<TEntity> where TEntity : 
     /// <summary>Runs once, just before the next insert: another server's write landing at that moment</summary>
     public Action BeforeNextInsert { get; set; }
 
+    /// <summary>A unique index: an insert whose key a row already has fails, as the database refuses it</summary>
+    public Func<TEntity, object> UniqueKey { get; init; }
+
     public void Insert(TEntity entity, bool publishEvent = true)
     {
         ArgumentNullException.ThrowIfNull(entity);
@@ -94,6 +97,9 @@ public class InMemoryRepository<TEntity> : IRepository<TEntity> where TEntity : 
         before?.Invoke();
         lock (_lock)
         {
+            if (UniqueKey is not null && _rows.Any(row => Equals(UniqueKey(row), UniqueKey(entity))))
+                throw new InvalidOperationException($"duplicate key value violates unique constraint on {typeof(TEntity).Name}");
+
             entity.Id = _nextId++;
             _rows.Add(Copy(entity));
             InsertCount++;

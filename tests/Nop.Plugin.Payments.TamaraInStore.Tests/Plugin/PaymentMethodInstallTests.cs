@@ -234,11 +234,11 @@ public class PaymentMethodInstallTests
     }
 
     [Test]
-    public async Task Shows_its_widgets_in_the_admin_order_page_and_the_counter_page()
+    public async Task Shows_its_widgets_in_the_admin_order_page_its_refund_popup_and_the_counter_page()
     {
         var zones = await _plugin.GetWidgetZonesAsync();
 
-        Assert.That(zones, Is.EquivalentTo(new[] { AdminWidgetZones.OrderDetailsBlock, PublicWidgetZones.CheckoutCompletedTop }));
+        Assert.That(zones, Is.EquivalentTo(new[] { AdminWidgetZones.OrderDetailsBlock, AdminWidgetZones.OrderPartiallyRefundButtons, PublicWidgetZones.CheckoutCompletedTop }));
         Assert.That(zones.Select(_plugin.GetWidgetViewComponent), Has.All.Not.Null);
         Assert.That(_plugin.GetWidgetViewComponent("some_other_zone"), Is.Null);
         Assert.That(_plugin.HideInWidgetList, Is.True);

@@ -4,6 +4,7 @@ using Nop.Core.Domain.Payments;
 using Nop.Plugin.Payments.TamaraInStore.Domain;
 using Nop.Plugin.Payments.TamaraInStore.Services.Api;
 using Nop.Plugin.Payments.TamaraInStore.Services.Api.Models;
+using Nop.Plugin.Payments.TamaraInStore.Services.Refunds;
 using Keys = Nop.Plugin.Payments.TamaraInStore.Localization.TamaraInStoreLocaleResources.RefundKeys;
 
 namespace Nop.Plugin.Payments.TamaraInStore.Tests.Refunds;
@@ -82,23 +83,18 @@ public class RefundFromNopCommerceTests
     }
 
     [Test]
-    public async Task Two_servers_holding_the_lock_at_once_send_only_the_refund_recorded_first()
+    public async Task Two_servers_holding_the_lock_at_once_send_only_the_refund_that_claimed_the_page_first()
     {
         var context = new RefundTestContext(300m);
-        // nopCommerce's distributed lock gets, then sets, its key: the other server got in too and records its refund first
-        context.Refunds.BeforeNextInsert = () => context.Refunds.Insert(new TamaraRefund
-        {
-            OrderId = context.Order.Id, SessionId = context.Session.Id, TamaraOrderId = RefundTestContext.TamaraOrderId,
-            MerchantRefundId = Guid.NewGuid().ToString(), Amount = 120m, PrimaryStoreCurrencyAmount = 120m, CurrencyCode = "SAR",
-            State = TamaraRefundState.Requested, Source = TamaraRefundSource.NopCommerce, CreatedOnUtc = context.Clock.GetUtcNow().UtcDateTime
-        });
+        var page = context.OpenPage();
+        // nopCommerce's distributed lock gets, then sets, its key: the other server got in too and claimed the page's refund first
+        context.RefundClaims.BeforeNextInsert = () => context.RefundClaims.Insert(new TamaraRefundClaim { SessionId = context.Session.Id, Basis = 0 });
 
-        var result = await context.PartiallyRefundAsync(120m);
+        var result = await context.PartiallyRefundFromPageAsync(page, 120m);
 
         context.VerifyRefundCalls(0);
-        Assert.That(result.Success, Is.False);
         Assert.That(result.Errors, Is.EqualTo(new[] { context.English(Keys.InProgress) }));
-        Assert.That(context.Refunds.Rows.Last().State, Is.EqualTo(TamaraRefundState.Failed), "this server's attempt stands down");
+        Assert.That(context.Refunds.Rows, Is.Empty, "this server's click recorded nothing");
         Assert.That(context.Order.RefundedAmount, Is.Zero);
     }
 
@@ -106,21 +102,100 @@ public class RefundFromNopCommerceTests
     public async Task Two_servers_holding_the_lock_at_once_send_once_even_when_the_first_was_already_refunded_at_tamara()
     {
         var context = new RefundTestContext(300m);
-        // the other server's whole round trip to Tamara fitted between this click's read and its insert
-        context.Refunds.BeforeNextInsert = () => context.Refunds.Insert(new TamaraRefund
+        var page = context.OpenPage();
+        // the other server's whole round trip to Tamara fitted between this click's checks and its claim
+        context.RefundClaims.BeforeNextInsert = () =>
         {
-            OrderId = context.Order.Id, SessionId = context.Session.Id, TamaraOrderId = RefundTestContext.TamaraOrderId,
-            MerchantRefundId = Guid.NewGuid().ToString(), RefundId = "refund-other", Amount = 120m, PrimaryStoreCurrencyAmount = 120m,
-            CurrencyCode = "SAR", State = TamaraRefundState.Succeeded, Source = TamaraRefundSource.NopCommerce,
-            CreatedOnUtc = context.Clock.GetUtcNow().UtcDateTime, CompletedOnUtc = context.Clock.GetUtcNow().UtcDateTime
-        });
+            context.RefundClaims.Insert(new TamaraRefundClaim { SessionId = context.Session.Id, Basis = 0 });
+            context.Refunds.Insert(new TamaraRefund
+            {
+                OrderId = context.Order.Id, SessionId = context.Session.Id, TamaraOrderId = RefundTestContext.TamaraOrderId,
+                MerchantRefundId = Guid.NewGuid().ToString(), RefundId = "refund-other", Amount = 120m, PrimaryStoreCurrencyAmount = 120m,
+                CurrencyCode = "SAR", State = TamaraRefundState.Succeeded, Source = TamaraRefundSource.NopCommerce,
+                CreatedOnUtc = context.Clock.GetUtcNow().UtcDateTime, CompletedOnUtc = context.Clock.GetUtcNow().UtcDateTime
+            });
+        };
 
-        var result = await context.PartiallyRefundAsync(120m);
+        var result = await context.PartiallyRefundFromPageAsync(page, 120m);
 
         context.VerifyRefundCalls(0);
-        Assert.That(result.Success, Is.False);
         Assert.That(result.Errors, Is.EqualTo(new[] { context.English(Keys.MadeByAnotherClick, "120.00 SAR", "refund-other") }));
-        Assert.That(context.Refunds.Rows.Last().State, Is.EqualTo(TamaraRefundState.Failed), "this server's attempt stands down");
+        Assert.That(context.Refunds.Rows, Has.Count.EqualTo(1), "only the other server's refund is recorded");
+    }
+
+    [Test]
+    public async Task The_same_popup_posted_on_both_servers_is_sent_once_even_when_the_first_finished_before_the_second_began()
+    {
+        // found in the real host's web farm: one server's whole refund ended before the other server's click was read
+        var context = new RefundTestContext(300m);
+        var page = context.OpenPage();
+
+        var first = await context.PartiallyRefundFromPageAsync(page, 120m);
+        var second = await context.PartiallyRefundFromPageAsync(page, 120m);
+
+        Assert.That(first.Success, Is.True, string.Join("; ", first.Errors));
+        Assert.That(second.Errors, Is.EqualTo(new[] { context.English(Keys.MadeByAnotherClick, "120.00 SAR", "refund-1") }));
+        context.VerifyRefundCalls(1);
+        Assert.That(context.Tamara.Refunded, Is.EqualTo(120m));
+        Assert.That(context.Order.RefundedAmount, Is.EqualTo(120m), "counted once");
+    }
+
+    [Test]
+    public async Task A_different_amount_from_a_page_opened_before_another_refund_is_not_sent()
+    {
+        var context = new RefundTestContext(300m);
+        var stalePage = context.OpenPage();
+        await context.PartiallyRefundFromPageAsync(context.OpenPage(), 100m);
+
+        var result = await context.PartiallyRefundFromPageAsync(stalePage, 50m);
+
+        Assert.That(result.Errors, Is.EqualTo(new[] { context.English(Keys.RefundedMeanwhile, "100.00 SAR", "refund-1") }));
+        context.VerifyRefundCalls(1);
+        Assert.That(context.Order.RefundedAmount, Is.EqualTo(100m));
+    }
+
+    [Test]
+    public async Task A_page_opened_after_a_refund_refunds_the_same_amount_again()
+    {
+        var context = new RefundTestContext(300m);
+
+        var first = await context.PartiallyRefundFromPageAsync(context.OpenPage(), 120m);
+        var second = await context.PartiallyRefundFromPageAsync(context.OpenPage(), 120m);
+
+        Assert.That((first.Success, second.Success), Is.EqualTo((true, true)), string.Join("; ", second.Errors));
+        context.VerifyRefundCalls(2);
+        Assert.That(context.Order.RefundedAmount, Is.EqualTo(240m));
+        Assert.That(context.RefundClaims.Rows.Select(claim => claim.Basis), Is.EqualTo(new[] { 0, context.Refunds.Rows[0].Id }));
+    }
+
+    [Test]
+    public async Task A_refund_tamara_refused_gives_the_page_back_so_the_same_click_can_be_made_again()
+    {
+        var context = new RefundTestContext(300m);
+        var page = context.OpenPage();
+        context.TamaraRefuses(HttpStatusCode.BadRequest, "The order is under review");
+
+        var refused = await context.PartiallyRefundFromPageAsync(page, 120m);
+        context.TamaraAnswersNormally();
+        var again = await context.PartiallyRefundFromPageAsync(page, 120m);
+
+        Assert.That(refused.Success, Is.False);
+        Assert.That(again.Success, Is.True, string.Join("; ", again.Errors));
+        context.VerifyRefundCalls(2);
+        Assert.That(context.Tamara.Refunded, Is.EqualTo(120m));
+    }
+
+    [Test]
+    public async Task A_page_of_another_order_counts_as_no_page()
+    {
+        var context = new RefundTestContext(300m);
+        await context.PartiallyRefundFromPageAsync(context.OpenPage(), 120m);
+
+        // a form of order 8 posting basis 0 would otherwise look like a second click from this order's first page
+        var result = await context.PartiallyRefundFromPageAsync(TamaraRefundBasis.Format(8, 0), 120m);
+
+        Assert.That(result.Success, Is.True, string.Join("; ", result.Errors));
+        context.VerifyRefundCalls(2);
     }
 
     [Test]

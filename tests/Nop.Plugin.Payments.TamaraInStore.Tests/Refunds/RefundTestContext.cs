@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Time.Testing;
 using Moq;
 using Nop.Core.Domain.Directory;
@@ -48,7 +49,7 @@ public class RefundTestContext
         var captured = tamaraCaptured ?? TamaraMoneyRounding.Round(orderTotal * currencyRate, currency);
         Tamara = new TamaraOrderBook(TamaraOrderId, captured, currency);
 
-        SessionService = new TamaraSessionService(Refunds, Sessions);
+        SessionService = new TamaraSessionService(Refunds, Sessions, refundClaimRepository: RefundClaims);
         Sessions.Insert(new TamaraSession
         {
             OrderId = Order.Id,
@@ -78,7 +79,7 @@ public class RefundTestContext
             .Returns(Task.CompletedTask);
         SetUpOfflineRefundsAsTheCoreDoes();
 
-        Service = new TamaraRefundService(new CurrencySettings { PrimaryStoreCurrencyId = 1 }, CurrencyService.Object,
+        Service = new TamaraRefundService(new CurrencySettings { PrimaryStoreCurrencyId = 1 }, CurrencyService.Object, Http,
             Localization.Object, Locker, Logger.Object, OrderProcessing.Object, OrderService.Object, SettingService.Object,
             Client.Object, SessionService, Clock);
     }
@@ -90,6 +91,12 @@ public class RefundTestContext
     public InMemoryRepository<TamaraRefund> Refunds { get; } = new();
 
     public InMemoryRepository<TamaraSession> Sessions { get; } = new();
+
+    /// <summary>With the unique index the database has</summary>
+    public InMemoryRepository<TamaraRefundClaim> RefundClaims { get; } = new() { UniqueKey = claim => (claim.SessionId, claim.Basis) };
+
+    /// <summary>The request the core's refund runs in: without a form unless a test clicks from a page</summary>
+    public HttpContextAccessor Http { get; } = new();
 
     public TamaraSessionService SessionService { get; }
 
@@ -124,6 +131,31 @@ public class RefundTestContext
 
     /// <summary>The Partial refund popup: the core asks for the amount, then books it on success</summary>
     public Task<RefundPaymentResult> PartiallyRefundAsync(decimal amount) => ClickAsync(amount, isPartialRefund: true);
+
+    /// <summary>The refund state a page opened now carries (the order card, the partial refund popup)</summary>
+    public string OpenPage() => TamaraRefundBasis.Format(Order.Id, TamaraRefundBasis.Of(Refunds.Rows));
+
+    /// <summary>The popup's Refund button: nopCommerce's form posts the page's hidden field with the amount</summary>
+    public async Task<RefundPaymentResult> PartiallyRefundFromPageAsync(string page, decimal amount)
+    {
+        var request = new DefaultHttpContext().Request;
+        request.Method = HttpMethods.Post;
+        request.ContentType = "application/x-www-form-urlencoded";
+        request.Form = new FormCollection(new Dictionary<string, Microsoft.Extensions.Primitives.StringValues>
+        {
+            ["AmountToRefund"] = amount.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            [TamaraRefundBasis.FormField] = page
+        });
+        Http.HttpContext = request.HttpContext;
+        try
+        {
+            return await PartiallyRefundAsync(amount);
+        }
+        finally
+        {
+            Http.HttpContext = null;
+        }
+    }
 
     /// <summary>Tamara makes the refund but its answer never arrives; afterwards Tamara's order shows it</summary>
     public async Task PartialRefundWhoseAnswerIsLostAsync(decimal amount)

@@ -133,7 +133,7 @@ public class SyncHarness
         var currencies = new Mock<Nop.Services.Directory.ICurrencyService>();
         currencies.Setup(service => service.GetCurrencyByIdAsync(1)).ReturnsAsync(new Nop.Core.Domain.Directory.Currency { Id = 1, CurrencyCode = "SAR" });
 
-        return new TamaraRefundService(new Nop.Core.Domain.Directory.CurrencySettings { PrimaryStoreCurrencyId = 1 }, currencies.Object,
+        return new TamaraRefundService(new Nop.Core.Domain.Directory.CurrencySettings { PrimaryStoreCurrencyId = 1 }, currencies.Object, null,
             English.Object, Locker, Logger.Object, Orders.OrderProcessingService, Orders.OrderService, SettingService.Object,
             Client.Object, SessionService, Time);
     }
