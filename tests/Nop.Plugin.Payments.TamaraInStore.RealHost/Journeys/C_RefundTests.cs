@@ -49,6 +49,16 @@ public class C_RefundTests : Journey
         var refunded = await WaitForOrderAsync(order.OrderId, row => row.PaymentStatusId == OrderRow.Refunded, "refunded", 30);
         Assert.That(refunded.RefundedAmount, Is.EqualTo(order.Total));
         Assert.That(Tamara.State.FindOrder(order.TamaraOrderId).RefundedAmount, Is.EqualTo(order.Total));
+
+        // the button posted the refund state the card showed (none yet), and the page shown afterwards knows this refund
+        var claimed = await Database.ScalarAsync<long>(
+            "SELECT count(*) FROM \"TamaraRefundClaim\" c JOIN \"TamaraSession\" s ON s.\"Id\" = c.\"SessionId\" WHERE s.\"OrderId\" = @order AND c.\"Basis\" = 0",
+            ("order", order.OrderId));
+        Assert.That(claimed, Is.EqualTo(1), "one refund claimed from the order page");
+        var refundId = await Database.ScalarAsync<int>("SELECT max(\"Id\") FROM \"TamaraRefund\" WHERE \"OrderId\" = @order", ("order", order.OrderId));
+        await Admin.OpenOrderAsync(order.OrderId);
+        Assert.That(await Admin.Page.Locator("#order-form input[name='tamara_instore_refund_basis']").InputValueAsync(),
+            Is.EqualTo($"{order.OrderId}:{refundId}"), "the order form carries the card's refund state");
     }
 
     [Test, Order(3)]
