@@ -70,10 +70,10 @@ public static class RealHostBenchmark
             const int warmUp = 2;
             for (var i = 0; i < (quick ? 8 : 30) + warmUp; i++)
             {
-                var (orderId, tamaraOrderId) = (await store.SeedPendingAsync(1, dueNow: false))[0];
+                var order = (await store.SeedPendingAsync(1, dueNow: false))[0];
                 var clock = Stopwatch.StartNew();
-                tamara.State.Pay(tamaraOrderId);
-                await UntilPaidAsync(store, orderId, clock);
+                tamara.State.Pay(order.TamaraOrderId);
+                await UntilPaidAsync(store, order, clock);
                 if (i >= warmUp)
                     samples.Add(clock.Elapsed.TotalMilliseconds);
             }
@@ -94,7 +94,7 @@ public static class RealHostBenchmark
                 await Task.Delay(TimeSpan.FromMilliseconds(random.Next(0, 2 * interval * 1000)));
                 var clock = Stopwatch.StartNew();
                 tamara.State.Pay(order.TamaraOrderId);
-                await UntilPaidAsync(store, order.OrderId, clock, timeoutSeconds: 4 * interval);
+                await UntilPaidAsync(store, order, clock, timeoutSeconds: 4 * interval);
                 samples.Add(clock.Elapsed.TotalMilliseconds);
             }));
             var values = samples.ToList();
@@ -106,13 +106,14 @@ public static class RealHostBenchmark
             ["path", "simulator latency", "samples", "p50", "p95", "max", "p95 / limit"], rows);
     }
 
-    /// <summary>Polls the order's payment status in PostgreSQL every 2 ms until it is Paid</summary>
-    private static async Task UntilPaidAsync(RealHostStore store, int orderId, Stopwatch clock, int timeoutSeconds = 30)
+    /// <summary>Polls the order's payment status in PostgreSQL every 2 ms until it is Paid; on timeout, says what the store and Tamara saw</summary>
+    private static async Task UntilPaidAsync(RealHostStore store, (int OrderId, string TamaraOrderId) order, Stopwatch clock, int timeoutSeconds = 30)
     {
-        while (await store.PaymentStatusAsync(orderId) != Paid)
+        var since = DateTime.UtcNow - clock.Elapsed;
+        while (await store.PaymentStatusAsync(order.OrderId) != Paid)
         {
             if (clock.Elapsed > TimeSpan.FromSeconds(timeoutSeconds))
-                throw new TimeoutException($"order {orderId} was not paid within {timeoutSeconds} s");
+                throw new TimeoutException($"order {order.OrderId} was not paid within {timeoutSeconds} s. {await store.DescribeUnpaidAsync(order.OrderId, order.TamaraOrderId, since)}");
             await Task.Delay(2);
         }
     }
