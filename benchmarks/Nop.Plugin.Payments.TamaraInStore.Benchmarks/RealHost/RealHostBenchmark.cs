@@ -170,7 +170,8 @@ public static class RealHostBenchmark
                 return (url, body);
             }).ToList();
 
-            using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = concurrency }) { Timeout = TimeSpan.FromSeconds(60) };
+            // no cookies kept, as Tamara's sender keeps none: nopCommerce meets every delivery as a new visitor
+            using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = concurrency, UseCookies = false }) { Timeout = TimeSpan.FromSeconds(60) };
             var rssBefore = RealHostStore.NopWebRss();
             long rssPeak = rssBefore;
             using var sampling = new CancellationTokenSource();
