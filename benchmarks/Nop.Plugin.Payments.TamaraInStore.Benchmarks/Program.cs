@@ -5,7 +5,7 @@ using static Nop.Plugin.Payments.TamaraInStore.Benchmarks.Measure;
 
 // Performance figures of the Tamara in-store plugin against the in-process simulator, printed as Markdown tables.
 // dotnet run -c Release --project benchmarks/Nop.Plugin.Payments.TamaraInStore.Benchmarks [-- --quick] [--only time-to-paid|throughput|poll|checkout]
-// dotnet run -c Release --project benchmarks/Nop.Plugin.Payments.TamaraInStore.Benchmarks -- --real-host [--quick]  (see docs/performance.md)
+// dotnet run -c Release --project benchmarks/Nop.Plugin.Payments.TamaraInStore.Benchmarks -- --real-host [--quick] [--only poll|time-to-paid|throughput|checkout]  (see docs/performance.md)
 var quick = args.Contains("--quick");
 var onlyIndex = Array.IndexOf(args, "--only");
 var only = onlyIndex >= 0 && onlyIndex + 1 < args.Length ? args[onlyIndex + 1] : null;
@@ -18,7 +18,7 @@ if (args.Contains("--real-host"))
     Console.WriteLine();
     Console.WriteLine($"- machine: {Environment.ProcessorCount} logical cores, {RuntimeInformation.OSDescription}, {RuntimeInformation.ProcessArchitecture}");
     Console.WriteLine($"- started: {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC{(quick ? " (quick run)" : "")}");
-    var exitCode = await Nop.Plugin.Payments.TamaraInStore.Benchmarks.RealHost.RealHostBenchmark.RunAsync(quick);
+    var exitCode = await Nop.Plugin.Payments.TamaraInStore.Benchmarks.RealHost.RealHostBenchmark.RunAsync(quick, Runs);
     Console.WriteLine();
     Console.WriteLine($"Total run time: {total.Elapsed.TotalSeconds:0} s");
     return exitCode;

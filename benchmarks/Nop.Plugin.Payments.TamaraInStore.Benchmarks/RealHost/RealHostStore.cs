@@ -1,3 +1,4 @@
+using Nop.Plugin.Payments.TamaraInStore.Domain;
 using Nop.Plugin.Payments.TamaraInStore.RealHost.Harness;
 using Npgsql;
 using TamaraSimulator;
@@ -7,7 +8,8 @@ namespace Nop.Plugin.Payments.TamaraInStore.Benchmarks.RealHost;
 /// <summary>
 /// The real nopCommerce of ../shared/nophost as the benchmark sees it: its PostgreSQL database, its Nop.Web process, and
 /// pending Tamara orders seeded fast: an order cloned in SQL from one already in the store, its session created at the
-/// simulator (in-process, as the plugin's checkout would through the API) and its TamaraSession row inserted
+/// simulator (in-process, as the plugin's checkout would through the API) and its TamaraSession row inserted with its
+/// TamaraPaymentClaim
 /// </summary>
 public sealed class RealHostStore
 {
@@ -103,19 +105,23 @@ public sealed class RealHostStore
             }, _tamara.BaseAddress.ToString());
             var tamaraOrder = created.Value ?? throw new InvalidOperationException($"the simulator refused the session: {created.Error?.Message}");
 
+            // with its payment claim, as checkout inserts it: without one the sync reads the capture, finds the right to
+            // mark the order paid already taken, and leaves the order Pending
             await using (var session = new NpgsqlCommand(
-                "INSERT INTO \"TamaraSession\" (\"OrderId\", \"OrderGuid\", \"StoreId\", \"CustomerId\", \"CheckoutId\", \"TamaraOrderId\", \"CheckoutDeeplink\", " +
+                "WITH session AS (INSERT INTO \"TamaraSession\" (\"OrderId\", \"OrderGuid\", \"StoreId\", \"CustomerId\", \"CheckoutId\", \"TamaraOrderId\", \"CheckoutDeeplink\", " +
                 "\"TamaraStatus\", \"StateId\", \"Amount\", \"CurrencyCode\", \"CapturedAmount\", \"RefundedAmount\", \"PhoneNumber\", \"Email\", \"Locale\", " +
-                "\"PaymentType\", \"CreatedOnUtc\", \"ExpiresOnUtc\", \"NextCheckOnUtc\") " +
+                "\"PaymentType\", \"CreatedOnUtc\", \"ExpiresOnUtc\", \"NextCheckOnUtc\", \"ChannelId\") " +
                 "SELECT \"Id\", \"OrderGuid\", \"StoreId\", \"CustomerId\", @checkout, @tamara, '', 'new', 10, 500, 'SAR', 0, 0, @phone, '', 'en_US', " +
                 "'PAY_BY_INSTALMENTS', now() AT TIME ZONE 'utc', (now() AT TIME ZONE 'utc') + interval '15 minutes', " +
-                "(now() AT TIME ZONE 'utc') + @due FROM \"Order\" WHERE \"Id\" = @id", connection))
+                "(now() AT TIME ZONE 'utc') + @due, @channel FROM \"Order\" WHERE \"Id\" = @id RETURNING \"Id\") " +
+                "INSERT INTO \"TamaraPaymentClaim\" (\"SessionId\") SELECT \"Id\" FROM session", connection))
             {
                 session.Parameters.AddWithValue("checkout", tamaraOrder.CheckoutId);
                 session.Parameters.AddWithValue("tamara", tamaraOrder.OrderId);
                 session.Parameters.AddWithValue("phone", phone);
                 session.Parameters.AddWithValue("due", dueNow ? TimeSpan.FromMinutes(-1) : TimeSpan.FromHours(1));
                 session.Parameters.AddWithValue("id", orderId);
+                session.Parameters.AddWithValue("channel", (int)TamaraSessionChannel.Sms);
                 await session.ExecuteNonQueryAsync();
             }
             seeded.Add((orderId, tamaraOrder.OrderId));
@@ -143,6 +149,23 @@ public sealed class RealHostStore
 
     public async Task<int> PaymentStatusAsync(int orderId) =>
         await Database.ScalarAsync<int>("SELECT \"PaymentStatusId\" FROM \"Order\" WHERE \"Id\" = @id", ("id", orderId));
+
+    /// <summary>What the store and the simulator recorded about an order that did not turn Paid: deliveries, session, notes, log</summary>
+    public async Task<string> DescribeUnpaidAsync(int orderId, string tamaraOrderId, DateTime sinceUtc)
+    {
+        var deliveries = _tamara.State.DeliveryAttempts.Where(attempt => attempt.OrderId == tamaraOrderId)
+            .Select(attempt => $"{attempt.EventType} #{attempt.Attempt}: {attempt.Outcome} {attempt.StatusCode} {attempt.Error}");
+        var session = await Database.ScalarAsync<string>(
+            "SELECT concat_ws(' / ', 'state ' || \"StateId\", \"TamaraStatus\", 'order ' || \"OrderId\", 'store ' || \"StoreId\", 'checked ' || \"LastCheckedOnUtc\", " +
+            "'next ' || \"NextCheckOnUtc\", \"LastError\", (SELECT concat_ws(' ', 'order row: status', \"OrderStatusId\", \"PaymentStatusId\", \"Deleted\", \"StoreId\", \"OrderGuid\") FROM \"Order\" WHERE \"Id\" = s.\"OrderId\")) FROM \"TamaraSession\" s WHERE \"TamaraOrderId\" = @tamara",
+            ("tamara", tamaraOrderId));
+        var log = await Database.ScalarAsync<string>(
+            "SELECT string_agg(\"ShortMessage\" || coalesce(' :: ' || left(\"FullMessage\", 600), ''), E'\\n' ORDER BY \"Id\") FROM \"Log\" WHERE \"CreatedOnUtc\" >= @since",
+            ("since", DateTime.SpecifyKind(sinceUtc.AddSeconds(-1), DateTimeKind.Unspecified)));
+        var atTamara = _tamara.State.Orders.FirstOrDefault(order => order.OrderId == tamaraOrderId)?.Status;
+        return $"Simulator deliveries: [{string.Join("; ", deliveries)}]; at Tamara: {atTamara}; API calls so far: {_tamara.Faults.ApiCalls}. Session: {session}. " +
+            $"Order notes: [{string.Join("; ", await Database.OrderNotesAsync(orderId))}]. Log since: {log}";
+    }
 
     public Task<long> CountAsync(string sql, params (string Name, object Value)[] parameters) => Database.ScalarAsync<long>(sql, parameters);
 
