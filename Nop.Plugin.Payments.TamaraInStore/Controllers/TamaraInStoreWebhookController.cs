@@ -83,7 +83,7 @@ public class TamaraInStoreWebhookController : Controller
         try
         {
             // not the request's abort token: once started, the sync should finish even if Tamara hangs up
-            var result = await _orderSyncService.SyncAsync(notification.OrderId, TamaraSyncTrigger.Webhook, CancellationToken.None);
+            var result = await _orderSyncService.SyncAsync(session, TamaraSyncTrigger.Webhook, CancellationToken.None);
             if (result.Outcome == TamaraSyncOutcome.TamaraUnavailable)
                 return AskAgain(result.RetryAfter);
 

@@ -92,7 +92,7 @@ public class TamaraPendingSessionsTask : IScheduleTask
 
             try
             {
-                var result = await orderSyncService.SyncAsync(session.TamaraOrderId, TamaraSyncTrigger.Poll);
+                var result = await orderSyncService.SyncAsync(session, TamaraSyncTrigger.Poll);
                 if (result.Outcome == TamaraSyncOutcome.TamaraUnavailable)
                     _tokenBackoff.PauseAfterFailure(apiToken, PollInterval(settingsByStore[session.StoreId]), result.RetryAfter, result.Unreachable);
                 else if (result.Outcome is not (TamaraSyncOutcome.Failed or TamaraSyncOutcome.Busy or TamaraSyncOutcome.UnknownOrder))

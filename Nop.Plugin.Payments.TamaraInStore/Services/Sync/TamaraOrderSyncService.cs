@@ -76,7 +76,18 @@ public class TamaraOrderSyncService
         if (session is null)
             return TamaraSyncResult.UnknownOrder;
 
-        return await RunExclusiveAsync(tamaraOrderId, () => SyncExclusiveAsync(tamaraOrderId, trigger, cancellationToken),
+        return await SyncAsync(session, trigger, cancellationToken);
+    }
+
+    /// <summary>
+    /// The same, for a caller that has just read the session (the poller, the webhook): it is read again under the order's
+    /// lock, not once more before it
+    /// </summary>
+    public virtual Task<TamaraSyncResult> SyncAsync(TamaraSession session, TamaraSyncTrigger trigger, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+
+        return RunExclusiveAsync(session.TamaraOrderId, () => SyncExclusiveAsync(session.TamaraOrderId, trigger, cancellationToken),
             TamaraSyncResult.Busy, cancellationToken);
     }
 

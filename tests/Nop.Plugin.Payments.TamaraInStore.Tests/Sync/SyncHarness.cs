@@ -82,8 +82,8 @@ public class SyncHarness
     /// <summary>Every order-sync service the poller's workers resolved, with the request their scope saw when it did</summary>
     public ConcurrentBag<WorkerResolution> WorkerResolutions { get; } = new();
 
-    /// <summary>The session service the workers' sync services use; the shared one when not set</summary>
-    public TamaraSessionService SessionServiceForWorkers { get; set; }
+    /// <summary>The lock the workers' sync services take; the shared one when not set</summary>
+    public Nop.Core.Caching.ILocker LockerForWorkers { get; set; }
 
     /// <summary>The container: the sync service is scoped, as NopStartup registers it</summary>
     public IServiceProvider Services => _services ??= BuildServices();
@@ -99,7 +99,7 @@ public class SyncHarness
         services.AddSingleton<Microsoft.AspNetCore.Mvc.Infrastructure.IActionContextAccessor>(ActionContextAccessor);
         services.AddScoped<TamaraOrderSyncService>(provider =>
         {
-            var service = NewService(sessionService: SessionServiceForWorkers);
+            var service = NewService(locker: LockerForWorkers);
             WorkerResolutions.Add(new WorkerResolution(service, provider, HttpContextAccessor.HttpContext, ActionContextAccessor.ActionContext));
             return service;
         });

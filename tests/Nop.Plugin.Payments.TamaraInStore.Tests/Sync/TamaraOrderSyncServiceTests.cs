@@ -28,6 +28,20 @@ public class TamaraOrderSyncServiceTests
     }
 
     [Test]
+    public async Task A_caller_that_has_the_session_costs_one_read_of_it_under_the_lock()
+    {
+        // the poller and the webhook have just read the session; at 1,000 pending sessions a second read each is 1,000 queries
+        var (_, session) = _harness.AddPendingOrder();
+        _harness.TamaraSays(session.TamaraOrderId, SyncHarness.Status(TamaraOrderStatus.New));
+        var before = _harness.Sessions.QueryCount;
+
+        await _harness.NewService().SyncAsync(session, TamaraSyncTrigger.Poll);
+
+        Assert.That(_harness.Sessions.QueryCount - before, Is.EqualTo(1));
+        Assert.That(_harness.Locker.AcquiredKeys, Has.Count.EqualTo(1));
+    }
+
+    [Test]
     public async Task NewWaitsAndSchedulesTheNextCheck()
     {
         var (order, session) = _harness.AddPendingOrder();

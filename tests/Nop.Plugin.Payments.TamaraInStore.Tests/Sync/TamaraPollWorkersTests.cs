@@ -234,7 +234,7 @@ public class TamaraPollWorkersTests
         var sessions = AddPending(20, storeId: 1);
         var broken = sessions.Where((_, index) => index % 3 == 0).Select(session => session.TamaraOrderId).ToHashSet();
         TamaraTakesItsTime();
-        _harness.SessionServiceForWorkers = new ThrowingSessionService(_harness, broken);
+        _harness.LockerForWorkers = new ThrowingLocker(_harness.Locker, broken);
 
         await _harness.NewPollTask().ExecuteAsync();
 
@@ -245,18 +245,29 @@ public class TamaraPollWorkersTests
             It.IsAny<Exception>(), null), Times.Exactly(broken.Count));
     }
 
-    /// <summary>The first look-up of a session fails for some orders, outside the sync's own error handling</summary>
-    private sealed class ThrowingSessionService : TamaraSessionService
+    /// <summary>The order's lock cannot be taken for some orders (the distributed cache is unreachable): outside the sync's own error handling</summary>
+    private sealed class ThrowingLocker : Nop.Core.Caching.ILocker
     {
+        private readonly Nop.Core.Caching.ILocker _inner;
         private readonly ISet<string> _broken;
 
-        public ThrowingSessionService(SyncHarness harness, ISet<string> broken) : base(harness.Refunds, harness.Sessions)
+        public ThrowingLocker(Nop.Core.Caching.ILocker inner, ISet<string> broken)
         {
+            _inner = inner;
             _broken = broken;
         }
 
-        public override Task<TamaraSession> GetSessionByTamaraOrderIdAsync(string tamaraOrderId) =>
-            _broken.Contains(tamaraOrderId) ? throw new InvalidOperationException("database connection reset") : base.GetSessionByTamaraOrderIdAsync(tamaraOrderId);
+        public Task<bool> PerformActionWithLockAsync(string resource, TimeSpan expirationTime, Func<Task> action) =>
+            _broken.Any(resource.EndsWith) ? throw new InvalidOperationException("the cache server is unreachable")
+                : _inner.PerformActionWithLockAsync(resource, expirationTime, action);
+
+        public Task RunWithHeartbeatAsync(string key, TimeSpan expirationTime, TimeSpan heartbeatInterval, Func<CancellationToken, Task> action,
+            CancellationTokenSource cancellationTokenSource = default) =>
+            _inner.RunWithHeartbeatAsync(key, expirationTime, heartbeatInterval, action, cancellationTokenSource);
+
+        public Task CancelTaskAsync(string key, TimeSpan expirationTime) => _inner.CancelTaskAsync(key, expirationTime);
+
+        public Task<bool> IsTaskRunningAsync(string key) => _inner.IsTaskRunningAsync(key);
     }
 
     private static async Task EndToEndWaitAsync(Func<bool> condition)
