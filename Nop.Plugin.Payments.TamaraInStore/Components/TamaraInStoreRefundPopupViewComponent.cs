@@ -1,4 +1,3 @@
-using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ViewComponents;
@@ -36,9 +35,6 @@ public class TamaraInStoreRefundPopupViewComponent : NopViewComponent
             return Content(string.Empty);
 
         var basis = TamaraRefundBasis.Of(await _sessionService.GetRefundsByOrderIdAsync(order.Id));
-        return new HtmlContentViewComponentResult(new HtmlString(HiddenField(order.Id, basis)));
+        return new HtmlContentViewComponentResult(new HtmlString(TamaraRefundBasis.HiddenField(order.Id, basis)));
     }
-
-    public static string HiddenField(int orderId, int basis) =>
-        $"<input type=\"hidden\" name=\"{TamaraRefundBasis.FormField}\" value=\"{HtmlEncoder.Default.Encode(TamaraRefundBasis.Format(orderId, basis))}\" />";
 }

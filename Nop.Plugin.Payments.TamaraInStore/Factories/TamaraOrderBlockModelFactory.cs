@@ -63,8 +63,9 @@ public class TamaraOrderBlockModelFactory
         if (session is null)
             return model;
 
+        var refunds = await _sessionService.GetRefundsByOrderIdAsync(order.Id);
         model.HasSession = true;
-        model.RefundBasis = TamaraRefundBasis.Format(order.Id, TamaraRefundBasis.Of(await _sessionService.GetRefundsByOrderIdAsync(order.Id)));
+        model.RefundBasisField = TamaraRefundBasis.HiddenField(order.Id, TamaraRefundBasis.Of(refunds));
         model.TamaraOrderId = session.TamaraOrderId;
         model.CheckoutId = session.CheckoutId;
         model.SentBy = session.Channel == TamaraSessionChannel.Qr
@@ -85,7 +86,7 @@ public class TamaraOrderBlockModelFactory
         if (session.State == TamaraSessionState.Pending)
             model.TimeLeft = await FormatTimeLeftAsync(session.ExpiresOnUtc - _timeProvider.GetUtcNow().UtcDateTime);
 
-        foreach (var refund in await _sessionService.GetRefundsByOrderIdAsync(order.Id))
+        foreach (var refund in refunds)
         {
             model.Refunds.Add(new OrderBlockRefundModel
             {

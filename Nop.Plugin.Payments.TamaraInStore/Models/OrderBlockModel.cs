@@ -11,8 +11,8 @@ public record OrderBlockModel : BaseNopModel
 
     public bool HasSession { get; set; }
 
-    /// <summary>The refund state the page was opened on, posted with nopCommerce's Refund button (see TamaraRefundBasis)</summary>
-    public string RefundBasis { get; set; }
+    /// <summary>The hidden field with the refund state the page was opened on, posted with nopCommerce's Refund button (see TamaraRefundBasis)</summary>
+    public string RefundBasisField { get; set; }
 
     public string TamaraOrderId { get; set; }
 

@@ -25,6 +25,10 @@ public static class TamaraRefundBasis
         return list.Where(row => row.Id < firstInFlight).Select(row => row.Id).DefaultIfEmpty(0).Max();
     }
 
+    /// <summary>The hidden input a page renders inside nopCommerce's form</summary>
+    public static string HiddenField(int orderId, int basis) =>
+        $"<input type=\"hidden\" name=\"{FormField}\" value=\"{Format(orderId, basis)}\" />";
+
     /// <summary>The field's value: the order it belongs to, and the basis</summary>
     public static string Format(int orderId, int basis) =>
         string.Create(CultureInfo.InvariantCulture, $"{orderId}:{basis}");

@@ -161,20 +161,21 @@ public class TamaraRefundService
     }
 
     /// <summary>The same refund made by another click from the same page (after the page's basis)</summary>
-    private static TamaraRefund FindConcurrentClick(decimal amountToRefund, IEnumerable<TamaraRefund> rows, int basis) => rows
-        .FirstOrDefault(row => row.Id > basis && row.Source == TamaraRefundSource.NopCommerce && row.State == TamaraRefundState.Succeeded
-            && row.PrimaryStoreCurrencyAmount == amountToRefund);
+    private static TamaraRefund FindConcurrentClick(decimal amountToRefund, IEnumerable<TamaraRefund> rows, int basis) =>
+        MadeByOtherClicks(rows, basis).FirstOrDefault(row => row.PrimaryStoreCurrencyAmount == amountToRefund);
+
+    /// <summary>Refunds from nopCommerce made after the page's basis</summary>
+    private static IEnumerable<TamaraRefund> MadeByOtherClicks(IEnumerable<TamaraRefund> rows, int basis) => rows
+        .Where(row => row.Id > basis && row.Source == TamaraRefundSource.NopCommerce && row.State == TamaraRefundState.Succeeded);
 
     /// <summary>
     /// Another click from the same page holds the claim: the refund it made, or it is still being made
     /// </summary>
     private async Task<RefundPaymentResult> StandDownForOtherClickAsync(RefundPaymentRequest request, int basis)
     {
-        var made = (await _sessionService.GetRefundsByOrderIdAsync(request.Order.Id))
-            .Where(row => row.Id > basis && row.Source == TamaraRefundSource.NopCommerce && row.State == TamaraRefundState.Succeeded)
-            .ToList();
+        var made = MadeByOtherClicks(await _sessionService.GetRefundsByOrderIdAsync(request.Order.Id), basis).ToList();
 
-        if (FindConcurrentClick(request.AmountToRefund, made, basis) is { } same)
+        if (made.FirstOrDefault(row => row.PrimaryStoreCurrencyAmount == request.AmountToRefund) is { } same)
             return await ErrorAsync(Keys.MadeByAnotherClick, FormatMoney(same.Amount, same.CurrencyCode), RefundIdOrPlaceholder(same));
 
         if (made.LastOrDefault() is { } other)

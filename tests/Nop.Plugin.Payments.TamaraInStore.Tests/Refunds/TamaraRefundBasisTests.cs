@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Primitives;
-using Nop.Plugin.Payments.TamaraInStore.Components;
 using Nop.Plugin.Payments.TamaraInStore.Domain;
 using Nop.Plugin.Payments.TamaraInStore.Services.Refunds;
 
@@ -54,7 +53,7 @@ public class TamaraRefundBasisTests
     [Test]
     public void The_popups_hidden_field_carries_the_order_and_its_basis()
     {
-        Assert.That(TamaraInStoreRefundPopupViewComponent.HiddenField(7, 12),
+        Assert.That(TamaraRefundBasis.HiddenField(7, 12),
             Is.EqualTo($"<input type=\"hidden\" name=\"{TamaraRefundBasis.FormField}\" value=\"7:12\" />"));
     }
 }
