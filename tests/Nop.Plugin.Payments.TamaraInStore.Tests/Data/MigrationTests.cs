@@ -9,7 +9,7 @@ public class MigrationTests
     private static NopMigrationAttribute Of<T>() => typeof(T).GetCustomAttribute<NopMigrationAttribute>();
 
     [Test]
-    public void TheRefundColumnIsAddedWhenAnInstalledPluginIsUpdatedAfterTheBaseSchema()
+    public void The_refund_column_is_added_when_an_installed_plugin_is_updated_after_the_base_schema()
     {
         Assert.Multiple(() =>
         {
@@ -20,7 +20,7 @@ public class MigrationTests
     }
 
     [Test]
-    public void TheSessionChannelColumnsAreAddedWhenAnInstalledPluginIsUpdated()
+    public void The_session_channel_columns_are_added_when_an_installed_plugin_is_updated()
     {
         Assert.Multiple(() =>
         {
@@ -31,14 +31,14 @@ public class MigrationTests
     }
 
     [Test]
-    public void ASessionWithoutAChannelIsAnSmsSession()
+    public void A_session_without_a_channel_is_an_sms_session()
     {
         // the column's default for every row written before the update
         Assert.That(new Nop.Plugin.Payments.TamaraInStore.Domain.TamaraSession().Channel, Is.EqualTo(Nop.Plugin.Payments.TamaraInStore.Domain.TamaraSessionChannel.Sms));
     }
 
     [Test]
-    public void TheReconciliationTableIsAddedWhenAnInstalledPluginIsUpdatedAfterTheBaseSchema()
+    public void The_reconciliation_table_is_added_when_an_installed_plugin_is_updated_after_the_base_schema()
     {
         Assert.Multiple(() =>
         {
@@ -49,7 +49,7 @@ public class MigrationTests
     }
 
     [Test]
-    public void TheRefundClaimTableIsAddedWhenAnInstalledPluginIsUpdatedAfterEveryEarlierMigration()
+    public void The_refund_claim_table_is_added_when_an_installed_plugin_is_updated_after_every_earlier_migration()
     {
         var earlier = new[] { Of<SchemaMigration>(), Of<RefundCountedOfflineMigration>(), Of<PhoneLinkLimitIndexMigration>(),
             Of<SessionChannelMigration>(), Of<ReconciliationRunTableMigration>() };

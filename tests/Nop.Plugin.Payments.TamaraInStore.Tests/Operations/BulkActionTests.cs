@@ -28,7 +28,7 @@ public class BulkActionTests
         TamaraInStoreOrderControllerTests.NewActionService(_harness, _workContext.Object, null, _permissions.Object);
 
     [Test]
-    public async Task EachOrderGetsItsOwnOutcomeAndAFailureDoesNotStopTheRest()
+    public async Task Each_order_gets_its_own_outcome_and_a_failure_does_not_stop_the_rest()
     {
         var (paid, paidSession) = _harness.AddPendingOrder();
         var (unreachable, unreachableSession) = _harness.AddPendingOrder();
@@ -49,7 +49,7 @@ public class BulkActionTests
     }
 
     [Test]
-    public async Task AnExceptionInOneOrderIsReportedForItAlone()
+    public async Task An_exception_in_one_order_is_reported_for_it_alone()
     {
         var (first, firstSession) = _harness.AddPendingOrder();
         var (second, secondSession) = _harness.AddPendingOrder();
@@ -63,7 +63,7 @@ public class BulkActionTests
     }
 
     [Test]
-    public async Task WithoutTheRightToEditOrdersNothingIsDone()
+    public async Task Without_the_right_to_edit_orders_nothing_is_done()
     {
         var (first, _) = _harness.AddPendingOrder();
         var (second, _) = _harness.AddPendingOrder();
@@ -80,7 +80,7 @@ public class BulkActionTests
     }
 
     [Test]
-    public async Task VendorsAreRefused()
+    public async Task Vendors_are_refused()
     {
         var (order, _) = _harness.AddPendingOrder();
         _workContext.Setup(context => context.GetCurrentVendorAsync()).ReturnsAsync(new Vendor { Id = 3 });
@@ -93,7 +93,7 @@ public class BulkActionTests
     }
 
     [Test]
-    public async Task ARowActionWithoutTheRightIsRefusedToo()
+    public async Task A_row_action_without_the_right_is_refused_too()
     {
         var (order, _) = _harness.AddPendingOrder();
         _permissions.Setup(service => service.AuthorizeAsync(StandardPermission.Orders.ORDERS_CREATE_EDIT_DELETE)).ReturnsAsync(false);
@@ -105,7 +105,7 @@ public class BulkActionTests
     }
 
     [Test]
-    public async Task TheSameOrderSelectedTwiceIsActedOnOnce()
+    public async Task The_same_order_selected_twice_is_acted_on_once()
     {
         var (order, session) = _harness.AddPendingOrder();
         _harness.Client.Setup(client => client.VoidCheckoutSessionAsync(It.IsAny<TamaraInStoreSettings>(), It.IsAny<string>(), It.IsAny<string>(), It.IsAny<string>(), It.IsAny<CancellationToken>()))

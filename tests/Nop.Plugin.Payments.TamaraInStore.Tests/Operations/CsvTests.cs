@@ -10,7 +10,7 @@ public class CsvTests
     private static string Text(byte[] csv) => Encoding.UTF8.GetString(csv, 3, csv.Length - 3);
 
     [Test]
-    public void StartsWithTheUtf8ByteOrderMarkAndEndsLinesWithCrLf()
+    public void Starts_with_the_utf_8_byte_order_mark_and_ends_lines_with_cr_lf()
     {
         var csv = TamaraCsv.Write([["a", "b"], ["c", "d"]]);
 
@@ -19,7 +19,7 @@ public class CsvTests
     }
 
     [Test]
-    public void ArabicSurvivesTheRoundTrip()
+    public void Arabic_survives_the_round_trip()
     {
         var csv = TamaraCsv.Write([["متجر الرياض", "مدفوع"]]);
 
@@ -29,7 +29,7 @@ public class CsvTests
     }
 
     [Test]
-    public void CommasQuotesAndLineBreaksAreQuoted()
+    public void Commas_quotes_and_line_breaks_are_quoted()
     {
         var csv = TamaraCsv.Write([["one, two", "say \"hi\"", "line\nbreak", "cr\rhere", "plain"]]);
 
@@ -42,13 +42,13 @@ public class CsvTests
     [TestCase("@SUM(A1)", "'@SUM(A1)")]
     [TestCase("a=b", "a=b")]
     [TestCase("", "")]
-    public void AFormulaStartBecomesText(string cell, string written)
+    public void A_formula_start_becomes_text(string cell, string written)
     {
         Assert.That(Text(TamaraCsv.Write([[cell]])), Is.EqualTo(written + "\r\n"));
     }
 
     [Test]
-    public void NullIsAnEmptyCell()
+    public void Null_is_an_empty_cell()
     {
         Assert.That(Text(TamaraCsv.Write([[null, "x"]])), Is.EqualTo(",x\r\n"));
     }
@@ -56,7 +56,7 @@ public class CsvTests
     [TestCase("ar-SA")]
     [TestCase("de-DE")]
     [TestCase("fr-FR")]
-    public void NumbersAreTheSameInEveryCulture(string culture)
+    public void Numbers_are_the_same_in_every_culture(string culture)
     {
         var before = CultureInfo.CurrentCulture;
         try

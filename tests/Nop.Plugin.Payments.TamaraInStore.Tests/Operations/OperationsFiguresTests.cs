@@ -43,7 +43,7 @@ public class OperationsFiguresTests
         (await _figures.GetFiguresAsync(period ?? Week)).SingleOrDefault(figures => figures.StoreId == storeId);
 
     [Test]
-    public async Task AnOddNumberOfPaymentsHasTheMiddleOneAsMedian()
+    public async Task An_odd_number_of_payments_has_the_middle_one_as_median()
     {
         Link(1, Monday.AddHours(1), TimeSpan.FromMinutes(2));
         Link(1, Monday.AddHours(2), TimeSpan.FromMinutes(9));
@@ -59,7 +59,7 @@ public class OperationsFiguresTests
     }
 
     [Test]
-    public async Task AnEvenNumberOfPaymentsHasTheMeanOfTheMiddleTwoAsMedian()
+    public async Task An_even_number_of_payments_has_the_mean_of_the_middle_two_as_median()
     {
         Link(1, Monday.AddHours(1), TimeSpan.FromMinutes(1));
         Link(1, Monday.AddHours(2), TimeSpan.FromMinutes(3));
@@ -73,7 +73,7 @@ public class OperationsFiguresTests
     }
 
     [Test]
-    public async Task NonePaidIsZeroConversionAndNoMedian()
+    public async Task None_paid_is_zero_conversion_and_no_median()
     {
         Link(2, Monday.AddHours(1));
         Link(2, Monday.AddHours(2));
@@ -86,7 +86,7 @@ public class OperationsFiguresTests
     }
 
     [Test]
-    public async Task AStoreWithRefundsButNoLinksHasNoConversion()
+    public async Task A_store_with_refunds_but_no_links_has_no_conversion()
     {
         var lastWeek = Link(3, Monday.AddDays(-2), TimeSpan.FromMinutes(5));
         Refund(lastWeek, 100m, "SAR", Monday.AddHours(5));
@@ -100,7 +100,7 @@ public class OperationsFiguresTests
     }
 
     [Test]
-    public async Task NothingInThePeriodIsNoStore()
+    public async Task Nothing_in_the_period_is_no_store()
     {
         Link(1, Monday.AddDays(-1), TimeSpan.FromMinutes(5));
 
@@ -108,7 +108,7 @@ public class OperationsFiguresTests
     }
 
     [Test]
-    public async Task RefundsAreCountedPerCurrencyAndOnlyWhenTheySucceededWithinThePeriod()
+    public async Task Refunds_are_counted_per_currency_and_only_when_they_succeeded_within_the_period()
     {
         var sar = Link(1, Monday.AddHours(1), TimeSpan.FromMinutes(5));
         var kwd = Link(1, Monday.AddHours(2), TimeSpan.FromMinutes(5));
@@ -125,7 +125,7 @@ public class OperationsFiguresTests
     }
 
     [Test]
-    public async Task StoresAreKeptApart()
+    public async Task Stores_are_kept_apart()
     {
         Link(1, Monday.AddHours(1), TimeSpan.FromMinutes(5));
         Link(2, Monday.AddHours(1));
@@ -137,7 +137,7 @@ public class OperationsFiguresTests
     }
 
     [Test]
-    public void TheWeekStartsOnMondayMidnightInTheAdminsTimeZone()
+    public void The_week_starts_on_monday_midnight_in_the_admins_time_zone()
     {
         var riyadh = TimeZoneInfo.CreateCustomTimeZone("Riyadh", TimeSpan.FromHours(3), "Riyadh", "Riyadh");
 
@@ -152,7 +152,7 @@ public class OperationsFiguresTests
     }
 
     [Test]
-    public void TodayStartsAtMidnightInTheAdminsTimeZone()
+    public void Today_starts_at_midnight_in_the_admins_time_zone()
     {
         var riyadh = TimeZoneInfo.CreateCustomTimeZone("Riyadh", TimeSpan.FromHours(3), "Riyadh", "Riyadh");
 
@@ -162,7 +162,7 @@ public class OperationsFiguresTests
     }
 
     [Test]
-    public async Task ALinkSentJustBeforeTheWeekBeganIsLastWeeksLink()
+    public async Task A_link_sent_just_before_the_week_began_is_last_weeks_link()
     {
         Link(1, Monday.AddTicks(-1), TimeSpan.FromMinutes(5));
         Link(1, Monday, TimeSpan.FromMinutes(7));

@@ -60,7 +60,7 @@ public class OperationsMenuTests
     }
 
     [Test]
-    public async Task StaffWhoMayViewOrdersGetTheItemAfterOrders()
+    public async Task Staff_who_may_view_orders_get_the_item_after_orders()
     {
         var sales = await BuildMenuAsync();
 
@@ -72,7 +72,7 @@ public class OperationsMenuTests
     }
 
     [Test]
-    public async Task TheTitleCountsTheSessionsNeedingAttention()
+    public async Task The_title_counts_the_sessions_needing_attention()
     {
         _sessions.Insert(new TamaraSession { State = TamaraSessionState.NeedsAttention, StoreId = 1 });
         _sessions.Insert(new TamaraSession { State = TamaraSessionState.NeedsAttention, StoreId = 2 });
@@ -84,7 +84,7 @@ public class OperationsMenuTests
     }
 
     [Test]
-    public async Task NoItemWithoutTheRightToViewOrders()
+    public async Task No_item_without_the_right_to_view_orders()
     {
         _permissions.Setup(service => service.AuthorizeAsync(StandardPermission.Orders.ORDERS_VIEW)).ReturnsAsync(false);
 
@@ -94,7 +94,7 @@ public class OperationsMenuTests
     }
 
     [Test]
-    public async Task NoItemForVendors()
+    public async Task No_item_for_vendors()
     {
         _workContext.Setup(context => context.GetCurrentVendorAsync()).ReturnsAsync(new Vendor { Id = 4 });
 
@@ -104,7 +104,7 @@ public class OperationsMenuTests
     }
 
     [Test]
-    public async Task NoItemBeforeThePluginIsInstalled()
+    public async Task No_item_before_the_plugin_is_installed()
     {
         _plugins.Setup(manager => manager.LoadPluginBySystemNameAsync(TamaraInStoreDefaults.SystemName, null, 0)).ReturnsAsync((IPlugin)null);
 

@@ -75,7 +75,7 @@ public class OperationsPageTests
     }
 
     [Test]
-    public async Task ThePageHasNoReconciliationWhenItNeverRan()
+    public async Task The_page_has_no_reconciliation_when_it_never_ran()
     {
         _reconciliation.Setup(service => service.GetLastReportAsync()).ReturnsAsync((TamaraReconciliationReport)null);
 
@@ -86,7 +86,7 @@ public class OperationsPageTests
     }
 
     [Test]
-    public async Task TheLastRunsFindingsCarryTheVerdictAndActionTexts()
+    public async Task The_last_runs_findings_carry_the_verdict_and_action_texts()
     {
         _reconciliation.Setup(service => service.GetLastReportAsync()).ReturnsAsync(new TamaraReconciliationReport
         {
@@ -112,7 +112,7 @@ public class OperationsPageTests
     }
 
     [Test]
-    public async Task ThePageCountsTheSessionsNeedingAttentionAndShowsTodaysFigures()
+    public async Task The_page_counts_the_sessions_needing_attention_and_shows_todays_figures()
     {
         AddSession(1, TamaraSessionState.NeedsAttention);
         AddSession(1, TamaraSessionState.Paid);
@@ -127,7 +127,7 @@ public class OperationsPageTests
     }
 
     [Test]
-    public async Task AGridRowShowsTheMaskedPhoneAndTheTimeLeft()
+    public async Task A_grid_row_shows_the_masked_phone_and_the_time_left()
     {
         AddSession(2, TamaraSessionState.Pending, phone: "+966501234567");
 
@@ -145,7 +145,7 @@ public class OperationsPageTests
 
     [TestCase("en-US")]
     [TestCase("ar-SA")]
-    public async Task APaidRowShowsWhenItWasPaidInTheGregorianCalendar(string culture)
+    public async Task A_paid_row_shows_when_it_was_paid_in_the_gregorian_calendar(string culture)
     {
         AddSession(1, TamaraSessionState.Paid);
         var before = System.Globalization.CultureInfo.CurrentCulture;
@@ -164,7 +164,7 @@ public class OperationsPageTests
     }
 
     [Test]
-    public async Task TheGridAsksForThePageDataTablesAsksFor()
+    public async Task The_grid_asks_for_the_page_data_tables_asks_for()
     {
         for (var i = 0; i < 25; i++)
             AddSession(1, TamaraSessionState.Pending);
@@ -176,7 +176,7 @@ public class OperationsPageTests
     }
 
     [Test]
-    public async Task TheExportHoldsEveryMatchingRowMaskedAndNeutralised()
+    public async Task The_export_holds_every_matching_row_masked_and_neutralised()
     {
         AddSession(1, TamaraSessionState.Paid, phone: "+966501234567", lastError: "=cmd|' /C calc'!A0");
         for (var i = 0; i < 30; i++)
@@ -203,7 +203,7 @@ public class OperationsPageTests
         };
 
     [Test]
-    public async Task ReconcileNowRunsReconciliationAndShowsThePageAgain()
+    public async Task Reconcile_now_runs_reconciliation_and_shows_the_page_again()
     {
         _reconciliation.Setup(service => service.RunAsync(It.IsAny<CancellationToken>())).ReturnsAsync(new TamaraReconciliationReport());
 
@@ -214,7 +214,7 @@ public class OperationsPageTests
     }
 
     [Test]
-    public async Task VendorsAreRefusedThePageTheExportAndReconciliation()
+    public async Task Vendors_are_refused_the_page_the_export_and_reconciliation()
     {
         _workContext.Setup(context => context.GetCurrentVendorAsync()).ReturnsAsync(new Vendor { Id = 2 });
         var controller = NewController();

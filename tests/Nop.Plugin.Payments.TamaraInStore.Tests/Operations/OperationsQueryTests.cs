@@ -57,7 +57,7 @@ public class OperationsQueryTests
     private async Task<IList<TamaraOperationsRow>> AllRowsAsync(TamaraOperationsFilter filter) => await _query.SearchAllAsync(filter);
 
     [Test]
-    public async Task WithoutAFilterEverySessionIsListedOnce()
+    public async Task Without_a_filter_every_session_is_listed_once()
     {
         var rows = await AllRowsAsync(new TamaraOperationsFilter());
 
@@ -65,7 +65,7 @@ public class OperationsQueryTests
     }
 
     [Test]
-    public async Task TheStoreFilterKeepsOnlyThatStore()
+    public async Task The_store_filter_keeps_only_that_store()
     {
         var rows = await AllRowsAsync(new TamaraOperationsFilter { StoreId = 2 });
 
@@ -85,7 +85,7 @@ public class OperationsQueryTests
     ];
 
     [TestCaseSource(nameof(StateCases))]
-    public async Task TheStateFilterKeepsOnlyThatState(TamaraOperationsState state, Func<TamaraSession, bool> expected)
+    public async Task The_state_filter_keeps_only_that_state(TamaraOperationsState state, Func<TamaraSession, bool> expected)
     {
         var rows = await AllRowsAsync(new TamaraOperationsFilter { State = state });
 
@@ -96,7 +96,7 @@ public class OperationsQueryTests
     }
 
     [Test]
-    public async Task TheDateRangeIncludesItsStartAndExcludesItsEnd()
+    public async Task The_date_range_includes_its_start_and_excludes_its_end()
     {
         var from = Start.AddHours(100);
         var to = Start.AddHours(150);
@@ -109,7 +109,7 @@ public class OperationsQueryTests
     }
 
     [Test]
-    public async Task FiltersCombine()
+    public async Task Filters_combine()
     {
         var rows = await AllRowsAsync(new TamaraOperationsFilter { StoreId = 1, State = TamaraOperationsState.Pending, CreatedFromUtc = Start.AddHours(200) });
 
@@ -118,7 +118,7 @@ public class OperationsQueryTests
     }
 
     [Test]
-    public async Task TheSearchBoxFindsTheCustomOrderNumber()
+    public async Task The_search_box_finds_the_custom_order_number()
     {
         var order = _orders.Rows.First(o => o.CustomOrderNumber == "N-0042");
 
@@ -128,7 +128,7 @@ public class OperationsQueryTests
     }
 
     [Test]
-    public async Task TheSearchBoxFindsTheOrderId()
+    public async Task The_search_box_finds_the_order_id()
     {
         var order = _orders.Rows[57];
 
@@ -138,7 +138,7 @@ public class OperationsQueryTests
     }
 
     [Test]
-    public async Task TheSearchBoxFindsTheTamaraOrderIdOfASessionWithoutOrder()
+    public async Task The_search_box_finds_the_tamara_order_id_of_a_session_without_order()
     {
         var rows = await AllRowsAsync(new TamaraOperationsFilter { Search = "tamara-0019" });
 
@@ -148,14 +148,14 @@ public class OperationsQueryTests
     }
 
     [Test]
-    public async Task TheSearchBoxMatchesWholeValuesOnly()
+    public async Task The_search_box_matches_whole_values_only()
     {
         Assert.That(await AllRowsAsync(new TamaraOperationsFilter { Search = "N-004" }), Is.Empty);
         Assert.That(await AllRowsAsync(new TamaraOperationsFilter { Search = "0" }), Is.Empty, "0 is no order id");
     }
 
     [Test]
-    public async Task NeedsAttentionComesFirstThenTheNewest()
+    public async Task Needs_attention_comes_first_then_the_newest()
     {
         var rows = await AllRowsAsync(new TamaraOperationsFilter());
 
@@ -167,7 +167,7 @@ public class OperationsQueryTests
     }
 
     [Test]
-    public async Task PagesFollowTheSameOrderAndCarryTheCount()
+    public async Task Pages_follow_the_same_order_and_carry_the_count()
     {
         var filter = new TamaraOperationsFilter { StoreId = 3 };
         var all = await AllRowsAsync(filter);
@@ -187,7 +187,7 @@ public class OperationsQueryTests
     }
 
     [Test]
-    public async Task APageSizeOfOneAndANothingFoundSearch()
+    public async Task A_page_size_of_one_and_a_nothing_found_search()
     {
         var single = await _query.SearchAsync(new TamaraOperationsFilter(), 5, 1);
         var none = await _query.SearchAsync(new TamaraOperationsFilter { Search = "no-such-order" }, 0, 10);
@@ -199,7 +199,7 @@ public class OperationsQueryTests
     }
 
     [Test]
-    public async Task TheCountOfSessionsNeedingAttentionCoversEveryStore()
+    public async Task The_count_of_sessions_needing_attention_covers_every_store()
     {
         Assert.That(await _query.CountNeedingAttentionAsync(), Is.EqualTo(All.Count(session => session.State == TamaraSessionState.NeedsAttention)));
     }
@@ -217,7 +217,7 @@ public class OperationsQueryTests
     /// of ours or of .NET that the database could not translate
     /// </summary>
     [TestCaseSource(nameof(EveryFilter))]
-    public void TheQueryCallsNothingTheDatabaseCannotTranslate(TamaraOperationsFilter filter)
+    public void The_query_calls_nothing_the_database_cannot_translate(TamaraOperationsFilter filter)
     {
         var calls = new MethodCallCollector();
         calls.Visit(_query.Filtered(filter).Expression);

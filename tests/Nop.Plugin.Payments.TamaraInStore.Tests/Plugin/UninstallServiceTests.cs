@@ -35,7 +35,7 @@ public class UninstallServiceTests
             _harness.Client.Object, _harness.NewService(), _harness.SessionService, _harness.Time);
 
     [Test]
-    public async Task LiveLinksAreVoidedAndEveryTamaraOrderIsWrittenToItsOrderNotes()
+    public async Task Live_links_are_voided_and_every_tamara_order_is_written_to_its_order_notes()
     {
         var (pendingOrder, pending) = _harness.AddPendingOrder();
         _harness.TamaraSays(pending.TamaraOrderId, SyncHarness.Status(TamaraOrderStatus.New));
@@ -67,7 +67,7 @@ public class UninstallServiceTests
     }
 
     [Test]
-    public async Task TheWebhookIsDeletedOnceAndTamaraFailuresDoNotStopTheUninstall()
+    public async Task The_webhook_is_deleted_once_and_tamara_failures_do_not_stop_the_uninstall()
     {
         var (order, pending) = _harness.AddPendingOrder();
         _harness.TamaraFails(pending.TamaraOrderId, SyncHarness.Transient(System.Net.HttpStatusCode.ServiceUnavailable));

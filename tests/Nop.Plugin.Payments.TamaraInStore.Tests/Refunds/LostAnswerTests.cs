@@ -17,7 +17,7 @@ public class LostAnswerTests
 {
     [TestCase(true)]
     [TestCase(false)]
-    public async Task ALostAnswerThatTamaraShowsAtOnceIsASuccess(bool tamaraEchoesOurRefundId)
+    public async Task A_lost_answer_that_tamara_shows_at_once_is_a_success(bool tamaraEchoesOurRefundId)
     {
         var context = new RefundTestContext(300m);
         context.Tamara.EchoMerchantRefundId = tamaraEchoesOurRefundId;
@@ -37,7 +37,7 @@ public class LostAnswerTests
 
     [TestCase(true)]
     [TestCase(false)]
-    public async Task TheSameClickRetriedAfterALostAnswerDoesNotRefundTwice(bool tamaraEchoesOurRefundId)
+    public async Task The_same_click_retried_after_a_lost_answer_does_not_refund_twice(bool tamaraEchoesOurRefundId)
     {
         var context = new RefundTestContext(300m);
         context.Tamara.EchoMerchantRefundId = tamaraEchoesOurRefundId;
@@ -68,7 +68,7 @@ public class LostAnswerTests
     }
 
     [Test]
-    public async Task AFullRefundRetriedAfterALostAnswerEndsRefundedOnce()
+    public async Task A_full_refund_retried_after_a_lost_answer_ends_refunded_once()
     {
         var context = new RefundTestContext(300m);
         context.Tamara.DelayVisibility = true;
@@ -85,7 +85,7 @@ public class LostAnswerTests
     }
 
     [Test]
-    public async Task ADifferentAmountAfterALostAnswerThatWentThroughCountsTheEarlierOneAndSendsNothing()
+    public async Task A_different_amount_after_a_lost_answer_that_went_through_counts_the_earlier_one_and_sends_nothing()
     {
         var context = new RefundTestContext(300m);
         await context.PartialRefundWhoseAnswerIsLostAsync(100m);
@@ -103,7 +103,7 @@ public class LostAnswerTests
     }
 
     [Test]
-    public async Task AfterBeingToldTheEarlierRefundWentThroughTheSameAmountAgainIsANewRefund()
+    public async Task After_being_told_the_earlier_refund_went_through_the_same_amount_again_is_a_new_refund()
     {
         var context = new RefundTestContext(300m);
         await context.PartialRefundWhoseAnswerIsLostAsync(100m);
@@ -119,7 +119,7 @@ public class LostAnswerTests
     }
 
     [Test]
-    public async Task ARetryWhileTamaraStillShowsNothingSendsNothing()
+    public async Task A_retry_while_tamara_still_shows_nothing_sends_nothing()
     {
         var context = new RefundTestContext(300m);
         context.TamaraTimesOutWithoutRefunding();
@@ -135,7 +135,7 @@ public class LostAnswerTests
     }
 
     [Test]
-    public async Task AnUnconfirmedRefundTamaraNeverMadeFailsAfterTheGracePeriodAndANewOneCanBeMade()
+    public async Task An_unconfirmed_refund_tamara_never_made_fails_after_the_grace_period_and_a_new_one_can_be_made()
     {
         var context = new RefundTestContext(300m);
         context.TamaraTimesOutWithoutRefunding();
@@ -154,7 +154,7 @@ public class LostAnswerTests
     }
 
     [Test]
-    public async Task TheOrderSyncConfirmsALostAnswerAndCountsItOnce()
+    public async Task The_order_sync_confirms_a_lost_answer_and_counts_it_once()
     {
         var context = new RefundTestContext(300m);
         await context.PartialRefundWhoseAnswerIsLostAsync(100m);
@@ -170,7 +170,7 @@ public class LostAnswerTests
     }
 
     [Test]
-    public async Task TheClickRepeatedAfterTheNotificationCountedTheRefundCompletesWithoutASecondRefund()
+    public async Task The_click_repeated_after_the_notification_counted_the_refund_completes_without_a_second_refund()
     {
         var context = new RefundTestContext(300m);
         await context.PartialRefundWhoseAnswerIsLostAsync(100m);
@@ -201,7 +201,7 @@ public class LostAnswerTests
     }
 
     [Test]
-    public async Task TheSameAmountLongAfterANotificationCountedTheRefundIsANewRefund()
+    public async Task The_same_amount_long_after_a_notification_counted_the_refund_is_a_new_refund()
     {
         var context = new RefundTestContext(300m);
         await context.PartialRefundWhoseAnswerIsLostAsync(100m);
@@ -217,7 +217,7 @@ public class LostAnswerTests
     }
 
     [Test]
-    public async Task AnAttemptTamaraReportsAsProcessingStaysOpenPastTheGracePeriod()
+    public async Task An_attempt_tamara_reports_as_processing_stays_open_past_the_grace_period()
     {
         var context = new RefundTestContext(300m);
         context.Tamara.DelayVisibility = true;
@@ -250,7 +250,7 @@ public class LostAnswerTests
     }
 
     [Test]
-    public async Task ARefundInFlightIsLeftAloneByTheOrderSync()
+    public async Task A_refund_in_flight_is_left_alone_by_the_order_sync()
     {
         var context = new RefundTestContext(300m);
         context.Tamara.RefundInPortal(50m);
@@ -270,7 +270,7 @@ public class LostAnswerTests
     [TestCase(HttpStatusCode.InternalServerError)]
     [TestCase(HttpStatusCode.BadGateway)]
     [TestCase(HttpStatusCode.ServiceUnavailable)]
-    public async Task AServerErrorLeavesTheOutcomeUnknownAndIsNotRepeated(HttpStatusCode status)
+    public async Task A_server_error_leaves_the_outcome_unknown_and_is_not_repeated(HttpStatusCode status)
     {
         var context = new RefundTestContext(300m);
         context.Client.Setup(client => client.SimplifiedRefundAsync(It.IsAny<TamaraInStoreSettings>(), RefundTestContext.TamaraOrderId, It.IsAny<SimplifiedRefundRequest>(), It.IsAny<CancellationToken>()))
@@ -285,7 +285,7 @@ public class LostAnswerTests
     }
 
     [Test]
-    public async Task ARefundLeftRequestedByACrashIsConfirmedByTheOrderSyncOnceItIsOld()
+    public async Task A_refund_left_requested_by_a_crash_is_confirmed_by_the_order_sync_once_it_is_old()
     {
         var context = new RefundTestContext(300m);
         var session = context.Session;

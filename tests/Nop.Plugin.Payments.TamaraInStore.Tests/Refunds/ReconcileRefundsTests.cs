@@ -10,7 +10,7 @@ namespace Nop.Plugin.Payments.TamaraInStore.Tests.Refunds;
 public class ReconcileRefundsTests
 {
     [Test]
-    public async Task APortalRefundIsReflectedOnce()
+    public async Task A_portal_refund_is_reflected_once()
     {
         var context = new RefundTestContext(300m);
         var refundId = context.Tamara.RefundInPortal(50m);
@@ -37,7 +37,7 @@ public class ReconcileRefundsTests
     }
 
     [Test]
-    public async Task AFullPortalRefundOfAnUnrefundedOrderIsAnOfflineRefund()
+    public async Task A_full_portal_refund_of_an_unrefunded_order_is_an_offline_refund()
     {
         var context = new RefundTestContext(300m);
         context.Tamara.RefundInPortal(300m);
@@ -51,7 +51,7 @@ public class ReconcileRefundsTests
     }
 
     [Test]
-    public async Task APortalRefundInAnotherCurrencyIsConvertedToThePrimaryCurrency()
+    public async Task A_portal_refund_in_another_currency_is_converted_to_the_primary_currency()
     {
         // 100 USD at 0.3077 KWD: a portal refund of 10.000 KWD is 32.50 USD (32.4991...)
         var context = new RefundTestContext(100m, currency: "KWD", currencyRate: 0.3077m, primaryCurrency: "USD");
@@ -64,7 +64,7 @@ public class ReconcileRefundsTests
     }
 
     [Test]
-    public async Task ThePortalRefundOfTheRestTakesWhatNopCommerceHasLeft()
+    public async Task The_portal_refund_of_the_rest_takes_what_nop_commerce_has_left()
     {
         var context = new RefundTestContext(100m, currency: "KWD", currencyRate: 0.3077m, primaryCurrency: "USD");
         await context.PartiallyRefundAsync(33.33m);
@@ -80,7 +80,7 @@ public class ReconcileRefundsTests
     [TestCase(true, true)]
     [TestCase(true, false)]
     [TestCase(false, false)]
-    public async Task ARefundFromNopCommerceSeenAgainIsNotCountedAgain(bool listRefunds, bool echoMerchantRefundId)
+    public async Task A_refund_from_nop_commerce_seen_again_is_not_counted_again(bool listRefunds, bool echoMerchantRefundId)
     {
         var context = new RefundTestContext(300m);
         await context.PartiallyRefundAsync(100m);
@@ -96,7 +96,7 @@ public class ReconcileRefundsTests
     }
 
     [Test]
-    public async Task ARefundListedWithoutIdsMatchesOurRowByAmount()
+    public async Task A_refund_listed_without_ids_matches_our_row_by_amount()
     {
         var context = new RefundTestContext(300m);
         await context.PartiallyRefundAsync(100m);
@@ -112,7 +112,7 @@ public class ReconcileRefundsTests
     }
 
     [Test]
-    public async Task RefundedAmountGrownWithoutAListIsOneRowForTheDifference()
+    public async Task Refunded_amount_grown_without_a_list_is_one_row_for_the_difference()
     {
         var context = new RefundTestContext(300m);
         await context.PartiallyRefundAsync(100m);
@@ -138,7 +138,7 @@ public class ReconcileRefundsTests
     }
 
     [Test]
-    public async Task ARowForAnUnlistedRefundGainsItsIdWhenTamaraListsItLater()
+    public async Task A_row_for_an_unlisted_refund_gains_its_id_when_tamara_lists_it_later()
     {
         var context = new RefundTestContext(300m);
         context.Tamara.ListRefunds = false;
@@ -153,7 +153,7 @@ public class ReconcileRefundsTests
     }
 
     [Test]
-    public async Task TwoPortalRefundsOfTheSameAmountAreTwoRefunds()
+    public async Task Two_portal_refunds_of_the_same_amount_are_two_refunds()
     {
         var context = new RefundTestContext(300m);
         context.Tamara.RefundInPortal(50m);
@@ -169,7 +169,7 @@ public class ReconcileRefundsTests
     }
 
     [Test]
-    public async Task APortalRefundThatNopCommerceCannotTakeLeavesANoteInstead()
+    public async Task A_portal_refund_that_nop_commerce_cannot_take_leaves_a_note_instead()
     {
         var context = new RefundTestContext(300m);
         context.Order.PaymentStatus = PaymentStatus.Pending;

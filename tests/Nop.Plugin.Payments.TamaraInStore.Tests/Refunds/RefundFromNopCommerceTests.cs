@@ -12,7 +12,7 @@ namespace Nop.Plugin.Payments.TamaraInStore.Tests.Refunds;
 public class RefundFromNopCommerceTests
 {
     [Test]
-    public async Task FullRefundReturnsRefundedAndStoresTamarasIds()
+    public async Task Full_refund_returns_refunded_and_stores_tamaras_ids()
     {
         var context = new RefundTestContext(300m);
 
@@ -44,7 +44,7 @@ public class RefundFromNopCommerceTests
     }
 
     [Test]
-    public async Task TheRefundRequestCarriesAmountCommentAndOurRefundId()
+    public async Task The_refund_request_carries_amount_comment_and_our_refund_id()
     {
         var context = new RefundTestContext(300m);
         SimplifiedRefundRequest sent = null;
@@ -211,7 +211,7 @@ public class RefundFromNopCommerceTests
     }
 
     [Test]
-    public async Task ThreePartialRefundsOfAHundredEndRefunded()
+    public async Task Three_partial_refunds_of_a_hundred_end_refunded()
     {
         var context = new RefundTestContext(300m);
 
@@ -231,7 +231,7 @@ public class RefundFromNopCommerceTests
     }
 
     [Test]
-    public async Task TwoPartialRefundsEndRefunded()
+    public async Task Two_partial_refunds_end_refunded()
     {
         var context = new RefundTestContext(200m);
 
@@ -245,7 +245,7 @@ public class RefundFromNopCommerceTests
     }
 
     [Test]
-    public async Task ThirdsOfAHundredEndRefundedWithNothingLeftAtTamara()
+    public async Task Thirds_of_a_hundred_end_refunded_with_nothing_left_at_tamara()
     {
         var context = new RefundTestContext(100m);
 
@@ -263,7 +263,7 @@ public class RefundFromNopCommerceTests
     }
 
     [Test]
-    public async Task KuwaitiDinarOrderRoundsToThreeDecimalsAndTheLastRefundTakesWhatTamaraHolds()
+    public async Task Kuwaiti_dinar_order_rounds_to_three_decimals_and_the_last_refund_takes_what_tamara_holds()
     {
         // 100 USD at 0.3077 KWD: 33.33 and 33.34 convert to 10.256 and 10.259, which together overshoot 30.770 by 0.001
         var context = new RefundTestContext(100m, currency: "KWD", currencyRate: 0.3077m, primaryCurrency: "USD");
@@ -287,7 +287,7 @@ public class RefundFromNopCommerceTests
     }
 
     [Test]
-    public async Task FullRefundOfAConvertedOrderSendsExactlyWhatTamaraHolds()
+    public async Task Full_refund_of_a_converted_order_sends_exactly_what_tamara_holds()
     {
         // 99.99 USD at 3.7501 converts to 374.97 SAR, but Tamara captured 374.96 (the checkout rounded line by line)
         var context = new RefundTestContext(99.99m, currency: "SAR", currencyRate: 3.7501m, tamaraCaptured: 374.96m, primaryCurrency: "USD");
@@ -301,7 +301,7 @@ public class RefundFromNopCommerceTests
     }
 
     [Test]
-    public async Task RefundAboveWhatTamaraHoldsIsRefusedWithoutCallingTamara()
+    public async Task Refund_above_what_tamara_holds_is_refused_without_calling_tamara()
     {
         var context = new RefundTestContext(300m, tamaraCaptured: 200m);
 
@@ -316,7 +316,7 @@ public class RefundFromNopCommerceTests
     }
 
     [Test]
-    public async Task RefundAboveWhatOurOwnRecordsLeaveIsRefusedWithoutCallingTamara()
+    public async Task Refund_above_what_our_own_records_leave_is_refused_without_calling_tamara()
     {
         var context = new RefundTestContext(300m);
         await context.PartiallyRefundAsync(200m);
@@ -339,7 +339,7 @@ public class RefundFromNopCommerceTests
     [TestCase(HttpStatusCode.BadRequest)]
     [TestCase(HttpStatusCode.Conflict)]
     [TestCase(HttpStatusCode.UnprocessableEntity)]
-    public async Task TamaraRefusalIsAnErrorAndTheRowFails(HttpStatusCode status)
+    public async Task Tamara_refusal_is_an_error_and_the_row_fails(HttpStatusCode status)
     {
         var context = new RefundTestContext(300m);
         context.TamaraRefuses(status, "Order is not refundable");
@@ -356,7 +356,7 @@ public class RefundFromNopCommerceTests
     }
 
     [Test]
-    public async Task AFailedRefundDoesNotBlockTheNextOne()
+    public async Task A_failed_refund_does_not_block_the_next_one()
     {
         var context = new RefundTestContext(300m);
         context.TamaraRefuses(HttpStatusCode.UnprocessableEntity, "Amount too high");
@@ -371,7 +371,7 @@ public class RefundFromNopCommerceTests
     }
 
     [Test]
-    public async Task OrderWithoutAPaidSessionIsRefusedWithoutCallingTamara()
+    public async Task Order_without_a_paid_session_is_refused_without_calling_tamara()
     {
         var context = new RefundTestContext(300m);
         var session = context.Session;
@@ -386,7 +386,7 @@ public class RefundFromNopCommerceTests
     }
 
     [Test]
-    public async Task OrderLockedByTheSyncIsAnErrorWithoutCallingTamara()
+    public async Task Order_locked_by_the_sync_is_an_error_without_calling_tamara()
     {
         var context = new RefundTestContext(300m);
         using var _ = context.Locker.Hold(context.LockKey);
@@ -398,7 +398,7 @@ public class RefundFromNopCommerceTests
     }
 
     [Test]
-    public async Task TamaraOrderThatCannotBeReadIsAnErrorWithoutRefunding()
+    public async Task Tamara_order_that_cannot_be_read_is_an_error_without_refunding()
     {
         var context = new RefundTestContext(300m);
         context.Client.Setup(client => client.GetOrderAsync(It.IsAny<TamaraInStoreSettings>(), RefundTestContext.TamaraOrderId, It.IsAny<CancellationToken>()))
@@ -412,7 +412,7 @@ public class RefundFromNopCommerceTests
     }
 
     [Test]
-    public async Task ARefundMadeAtTamaraIsRecordedBeforeANewOneAndNothingNewIsSent()
+    public async Task A_refund_made_at_tamara_is_recorded_before_a_new_one_and_nothing_new_is_sent()
     {
         var context = new RefundTestContext(300m);
         context.Tamara.RefundInPortal(50m);
@@ -428,7 +428,7 @@ public class RefundFromNopCommerceTests
     }
 
     [Test]
-    public async Task RefundingTheWholeOrderAfterItsTotalWasLoweredSendsWhatWasAskedNotAllTamaraHolds()
+    public async Task Refunding_the_whole_order_after_its_total_was_lowered_sends_what_was_asked_not_all_tamara_holds()
     {
         var context = new RefundTestContext(300m);
         context.Order.OrderTotal = 200m;

@@ -63,7 +63,7 @@ public class NeedsAttentionExitTests
     private Nop.Core.Domain.Orders.Order Order => _harness.Orders.Get(_order.Id);
 
     [Test]
-    public async Task AcceptingTheCaptureMarksTheOrderPaidWithANoteOfTheDifferenceAndRefundsThenWorkAsForAnyPaidOrder()
+    public async Task Accepting_the_capture_marks_the_order_paid_with_a_note_of_the_difference_and_refunds_then_work_as_for_any_paid_order()
     {
         var accepted = await _exits.AcceptCaptureAsync(Order, _harness.Session(_session.Id));
 
@@ -94,7 +94,7 @@ public class NeedsAttentionExitTests
     }
 
     [Test]
-    public async Task AnOrderAlreadyPaidByOtherMeansIsNotAcceptedTwice()
+    public async Task An_order_already_paid_by_other_means_is_not_accepted_twice()
     {
         var paidInCash = Order;
         paidInCash.PaymentStatus = PaymentStatus.Paid;
@@ -112,7 +112,7 @@ public class NeedsAttentionExitTests
     }
 
     [Test]
-    public async Task RefundingTheCaptureClosesTheSessionLeavesTheOrderAloneAndLaterNewsDoesNotReopenIt()
+    public async Task Refunding_the_capture_closes_the_session_leaves_the_order_alone_and_later_news_does_not_reopen_it()
     {
         var refunded = await _exits.RefundCaptureAsync(Order, _harness.Session(_session.Id));
 
@@ -142,7 +142,7 @@ public class NeedsAttentionExitTests
     }
 
     [Test]
-    public async Task ARefundOfTheCaptureWhoseAnswerIsLostIsNeverSentTwice()
+    public async Task A_refund_of_the_capture_whose_answer_is_lost_is_never_sent_twice()
     {
         _harness.Client.Setup(client => client.SimplifiedRefundAsync(It.IsAny<TamaraInStoreSettings>(), _session.TamaraOrderId, It.IsAny<SimplifiedRefundRequest>(), It.IsAny<CancellationToken>()))
             .Callback((TamaraInStoreSettings _, string _, SimplifiedRefundRequest request, CancellationToken _) => _atTamara.Processing = true)

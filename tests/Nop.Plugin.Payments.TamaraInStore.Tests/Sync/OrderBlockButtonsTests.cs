@@ -40,7 +40,7 @@ public class OrderBlockButtonsTests
     }
 
     [Test]
-    public async Task NeedsAttentionOffersBothWaysOutAndNoNewLink()
+    public async Task Needs_attention_offers_both_ways_out_and_no_new_link()
     {
         var model = await ModelAsync(TamaraSessionState.NeedsAttention);
 
@@ -53,7 +53,7 @@ public class OrderBlockButtonsTests
     }
 
     [Test]
-    public async Task AfterTheCaptureWasRefundedAnUnpaidOrderCanGetANewLink()
+    public async Task After_the_capture_was_refunded_an_unpaid_order_can_get_a_new_link()
     {
         var model = await ModelAsync(TamaraSessionState.Refunded);
 
@@ -67,7 +67,7 @@ public class OrderBlockButtonsTests
     }
 
     [Test]
-    public async Task ALiveQrSessionShowsItsDeviceAndTheCodeForStaffToShow()
+    public async Task A_live_qr_session_shows_its_device_and_the_code_for_staff_to_show()
     {
         var model = await ModelAsync(TamaraSessionState.Pending, session =>
         {
@@ -82,7 +82,7 @@ public class OrderBlockButtonsTests
     }
 
     [Test]
-    public async Task AnSmsSessionShowsTheMaskedNumberAndNoCode()
+    public async Task An_sms_session_shows_the_masked_number_and_no_code()
     {
         var model = await ModelAsync(TamaraSessionState.Pending, session =>
         {
@@ -95,7 +95,7 @@ public class OrderBlockButtonsTests
     }
 
     [Test]
-    public async Task AClosedQrSessionShowsNoCode()
+    public async Task A_closed_qr_session_shows_no_code()
     {
         var model = await ModelAsync(TamaraSessionState.Expired, session =>
         {
@@ -108,7 +108,7 @@ public class OrderBlockButtonsTests
     }
 
     [Test]
-    public async Task WithoutPermissionToEditOrdersNoButtonIsOffered()
+    public async Task Without_permission_to_edit_orders_no_button_is_offered()
     {
         _permissions.Setup(service => service.AuthorizeAsync(It.IsAny<string>())).ReturnsAsync(false);
 

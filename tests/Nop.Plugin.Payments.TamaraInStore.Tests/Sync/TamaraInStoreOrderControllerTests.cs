@@ -71,7 +71,7 @@ public class TamaraInStoreOrderControllerTests
     }
 
     [Test]
-    public async Task CheckNowReportsThePaymentAndAsksForAPageReload()
+    public async Task Check_now_reports_the_payment_and_asks_for_a_page_reload()
     {
         var (order, session) = _harness.AddPendingOrder();
         _harness.TamaraSays(session.TamaraOrderId, SyncHarness.Captured());
@@ -82,7 +82,7 @@ public class TamaraInStoreOrderControllerTests
     }
 
     [Test]
-    public async Task SendANewLinkVoidsTheLiveSessionFirst()
+    public async Task Send_a_new_link_voids_the_live_session_first()
     {
         var (order, session) = _harness.AddPendingOrder();
         _harness.TamaraSays(session.TamaraOrderId, SyncHarness.Status(TamaraOrderStatus.New));
@@ -98,7 +98,7 @@ public class TamaraInStoreOrderControllerTests
     }
 
     [Test]
-    public async Task NoNewLinkWhenTamaraRefusesTheVoid()
+    public async Task No_new_link_when_tamara_refuses_the_void()
     {
         var (order, session) = _harness.AddPendingOrder();
         _harness.TamaraSays(session.TamaraOrderId, SyncHarness.Status(TamaraOrderStatus.Approved));
@@ -111,7 +111,7 @@ public class TamaraInStoreOrderControllerTests
     }
 
     [Test]
-    public async Task VendorsCannotActOnPayments()
+    public async Task Vendors_cannot_act_on_payments()
     {
         var (order, _) = _harness.AddPendingOrder();
         _workContext.Setup(context => context.GetCurrentVendorAsync()).ReturnsAsync(new Vendor { Id = 3 });
@@ -123,7 +123,7 @@ public class TamaraInStoreOrderControllerTests
     }
 
     [Test]
-    public async Task VendorsDoNotGetTheTamaraBlock()
+    public async Task Vendors_do_not_get_the_tamara_block()
     {
         var (order, _) = _harness.AddPendingOrder();
         _workContext.Setup(context => context.GetCurrentVendorAsync()).ReturnsAsync(new Vendor { Id = 3 });
@@ -135,7 +135,7 @@ public class TamaraInStoreOrderControllerTests
     }
 
     [Test]
-    public async Task VendorsSeeNoTamaraBlockOnTheOrderPage()
+    public async Task Vendors_see_no_tamara_block_on_the_order_page()
     {
         var (order, _) = _harness.AddPendingOrder();
         _workContext.Setup(context => context.GetCurrentVendorAsync()).ReturnsAsync(new Vendor { Id = 3 });
@@ -150,7 +150,7 @@ public class TamaraInStoreOrderControllerTests
     }
 
     [Test]
-    public async Task ANewLinkOverThePhonesLimitIsRefusedBeforeTheLiveLinkIsVoided()
+    public async Task A_new_link_over_the_phones_limit_is_refused_before_the_live_link_is_voided()
     {
         var (order, session) = _harness.AddPendingOrder();
         _harness.TamaraSays(session.TamaraOrderId, SyncHarness.Status(TamaraOrderStatus.New));
@@ -165,7 +165,7 @@ public class TamaraInStoreOrderControllerTests
     }
 
     [Test]
-    public async Task VendorsCannotLeaveNeedsAttentionEither()
+    public async Task Vendors_cannot_leave_needs_attention_either()
     {
         var (order, session) = _harness.AddPendingOrder();
         session.State = TamaraSessionState.NeedsAttention;

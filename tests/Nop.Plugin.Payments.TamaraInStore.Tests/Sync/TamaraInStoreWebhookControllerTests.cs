@@ -69,7 +69,7 @@ public class TamaraInStoreWebhookControllerTests
     }
 
     [Test]
-    public async Task AValidDeliveryIsAnswered200AndPaysTheOrder()
+    public async Task A_valid_delivery_is_answered_200_and_pays_the_order()
     {
         var session = CapturedSessionInStore1();
 
@@ -80,7 +80,7 @@ public class TamaraInStoreWebhookControllerTests
     }
 
     [Test]
-    public async Task TheTokenMayComeAsABearerHeader()
+    public async Task The_token_may_come_as_a_bearer_header()
     {
         var session = CapturedSessionInStore1();
 
@@ -91,7 +91,7 @@ public class TamaraInStoreWebhookControllerTests
     }
 
     [Test]
-    public async Task ADuplicateDeliveryIsAnswered200AndPaysOnce()
+    public async Task A_duplicate_delivery_is_answered_200_and_pays_once()
     {
         var session = CapturedSessionInStore1();
 
@@ -104,7 +104,7 @@ public class TamaraInStoreWebhookControllerTests
     }
 
     [Test]
-    public async Task AMissingTokenIs401()
+    public async Task A_missing_token_is_401()
     {
         var session = CapturedSessionInStore1();
 
@@ -115,7 +115,7 @@ public class TamaraInStoreWebhookControllerTests
     }
 
     [Test]
-    public async Task AForgedTokenIs401WithoutDetail()
+    public async Task A_forged_token_is_401_without_detail()
     {
         var session = CapturedSessionInStore1();
 
@@ -126,7 +126,7 @@ public class TamaraInStoreWebhookControllerTests
     }
 
     [Test]
-    public async Task AnExpiredTokenIs401()
+    public async Task An_expired_token_is_401()
     {
         var session = CapturedSessionInStore1();
         _validator.Setup(validator => validator.IsValid("expired-token", It.IsAny<string>())).Returns(false);
@@ -137,7 +137,7 @@ public class TamaraInStoreWebhookControllerTests
     }
 
     [Test]
-    public async Task AnotherStoresTokenDoesNotOpenThisStoresOrder()
+    public async Task Another_stores_token_does_not_open_this_stores_order()
     {
         var (_, session) = _harness.AddPendingOrder(storeId: 2);
         _harness.TamaraSays(session.TamaraOrderId, SyncHarness.Captured());
@@ -149,7 +149,7 @@ public class TamaraInStoreWebhookControllerTests
     }
 
     [Test]
-    public async Task AnUnknownOrderWithAValidTokenIs200SoTamaraStopsRetrying()
+    public async Task An_unknown_order_with_a_valid_token_is_200_so_tamara_stops_retrying()
     {
         var result = await NewController(Notification("not-ours"), queryToken: ValidToken).Webhook();
 
@@ -159,7 +159,7 @@ public class TamaraInStoreWebhookControllerTests
     }
 
     [Test]
-    public async Task AnUnknownOrderWithAnInvalidTokenIs401()
+    public async Task An_unknown_order_with_an_invalid_token_is_401()
     {
         var result = await NewController(Notification("not-ours"), queryToken: "forged").Webhook();
 
@@ -170,7 +170,7 @@ public class TamaraInStoreWebhookControllerTests
     [TestCase("")]
     [TestCase("[1,2,3]")]
     [TestCase("{\"event_type\":\"order_captured\"}")]
-    public async Task AMalformedBodyIs400(string body)
+    public async Task A_malformed_body_is_400(string body)
     {
         var result = await NewController(body, queryToken: ValidToken).Webhook();
 
@@ -178,7 +178,7 @@ public class TamaraInStoreWebhookControllerTests
     }
 
     [Test]
-    public async Task AMalformedBodyWithAForgedTokenIs401()
+    public async Task A_malformed_body_with_a_forged_token_is_401()
     {
         var result = await NewController("{ not json", queryToken: "forged").Webhook();
 
@@ -186,7 +186,7 @@ public class TamaraInStoreWebhookControllerTests
     }
 
     [Test]
-    public async Task WhenTamaraCannotBeReadTheDeliveryIsAskedAgain()
+    public async Task When_tamara_cannot_be_read_the_delivery_is_asked_again()
     {
         var (_, session) = _harness.AddPendingOrder(storeId: 1);
         _harness.TamaraFails(session.TamaraOrderId, SyncHarness.Transient(HttpStatusCode.ServiceUnavailable, TimeSpan.FromSeconds(20)));
@@ -199,7 +199,7 @@ public class TamaraInStoreWebhookControllerTests
     }
 
     [Test]
-    public async Task WhenTheOrderIsLockedTheDeliveryIsAskedAgain()
+    public async Task When_the_order_is_locked_the_delivery_is_asked_again()
     {
         var session = CapturedSessionInStore1();
         var controller = NewController(Notification(session.TamaraOrderId), queryToken: ValidToken);
@@ -217,7 +217,7 @@ public class TamaraInStoreWebhookControllerTests
     }
 
     [Test]
-    public async Task ASyncFailureOtherThanTamaraBeingDownIsStill200()
+    public async Task A_sync_failure_other_than_tamara_being_down_is_still_200()
     {
         var (_, session) = _harness.AddPendingOrder(storeId: 1);
         _harness.Client.Setup(client => client.GetOrderAsync(It.IsAny<TamaraInStoreSettings>(), session.TamaraOrderId, It.IsAny<CancellationToken>()))
@@ -229,7 +229,7 @@ public class TamaraInStoreWebhookControllerTests
     }
 
     [Test]
-    public async Task ThePayloadAloneNeverMovesMoney()
+    public async Task The_payload_alone_never_moves_money()
     {
         var (_, session) = _harness.AddPendingOrder(storeId: 1);
         _harness.TamaraSays(session.TamaraOrderId, SyncHarness.Status(TamaraOrderStatus.New));

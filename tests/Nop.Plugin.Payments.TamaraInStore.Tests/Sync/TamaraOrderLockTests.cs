@@ -23,7 +23,7 @@ public class TamaraOrderLockTests
     }
 
     [Test]
-    public async Task AnOrderDoesNotWaitWhileAnUnrelatedOrderIsLocked()
+    public async Task An_order_does_not_wait_while_an_unrelated_order_is_locked()
     {
         var (first, second) = OrdersSharingAStripe();
         var locker = new InMemoryLocker();
@@ -55,7 +55,7 @@ public class TamaraOrderLockTests
     }
 
     [Test]
-    public async Task TheSameOrderStillWaitsAndNothingIsKeptOnceFree()
+    public async Task The_same_order_still_waits_and_nothing_is_kept_once_free()
     {
         var locker = new InMemoryLocker();
         var release = new TaskCompletionSource();

@@ -18,7 +18,7 @@ public class TamaraOrderSyncServiceTests
     private int TamaraNotes(int orderId) => _harness.Orders.NotesOf(orderId).Count(note => note.Note.StartsWith("Tamara"));
 
     [Test]
-    public async Task UnknownOrderIsReportedWithoutCallingTamara()
+    public async Task Unknown_order_is_reported_without_calling_tamara()
     {
         var result = await _harness.NewService().SyncAsync("no-such-order", TamaraSyncTrigger.Webhook);
 
@@ -42,7 +42,7 @@ public class TamaraOrderSyncServiceTests
     }
 
     [Test]
-    public async Task NewWaitsAndSchedulesTheNextCheck()
+    public async Task New_waits_and_schedules_the_next_check()
     {
         var (order, session) = _harness.AddPendingOrder();
         _harness.TamaraSays(session.TamaraOrderId, SyncHarness.Status(TamaraOrderStatus.New));
@@ -63,7 +63,7 @@ public class TamaraOrderSyncServiceTests
 
     [TestCase(TamaraOrderStatus.Approved)]
     [TestCase(TamaraOrderStatus.Authorised)]
-    public async Task ApprovedAndAuthorisedAreNotedOncePerStatus(string status)
+    public async Task Approved_and_authorised_are_noted_once_per_status(string status)
     {
         var (order, session) = _harness.AddPendingOrder();
         _harness.TamaraSays(session.TamaraOrderId, SyncHarness.Status(status));
@@ -83,7 +83,7 @@ public class TamaraOrderSyncServiceTests
     }
 
     [Test]
-    public async Task PartiallyCapturedIsNotedAndNotPaid()
+    public async Task Partially_captured_is_noted_and_not_paid()
     {
         var (order, session) = _harness.AddPendingOrder();
         _harness.TamaraSays(session.TamaraOrderId, SyncHarness.Captured(100m, status: TamaraOrderStatus.PartiallyCaptured));
@@ -100,7 +100,7 @@ public class TamaraOrderSyncServiceTests
     }
 
     [Test]
-    public async Task FullyCapturedMarksTheOrderPaidOnce()
+    public async Task Fully_captured_marks_the_order_paid_once()
     {
         var (order, session) = _harness.AddPendingOrder();
         _harness.TamaraSays(session.TamaraOrderId, SyncHarness.Captured());
@@ -134,12 +134,12 @@ public class TamaraOrderSyncServiceTests
         TamaraCapturedAmount.Matches(300m, "SAR", new TamaraMoney(decimal.Parse(captured, System.Globalization.CultureInfo.InvariantCulture), currency));
 
     [Test]
-    public void ThreeDecimalCurrenciesKeepTheirThirdDecimal() =>
+    public void Three_decimal_currencies_keep_their_third_decimal() =>
         Assert.That(TamaraCapturedAmount.Matches(12.345m, "KWD", new TamaraMoney(12.346m, "KWD")), Is.False);
 
     [TestCase(299.99, "SAR")]
     [TestCase(300.0, "AED")]
-    public async Task AmountOrCurrencyMismatchNeedsAttentionAndIsNotPaid(double capturedAmount, string currency)
+    public async Task Amount_or_currency_mismatch_needs_attention_and_is_not_paid(double capturedAmount, string currency)
     {
         var (order, session) = _harness.AddPendingOrder();
         _harness.TamaraSays(session.TamaraOrderId, SyncHarness.Captured((decimal)capturedAmount, currency));
@@ -160,7 +160,7 @@ public class TamaraOrderSyncServiceTests
     }
 
     [Test]
-    public async Task AnOrderEditedAfterTheLinkWasSentIsNotPaidForTheOldTotal()
+    public async Task An_order_edited_after_the_link_was_sent_is_not_paid_for_the_old_total()
     {
         var (order, session) = _harness.AddPendingOrder(300m);
         order.OrderTotal = 350m;
@@ -178,7 +178,7 @@ public class TamaraOrderSyncServiceTests
     }
 
     [Test]
-    public async Task AnOrderInAnotherCurrencyIsComparedAtItsOwnRate()
+    public async Task An_order_in_another_currency_is_compared_at_its_own_rate()
     {
         // nopCommerce keeps 100.00 in the primary currency; the customer saw 375.00 SAR at the order rate of 3.75
         var (order, session) = _harness.AddPendingOrder(375m);
@@ -196,7 +196,7 @@ public class TamaraOrderSyncServiceTests
     [TestCase(TamaraOrderStatus.Declined, TamaraSessionState.Declined)]
     [TestCase(TamaraOrderStatus.Expired, TamaraSessionState.Expired)]
     [TestCase(TamaraOrderStatus.Canceled, TamaraSessionState.Canceled)]
-    public async Task ClosingStatusesCloseTheSessionAndCancelTheOrderPerSetting(string status, TamaraSessionState expected)
+    public async Task Closing_statuses_close_the_session_and_cancel_the_order_per_setting(string status, TamaraSessionState expected)
     {
         var (order, session) = _harness.AddPendingOrder();
         _harness.TamaraSays(session.TamaraOrderId, SyncHarness.Status(status));
@@ -217,7 +217,7 @@ public class TamaraOrderSyncServiceTests
     }
 
     [Test]
-    public async Task DeclinedKeepsTheOrderWhenTheSettingIsOff()
+    public async Task Declined_keeps_the_order_when_the_setting_is_off()
     {
         _harness.Settings[0].CancelOrderWhenDeclinedOrExpired = false;
         var (order, session) = _harness.AddPendingOrder();
@@ -230,7 +230,7 @@ public class TamaraOrderSyncServiceTests
     }
 
     [Test]
-    public async Task AnOldSessionClosingDoesNotCancelAnOrderThatHasANewerLink()
+    public async Task An_old_session_closing_does_not_cancel_an_order_that_has_a_newer_link()
     {
         var (order, oldSession) = _harness.AddPendingOrder();
         _harness.AddSession(order);
@@ -243,7 +243,7 @@ public class TamaraOrderSyncServiceTests
     }
 
     [Test]
-    public async Task UnknownStatusIsKeptAsTextAndTreatedAsNotPaid()
+    public async Task Unknown_status_is_kept_as_text_and_treated_as_not_paid()
     {
         var (_, session) = _harness.AddPendingOrder();
         _harness.TamaraSays(session.TamaraOrderId, SyncHarness.Status("on_hold_for_review"));
@@ -256,7 +256,7 @@ public class TamaraOrderSyncServiceTests
     }
 
     [Test]
-    public async Task TheSameWebhookTwiceMarksPaidOnce()
+    public async Task The_same_webhook_twice_marks_paid_once()
     {
         var (_, session) = _harness.AddPendingOrder();
         _harness.TamaraSays(session.TamaraOrderId, SyncHarness.Captured());
@@ -271,7 +271,7 @@ public class TamaraOrderSyncServiceTests
     }
 
     [Test]
-    public async Task ApprovedArrivingAfterTheCaptureChangesNothing()
+    public async Task Approved_arriving_after_the_capture_changes_nothing()
     {
         var (order, session) = _harness.AddPendingOrder();
         var service = _harness.NewService();
@@ -287,7 +287,7 @@ public class TamaraOrderSyncServiceTests
     }
 
     [Test]
-    public async Task ARefundSeenBeforeTheCaptureFirstMarksPaidThenReconciles()
+    public async Task A_refund_seen_before_the_capture_first_marks_paid_then_reconciles()
     {
         var (order, session) = _harness.AddPendingOrder();
         var refunded = SyncHarness.Captured(status: TamaraOrderStatus.PartiallyRefunded);
@@ -308,7 +308,7 @@ public class TamaraOrderSyncServiceTests
     }
 
     [Test]
-    public async Task RefundsAlreadyKnownAreNotReconciledAgain()
+    public async Task Refunds_already_known_are_not_reconciled_again()
     {
         var (order, session) = _harness.AddPendingOrder();
         var refunded = SyncHarness.Captured(status: TamaraOrderStatus.PartiallyRefunded);
@@ -327,7 +327,7 @@ public class TamaraOrderSyncServiceTests
     }
 
     [Test]
-    public async Task PollAndWebhookRacingAcrossTwoServersMarkPaidExactlyOnce()
+    public async Task Poll_and_webhook_racing_across_two_servers_mark_paid_exactly_once()
     {
         var (order, session) = _harness.AddPendingOrder();
         _harness.TamaraSays(session.TamaraOrderId, SyncHarness.Captured());
@@ -349,7 +349,7 @@ public class TamaraOrderSyncServiceTests
     }
 
     [Test]
-    public async Task ALockerThatLetsEveryoneInStillMarksPaidOnceOnOneServer()
+    public async Task A_locker_that_lets_everyone_in_still_marks_paid_once_on_one_server()
     {
         var (order, session) = _harness.AddPendingOrder();
         _harness.TamaraSays(session.TamaraOrderId, SyncHarness.Captured());
@@ -362,7 +362,7 @@ public class TamaraOrderSyncServiceTests
     }
 
     [Test]
-    public async Task AServerThatFindsThePaymentClaimedByAnotherDoesNotMarkPaid()
+    public async Task A_server_that_finds_the_payment_claimed_by_another_does_not_mark_paid()
     {
         var claims = new Fakes.InMemoryRepository<TamaraPaymentClaim>();
         var sessions = new Nop.Plugin.Payments.TamaraInStore.Services.TamaraSessionService(new Fakes.InMemoryRepository<TamaraRefund>(), _harness.Sessions, claims);
@@ -381,7 +381,7 @@ public class TamaraOrderSyncServiceTests
     }
 
     [Test]
-    public async Task AFailureWhileMarkingPaidGivesTheClaimBackForTheNextCheck()
+    public async Task A_failure_while_marking_paid_gives_the_claim_back_for_the_next_check()
     {
         var claims = new Fakes.InMemoryRepository<TamaraPaymentClaim>();
         var sessions = new Nop.Plugin.Payments.TamaraInStore.Services.TamaraSessionService(new Fakes.InMemoryRepository<TamaraRefund>(), _harness.Sessions, claims);
@@ -400,7 +400,7 @@ public class TamaraOrderSyncServiceTests
     }
 
     [Test]
-    public async Task ABusyLockIsGivenUpAfterAFewTries()
+    public async Task A_busy_lock_is_given_up_after_a_few_tries()
     {
         var (_, session) = _harness.AddPendingOrder();
         var key = string.Format(TamaraInStoreDefaults.OrderLockKey, session.TamaraOrderId);
@@ -416,7 +416,7 @@ public class TamaraOrderSyncServiceTests
     }
 
     [Test]
-    public async Task WithinTheGracePeriodANewSessionKeepsWaiting()
+    public async Task Within_the_grace_period_a_new_session_keeps_waiting()
     {
         var (_, session) = _harness.AddPendingOrder();
         _harness.TamaraSays(session.TamaraOrderId, SyncHarness.Status(TamaraOrderStatus.New));
@@ -429,7 +429,7 @@ public class TamaraOrderSyncServiceTests
     }
 
     [Test]
-    public async Task PastTheGracePeriodAFinalReadStillSayingNewExpiresTheSession()
+    public async Task Past_the_grace_period_a_final_read_still_saying_new_expires_the_session()
     {
         var (order, session) = _harness.AddPendingOrder();
         _harness.TamaraSays(session.TamaraOrderId, SyncHarness.Status(TamaraOrderStatus.New));
@@ -449,7 +449,7 @@ public class TamaraOrderSyncServiceTests
     }
 
     [Test]
-    public async Task PastTheGracePeriodAFinalReadShowingTheCaptureStillPays()
+    public async Task Past_the_grace_period_a_final_read_showing_the_capture_still_pays()
     {
         var (_, session) = _harness.AddPendingOrder();
         _harness.TamaraSays(session.TamaraOrderId, SyncHarness.Captured());
@@ -462,7 +462,7 @@ public class TamaraOrderSyncServiceTests
     }
 
     [Test]
-    public async Task PastTheGracePeriodWithTamaraUnreachableExpiresTheSession()
+    public async Task Past_the_grace_period_with_tamara_unreachable_expires_the_session()
     {
         var (_, session) = _harness.AddPendingOrder();
         _harness.TamaraFails(session.TamaraOrderId, SyncHarness.Transient(HttpStatusCode.ServiceUnavailable));
@@ -475,7 +475,7 @@ public class TamaraOrderSyncServiceTests
     }
 
     [Test]
-    public async Task ACaptureArrivingForACancelledOrderNeedsAttentionInsteadOfThrowing()
+    public async Task A_capture_arriving_for_a_cancelled_order_needs_attention_instead_of_throwing()
     {
         var (order, session) = _harness.AddPendingOrder();
         var cancelled = _harness.Orders.Get(order.Id);
@@ -490,7 +490,7 @@ public class TamaraOrderSyncServiceTests
     }
 
     [Test]
-    public async Task ACaptureOnAnOrderPaidByOtherMeansIsADoublePaymentThatNeedsAttention()
+    public async Task A_capture_on_an_order_paid_by_other_means_is_a_double_payment_that_needs_attention()
     {
         var (order, session) = _harness.AddPendingOrder();
         var paid = _harness.Orders.Get(order.Id);
@@ -513,7 +513,7 @@ public class TamaraOrderSyncServiceTests
     }
 
     [Test]
-    public async Task AnOrderMarkedPaidByThisPluginOnAnotherServerIsNotADoublePayment()
+    public async Task An_order_marked_paid_by_this_plugin_on_another_server_is_not_a_double_payment()
     {
         var claims = new Fakes.InMemoryRepository<TamaraPaymentClaim>();
         var sessions = new Nop.Plugin.Payments.TamaraInStore.Services.TamaraSessionService(new Fakes.InMemoryRepository<TamaraRefund>(), _harness.Sessions, claims);

@@ -23,7 +23,7 @@ public class TamaraPendingSessionsTaskTests
     private Fakes.ScheduleTaskRequest NewTask() => _harness.NewPollTask();
 
     [Test]
-    public async Task NothingPendingMeansOneQueryAndNoCallToTamara()
+    public async Task Nothing_pending_means_one_query_and_no_call_to_tamara()
     {
         var (_, paid) = _harness.AddPendingOrder();
         var stored = _harness.Session(paid.Id);
@@ -40,7 +40,7 @@ public class TamaraPendingSessionsTaskTests
     }
 
     [Test]
-    public async Task SessionsNotYetDueAreLeftAlone()
+    public async Task Sessions_not_yet_due_are_left_alone()
     {
         var (_, session) = _harness.AddPendingOrder();
         var stored = _harness.Session(session.Id);
@@ -53,7 +53,7 @@ public class TamaraPendingSessionsTaskTests
     }
 
     [Test]
-    public async Task ASessionCheckedLateInTheLastRunIsCheckedAgainInThisOne()
+    public async Task A_session_checked_late_in_the_last_run_is_checked_again_in_this_one()
     {
         var (_, session) = _harness.AddPendingOrder();
         _harness.TamaraSays(session.TamaraOrderId, new TamaraOrder { OrderId = session.TamaraOrderId, Status = TamaraOrderStatus.New });
@@ -68,7 +68,7 @@ public class TamaraPendingSessionsTaskTests
     }
 
     [Test]
-    public async Task ABackedOffSessionWaitsOutItsLongerDelay()
+    public async Task A_backed_off_session_waits_out_its_longer_delay()
     {
         var (_, session) = _harness.AddPendingOrder();
         _harness.TamaraFails(session.TamaraOrderId, SyncHarness.Transient(HttpStatusCode.ServiceUnavailable));
@@ -84,7 +84,7 @@ public class TamaraPendingSessionsTaskTests
     }
 
     [Test]
-    public async Task EachSessionIsCheckedWithItsOwnStoresSettings()
+    public async Task Each_session_is_checked_with_its_own_stores_settings()
     {
         var (_, first) = _harness.AddPendingOrder(storeId: 1);
         var (_, second) = _harness.AddPendingOrder(storeId: 2);
@@ -100,7 +100,7 @@ public class TamaraPendingSessionsTaskTests
     }
 
     [Test]
-    public async Task AStoreWithoutAnApiTokenIsSkipped()
+    public async Task A_store_without_an_api_token_is_skipped()
     {
         _harness.Settings[2].ApiToken = null;
         var (_, session) = _harness.AddPendingOrder(storeId: 2);
@@ -112,7 +112,7 @@ public class TamaraPendingSessionsTaskTests
     }
 
     [Test]
-    public async Task TheRunStopsStartingChecksWhenItsTimeBudgetIsSpent()
+    public async Task The_run_stops_starting_checks_when_its_time_budget_is_spent()
     {
         _harness.Settings[1].PollConcurrency = 1;
         var (_, first) = _harness.AddPendingOrder();
@@ -130,7 +130,7 @@ public class TamaraPendingSessionsTaskTests
     }
 
     [Test]
-    public async Task AFailingSessionDoesNotStopTheOthers()
+    public async Task A_failing_session_does_not_stop_the_others()
     {
         var (_, broken) = _harness.AddPendingOrder(storeId: 1);
         var (_, fine) = _harness.AddPendingOrder(storeId: 1);

@@ -74,7 +74,7 @@ public class TamaraPollWorkersTests
     [TestCase(3, 1, 3, TestName = "The store's own value bounds the reads in flight")]
     [TestCase(0, 0, 32, TestName = "Without a saved value the default of 32 applies")]
     [TestCase(2, 6, 6, TestName = "One run serves all stores with the highest of their values")]
-    public async Task NeverMoreReadsInFlightThanTheConcurrencyAndEverySessionOncePerRun(int storeOne, int storeTwo, int expected)
+    public async Task Never_more_reads_in_flight_than_the_concurrency_and_every_session_once_per_run(int storeOne, int storeTwo, int expected)
     {
         _harness.Settings[1].PollConcurrency = storeOne;
         _harness.Settings[2].PollConcurrency = storeTwo;
@@ -89,7 +89,7 @@ public class TamaraPollWorkersTests
     }
 
     [Test]
-    public async Task EachWorkerHasItsOwnScopeAndARequestOfItsOwnAsTheHostWouldGiveIt()
+    public async Task Each_worker_has_its_own_scope_and_a_request_of_its_own_as_the_host_would_give_it()
     {
         _harness.Settings[1].PollConcurrency = 3;
         AddPending(12, storeId: 1);
@@ -120,7 +120,7 @@ public class TamaraPollWorkersTests
     }
 
     [Test]
-    public async Task ARateLimitPausesEveryWorkerForThatTokenWhileAnotherTokensSessionsGoOn()
+    public async Task A_rate_limit_pauses_every_worker_for_that_token_while_another_tokens_sessions_go_on()
     {
         _harness.Settings[1].PollConcurrency = 2;
         _harness.Settings[2].PollConcurrency = 2;
@@ -152,7 +152,7 @@ public class TamaraPollWorkersTests
     }
 
     [Test]
-    public async Task TheTokensRetryAfterIsHonouredInTheNextRunsToo()
+    public async Task The_tokens_retry_after_is_honoured_in_the_next_runs_too()
     {
         var throttled = _harness.AddPendingOrder(storeId: 1).Session;
         var waiting = AddPending(3, storeId: 1);
@@ -171,7 +171,7 @@ public class TamaraPollWorkersTests
     }
 
     [Test]
-    public async Task AShortRetryAfterIsWaitedOutWithinTheRun()
+    public async Task A_short_retry_after_is_waited_out_within_the_run()
     {
         _harness.Settings[1].PollConcurrency = 1;
         var throttled = _harness.AddPendingOrder(storeId: 1).Session;
@@ -193,7 +193,7 @@ public class TamaraPollWorkersTests
     }
 
     [Test]
-    public void WithoutRetryAfterTheTokenPausesForThePollIntervalDoubledAfterEachFailedPause()
+    public void Without_retry_after_the_token_pauses_for_the_poll_interval_doubled_after_each_failed_pause()
     {
         var backoff = _harness.TokenBackoff;
         var interval = TimeSpan.FromSeconds(10);
@@ -211,7 +211,7 @@ public class TamaraPollWorkersTests
     }
 
     [Test]
-    public void WhileTamaraCannotBeReachedTheTokenPausesOneIntervalAtATime()
+    public void While_tamara_cannot_be_reached_the_token_pauses_one_interval_at_a_time()
     {
         var backoff = _harness.TokenBackoff;
         var interval = TimeSpan.FromSeconds(10);
@@ -228,7 +228,7 @@ public class TamaraPollWorkersTests
     }
 
     [Test]
-    public async Task AWorkerWhoseCheckThrowsGoesOnAndSoDoTheOthers()
+    public async Task A_worker_whose_check_throws_goes_on_and_so_do_the_others()
     {
         _harness.Settings[1].PollConcurrency = 4;
         var sessions = AddPending(20, storeId: 1);

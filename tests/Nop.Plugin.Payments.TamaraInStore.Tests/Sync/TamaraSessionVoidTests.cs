@@ -22,7 +22,7 @@ public class TamaraSessionVoidTests
             .ReturnsAsync(new VoidCheckoutSessionResponse { OrderWasVoided = voided });
 
     [Test]
-    public async Task ANewSessionIsVoidedAndClosed()
+    public async Task A_new_session_is_voided_and_closed()
     {
         var (order, session) = _harness.AddPendingOrder();
         _harness.Settings[0].StoreCode = "Branch A";
@@ -44,7 +44,7 @@ public class TamaraSessionVoidTests
 
     [TestCase(TamaraOrderStatus.Approved)]
     [TestCase(TamaraOrderStatus.Authorised)]
-    public async Task OnlyANewOrderIsVoided(string status)
+    public async Task Only_a_new_order_is_voided(string status)
     {
         var (_, session) = _harness.AddPendingOrder();
         _harness.TamaraSays(session.TamaraOrderId, SyncHarness.Status(status));
@@ -57,7 +57,7 @@ public class TamaraSessionVoidTests
     }
 
     [Test]
-    public async Task VoidingAPaidLinkMarksTheOrderPaidInstead()
+    public async Task Voiding_a_paid_link_marks_the_order_paid_instead()
     {
         var (order, session) = _harness.AddPendingOrder();
         _harness.TamaraSays(session.TamaraOrderId, SyncHarness.Captured());
@@ -70,7 +70,7 @@ public class TamaraSessionVoidTests
     }
 
     [Test]
-    public async Task AConflictFromTamaraIsReported()
+    public async Task A_conflict_from_tamara_is_reported()
     {
         var (_, session) = _harness.AddPendingOrder();
         _harness.TamaraSays(session.TamaraOrderId, SyncHarness.Status(TamaraOrderStatus.New));
@@ -84,7 +84,7 @@ public class TamaraSessionVoidTests
     }
 
     [Test]
-    public async Task AClosedSessionIsNotVoided()
+    public async Task A_closed_session_is_not_voided()
     {
         var (_, session) = _harness.AddPendingOrder();
         var stored = _harness.Session(session.Id);
@@ -107,7 +107,7 @@ public class TamaraSessionVoidTests
     }
 
     [Test]
-    public async Task CancellingTheOrderVoidsItsLiveLink()
+    public async Task Cancelling_the_order_voids_its_live_link()
     {
         var (order, session) = _harness.AddPendingOrder();
         _harness.TamaraSays(session.TamaraOrderId, SyncHarness.Status(TamaraOrderStatus.New));
@@ -119,7 +119,7 @@ public class TamaraSessionVoidTests
     }
 
     [Test]
-    public async Task OtherPaymentMethodsAndOtherStatusesAreIgnored()
+    public async Task Other_payment_methods_and_other_statuses_are_ignored()
     {
         var (order, _) = _harness.AddPendingOrder();
         var consumer = NewConsumer();
@@ -132,7 +132,7 @@ public class TamaraSessionVoidTests
     }
 
     [Test]
-    public async Task AFailedVoidOnCancelIsNotedAndNeverThrown()
+    public async Task A_failed_void_on_cancel_is_noted_and_never_thrown()
     {
         var (order, session) = _harness.AddPendingOrder();
         _harness.TamaraFails(session.TamaraOrderId, SyncHarness.Transient(HttpStatusCode.GatewayTimeout));
@@ -144,7 +144,7 @@ public class TamaraSessionVoidTests
     }
 
     [Test]
-    public async Task TheSyncCancellingAnExpiredOrderDoesNotTryToVoidAgain()
+    public async Task The_sync_cancelling_an_expired_order_does_not_try_to_void_again()
     {
         var (_, session) = _harness.AddPendingOrder();
         _harness.TamaraSays(session.TamaraOrderId, SyncHarness.Status(TamaraOrderStatus.Expired));

@@ -13,7 +13,7 @@ public class TamaraSyncErrorTests
     public void SetUp() => _harness = new SyncHarness();
 
     [Test]
-    public async Task TransientFailuresBackOffExponentiallyUpToTwoMinutes()
+    public async Task Transient_failures_back_off_exponentially_up_to_two_minutes()
     {
         var (_, session) = _harness.AddPendingOrder();
         _harness.TamaraFails(session.TamaraOrderId, SyncHarness.Transient(HttpStatusCode.BadGateway));
@@ -35,7 +35,7 @@ public class TamaraSyncErrorTests
     }
 
     [Test]
-    public async Task WhileTamaraCannotBeReachedTheSessionIsAskedAgainEveryInterval()
+    public async Task While_tamara_cannot_be_reached_the_session_is_asked_again_every_interval()
     {
         var (_, session) = _harness.AddPendingOrder();
         _harness.TamaraFails(session.TamaraOrderId, new TamaraApiException("Connection refused (127.0.0.1:5077)", null,
@@ -57,7 +57,7 @@ public class TamaraSyncErrorTests
     }
 
     [Test]
-    public async Task FailingWebhookReadsDoNotPushThePollerAway()
+    public async Task Failing_webhook_reads_do_not_push_the_poller_away()
     {
         var (_, session) = _harness.AddPendingOrder();
         _harness.TamaraFails(session.TamaraOrderId, SyncHarness.Transient(HttpStatusCode.BadGateway));
@@ -71,7 +71,7 @@ public class TamaraSyncErrorTests
     }
 
     [Test]
-    public async Task RetryAfterIsHonoured()
+    public async Task Retry_after_is_honoured()
     {
         var (_, session) = _harness.AddPendingOrder();
         _harness.TamaraFails(session.TamaraOrderId, SyncHarness.Transient(HttpStatusCode.TooManyRequests, TimeSpan.FromSeconds(90)));
@@ -84,7 +84,7 @@ public class TamaraSyncErrorTests
     }
 
     [Test]
-    public async Task AfterASuccessfulReadTheBackoffStartsOver()
+    public async Task After_a_successful_read_the_backoff_starts_over()
     {
         var (_, session) = _harness.AddPendingOrder();
         var service = _harness.NewService();
@@ -103,7 +103,7 @@ public class TamaraSyncErrorTests
     }
 
     [Test]
-    public async Task NotFoundIsNotedOnceAndRecorded()
+    public async Task Not_found_is_noted_once_and_recorded()
     {
         var (order, session) = _harness.AddPendingOrder();
         var service = _harness.NewService();
@@ -118,7 +118,7 @@ public class TamaraSyncErrorTests
     }
 
     [Test]
-    public async Task AnUnexpectedFailureIsLoggedNotThrown()
+    public async Task An_unexpected_failure_is_logged_not_thrown()
     {
         var (_, session) = _harness.AddPendingOrder();
         _harness.Client.Setup(client => client.GetOrderAsync(It.IsAny<TamaraInStoreSettings>(), session.TamaraOrderId, It.IsAny<CancellationToken>()))
