@@ -216,6 +216,12 @@ public static class TamaraInStoreDefaults
     /// <summary>Long enough for the slowest Tamara call the settings allow (see TamaraCallBudget)</summary>
     public static TimeSpan OrderLockExpiration => TimeSpan.FromMinutes(2);
 
+    /// <summary>
+    /// How long a refund without a clear outcome is waited for. A row still "requested" within this time belongs to a
+    /// refund being made right now; an "unknown" row older than this that Tamara does not show never happened.
+    /// </summary>
+    public static TimeSpan UnconfirmedRefundGracePeriod => TimeSpan.FromMinutes(2);
+
     /// <summary>Most due sessions one run of the scheduled task takes: 1,000 pending payments are all checked in one interval</summary>
     public static int PendingSessionsPerRun => 1_000;
 
