@@ -10,35 +10,31 @@ using Nop.Plugin.Payments.TamaraInStore.Services.Refunds;
 using Nop.Plugin.Payments.TamaraInStore.Services.Sync;
 using Nop.Services.Helpers;
 using Nop.Services.Localization;
-using Nop.Services.Orders;
 
 namespace Nop.Plugin.Payments.TamaraInStore.Factories;
 
 public class TamaraOrderBlockModelFactory
 {
-    /// <summary>Every order note the plugin writes starts with this</summary>
-    public const string NotePrefix = "Tamara";
-
     private readonly IDateTimeHelper _dateTimeHelper;
     private readonly ILocalizationService _localizationService;
-    private readonly IOrderService _orderService;
     private readonly QrCodeService _qrCodeService;
+    private readonly TamaraOrderNoteWriter _noteWriter;
     private readonly TamaraSessionService _sessionService;
     private readonly TamaraStaffPolicy _policy;
     private readonly TimeProvider _timeProvider;
 
     public TamaraOrderBlockModelFactory(IDateTimeHelper dateTimeHelper,
         ILocalizationService localizationService,
-        IOrderService orderService,
         QrCodeService qrCodeService,
+        TamaraOrderNoteWriter noteWriter,
         TamaraSessionService sessionService,
         TamaraStaffPolicy policy,
         TimeProvider timeProvider)
     {
         _dateTimeHelper = dateTimeHelper;
         _localizationService = localizationService;
-        _orderService = orderService;
         _qrCodeService = qrCodeService;
+        _noteWriter = noteWriter;
         _sessionService = sessionService;
         _policy = policy;
         _timeProvider = timeProvider;
@@ -51,8 +47,7 @@ public class TamaraOrderBlockModelFactory
         var model = new OrderBlockModel { OrderId = order.Id };
         var session = await _sessionService.GetLatestSessionByOrderIdAsync(order.Id);
 
-        model.Timeline = (await _orderService.GetOrderNotesByOrderIdAsync(order.Id))
-            .Where(note => note.Note?.StartsWith(NotePrefix, StringComparison.Ordinal) == true)
+        model.Timeline = (await _noteWriter.GetNotesAsync(order.Id))
             .OrderByDescending(note => note.CreatedOnUtc).ThenByDescending(note => note.Id)
             .Select(note => new OrderBlockEventModel { CreatedOn = note.CreatedOnUtc, Text = note.Note })
             .ToList();

@@ -33,6 +33,7 @@ public class NopStartup : INopStartup
         services.AddScoped<TamaraPaymentTypesService>();
         services.AddScoped<TamaraSessionCreator>();
         services.AddScoped<TamaraSessionStatusService>();
+        services.AddScoped<TamaraOrderNoteWriter>();
         services.AddScoped<TamaraOrderSyncService>();
         services.AddSingleton<TamaraTokenBackoff>();
         services.AddScoped<TamaraRefundService>();

@@ -45,6 +45,9 @@ public sealed partial class EndToEndEnvironment : IAsyncDisposable
     /// <summary>With the unique index the database has</summary>
     public InMemoryRepository<TamaraRefundClaim> RefundClaims { get; } = new() { UniqueKey = claim => (claim.SessionId, claim.Basis) };
 
+    /// <summary>Which order notes the plugin wrote</summary>
+    public InMemoryRepository<TamaraOrderNote> OrderNotes { get; } = new();
+
     public InMemoryRepository<TamaraReconciliationRun> ReconciliationRuns { get; } = new();
 
     /// <summary>The plugin's Tamara client as nopCommerce would resolve it (typed HttpClient from the factory)</summary>
@@ -106,6 +109,7 @@ public sealed partial class EndToEndEnvironment : IAsyncDisposable
         services.AddSingleton<IRepository<TamaraRefund>>(Refunds);
         services.AddSingleton<IRepository<TamaraPaymentClaim>>(PaymentClaims);
         services.AddSingleton<IRepository<TamaraRefundClaim>>(RefundClaims);
+        services.AddSingleton<IRepository<TamaraOrderNote>>(OrderNotes);
         services.AddSingleton<IRepository<TamaraReconciliationRun>>(ReconciliationRuns);
         AddOrderFakes(services);
 

@@ -88,4 +88,16 @@ public class MigrationTests
                 Is.EqualTo(typeof(Nop.Plugin.Payments.TamaraInStore.Services.Sync.TamaraPendingSessionsTask)));
         });
     }
+    [Test]
+    public void The_table_of_the_plugin_s_notes_is_added_when_an_installed_plugin_is_updated_after_every_earlier_migration()
+    {
+        var earlier = new[] { Of<SchemaMigration>(), Of<RefundCountedOfflineMigration>(), Of<PhoneLinkLimitIndexMigration>(),
+            Of<SessionChannelMigration>(), Of<ReconciliationRunTableMigration>(), Of<RefundClaimTableMigration>() };
+        Assert.Multiple(() =>
+        {
+            Assert.That(Of<OrderNoteMarkTableMigration>().TargetMigrationProcess, Is.EqualTo(MigrationProcessType.Update),
+                "a new install has the table from the base schema; only an update must add it");
+            Assert.That(earlier.Select(migration => migration.Version), Has.All.LessThan(Of<OrderNoteMarkTableMigration>().Version));
+        });
+    }
 }
