@@ -67,6 +67,12 @@ public static class TamaraInStoreDefaults
         "order_captured", "order_refunded", "order_expired"
     ];
 
+    /// <summary>The <c>platform</c> sent with QR sessions unless a store sets its own (Tamara's shape: PARTNERNAME_POS_QR)</summary>
+    public static string DefaultQrPlatform => "NOPCOMMERCE_POS_QR";
+
+    /// <summary>Longest QR platform name accepted</summary>
+    public const int QrPlatformMaxLength = 64;
+
     /// <summary>Longest POS device id accepted (X-Device-Id), also the size of its column</summary>
     public const int DeviceIdMaxLength = 64;
 

@@ -320,7 +320,7 @@ public class TamaraRefundService
             await _sessionService.UpdateRefundAsync(row);
             await _sessionService.ReleaseRefundClaimAsync(session.Id, basis);
             await _logger.WarningAsync($"Tamara in-store: Tamara refused refund {row.MerchantRefundId} of order #{order.Id} ({exception.StatusCode})", exception);
-            return await ErrorAsync(Keys.Refused, exception.Message);
+            return await ErrorAsync(exception.Kind == TamaraErrorKind.Blocked ? Keys.NotSent : Keys.Refused, exception.Message);
         }
         catch (Exception exception)
         {
@@ -636,9 +636,12 @@ public class TamaraRefundService
     private Task<bool> TryWithOrderLockAsync(string tamaraOrderId, Func<Task> action) =>
         TamaraOrderLock.TryRunAsync(_locker, tamaraOrderId, action, TamaraOrderLock.StaffActionAttempts, TamaraOrderLock.StaffActionRetryDelay);
 
-    /// <summary>A 4xx answer (or a call that was never sent) means Tamara refunded nothing; anything else may have refunded</summary>
+    /// <summary>
+    /// A 4xx answer (or a call that was never sent, or one a CDN stopped before Tamara) means Tamara refunded nothing; anything
+    /// else may have refunded
+    /// </summary>
     private static bool IsRefusal(TamaraApiException exception) =>
-        !exception.OutcomeUnknown && exception.Kind is TamaraErrorKind.Api or TamaraErrorKind.Configuration;
+        !exception.OutcomeUnknown && exception.Kind is TamaraErrorKind.Api or TamaraErrorKind.Configuration or TamaraErrorKind.Blocked;
 
     private static bool RefundsEverything(RefundPaymentRequest request) =>
         !request.IsPartialRefund || request.AmountToRefund >= request.Order.OrderTotal - request.Order.RefundedAmount;
