@@ -7,6 +7,7 @@ using Nop.Plugin.Payments.TamaraInStore.Factories;
 using Nop.Plugin.Payments.TamaraInStore.Services;
 using Nop.Plugin.Payments.TamaraInStore.Services.Api;
 using Nop.Plugin.Payments.TamaraInStore.Services.Checkout;
+using Nop.Plugin.Payments.TamaraInStore.Services.Counter;
 using Nop.Plugin.Payments.TamaraInStore.Services.Operations;
 using Nop.Plugin.Payments.TamaraInStore.Services.Reconciliation;
 using Nop.Plugin.Payments.TamaraInStore.Services.Refunds;
@@ -46,6 +47,11 @@ public class NopStartup : INopStartup
         services.AddScoped<TamaraReconciliationReportStore>();
         services.AddScoped<TamaraSessionReconciler>();
         services.AddScoped<ITamaraReconciliationService, TamaraReconciliationService>();
+        services.AddScoped<TamaraCounterProductLookup>();
+        services.AddScoped<TamaraCounterCartService>();
+        services.AddScoped<TamaraCounterCustomerService>();
+        services.AddScoped<TamaraCounterPreCheck>();
+        services.AddScoped<TamaraCounterSaleService>();
     }
 
     public void Configure(IApplicationBuilder application)

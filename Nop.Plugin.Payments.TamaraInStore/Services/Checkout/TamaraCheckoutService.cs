@@ -320,7 +320,8 @@ public class TamaraCheckoutService
                 return await RefuseAsync(result, processPaymentRequest, await _localizationService.GetResourceAsync("Plugins.Payments.TamaraInStore.Checkout.Errors.QrNotOffered"));
             if (isQr && !TamaraDeviceId.IsValid(deviceId))
                 return Error(result, await _localizationService.GetResourceAsync("Plugins.Payments.TamaraInStore.Checkout.Errors.DeviceIdRequired"));
-            if (!isQr && (string.IsNullOrEmpty(phone) || string.IsNullOrEmpty(email)))
+            // the counter sells to customers without an e-mail: the address is only the link's backup channel
+            if (!isQr && (string.IsNullOrEmpty(phone) || string.IsNullOrEmpty(email) && TamaraStaffOrderEntry.CounterSale is null))
                 return Error(result, await _localizationService.GetResourceAsync("Plugins.Payments.TamaraInStore.Checkout.Errors.PaymentInfoMissing"));
 
             var sessions = await _sessionService.GetSessionsByOrderGuidAsync(processPaymentRequest.OrderGuid);
