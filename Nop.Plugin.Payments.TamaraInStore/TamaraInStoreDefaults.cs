@@ -184,7 +184,7 @@ public static class TamaraInStoreDefaults
     public static class ScheduleTask
     {
         public static string Name => "Tamara in-store: check pending payments";
-        public static string Type => "Nop.Plugin.Payments.TamaraInStore.Services.TamaraPendingSessionsTask";
+        public static string Type => "Nop.Plugin.Payments.TamaraInStore.Services.Sync.TamaraPendingSessionsTask";
 
         /// <summary>
         /// The task's fixed period: the shortest poll interval a store may choose. nopCommerce builds the task's timer from

@@ -4,6 +4,7 @@ using Nop.Core;
 using Nop.Plugin.Payments.TamaraInStore.Factories;
 using Nop.Plugin.Payments.TamaraInStore.Models.Operations;
 using Nop.Plugin.Payments.TamaraInStore.Services.Reconciliation;
+using Nop.Plugin.Payments.TamaraInStore.Services.Staff;
 using Nop.Plugin.Payments.TamaraInStore.Services.Sync;
 using Nop.Services.Security;
 using Nop.Web.Framework;

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Nop.Core;
 using Nop.Plugin.Payments.TamaraInStore.Factories;
+using Nop.Plugin.Payments.TamaraInStore.Services.Staff;
 using Nop.Plugin.Payments.TamaraInStore.Services.Sync;
 using Nop.Services.Orders;
 using Nop.Services.Security;

@@ -7,6 +7,7 @@ using Nop.Plugin.Payments.TamaraInStore.Controllers;
 using Nop.Plugin.Payments.TamaraInStore.Domain;
 using Nop.Plugin.Payments.TamaraInStore.Factories;
 using Nop.Plugin.Payments.TamaraInStore.Services;
+using Nop.Plugin.Payments.TamaraInStore.Services.Staff;
 using Nop.Plugin.Payments.TamaraInStore.Services.Api.Models;
 using Nop.Plugin.Payments.TamaraInStore.Services.Refunds;
 using Nop.Plugin.Payments.TamaraInStore.Services.Sync;

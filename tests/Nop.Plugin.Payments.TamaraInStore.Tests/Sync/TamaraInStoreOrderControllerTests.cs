@@ -9,6 +9,7 @@ using Nop.Plugin.Payments.TamaraInStore.Components;
 using Nop.Plugin.Payments.TamaraInStore.Controllers;
 using Nop.Plugin.Payments.TamaraInStore.Domain;
 using Nop.Plugin.Payments.TamaraInStore.Services;
+using Nop.Plugin.Payments.TamaraInStore.Services.Staff;
 using Nop.Plugin.Payments.TamaraInStore.Services.Api.Models;
 using Nop.Plugin.Payments.TamaraInStore.Services.Checkout;
 using Nop.Plugin.Payments.TamaraInStore.Services.Refunds;

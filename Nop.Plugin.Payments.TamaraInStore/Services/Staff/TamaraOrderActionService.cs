@@ -5,12 +5,13 @@ using Nop.Plugin.Payments.TamaraInStore.Domain;
 using Nop.Plugin.Payments.TamaraInStore.Factories;
 using Nop.Plugin.Payments.TamaraInStore.Services.Checkout;
 using Nop.Plugin.Payments.TamaraInStore.Services.Refunds;
+using Nop.Plugin.Payments.TamaraInStore.Services.Sync;
 using Nop.Services.Localization;
 using Nop.Services.Logging;
 using Nop.Services.Orders;
 using Nop.Services.Security;
 
-namespace Nop.Plugin.Payments.TamaraInStore.Services.Sync;
+namespace Nop.Plugin.Payments.TamaraInStore.Services.Staff;
 
 /// <summary>
 /// The staff actions on an order's Tamara payment (check now, void, send a new link, the exits from needs attention, the

@@ -1,12 +1,11 @@
 using Nop.Core.Domain.Orders;
 using Nop.Core.Events;
 using Nop.Plugin.Payments.TamaraInStore.Domain;
-using Nop.Plugin.Payments.TamaraInStore.Services.Sync;
 using Nop.Services.Events;
 using Nop.Services.Logging;
 using Nop.Services.Orders;
 
-namespace Nop.Plugin.Payments.TamaraInStore.Services;
+namespace Nop.Plugin.Payments.TamaraInStore.Services.Sync;
 
 /// <summary>
 /// nopCommerce never calls the payment method when an order is cancelled, marked as paid by other means or deleted: void

@@ -4,12 +4,13 @@ using Nop.Core.Domain.Payments;
 using Nop.Plugin.Payments.TamaraInStore.Domain;
 using Nop.Plugin.Payments.TamaraInStore.Services.Api;
 using Nop.Plugin.Payments.TamaraInStore.Services.Api.Models;
+using Nop.Plugin.Payments.TamaraInStore.Services.Refunds;
 using Nop.Plugin.Payments.TamaraInStore.Services.Sync;
 using Nop.Services.Configuration;
 using Nop.Services.Logging;
 using Nop.Services.Orders;
 
-namespace Nop.Plugin.Payments.TamaraInStore.Services.Refunds;
+namespace Nop.Plugin.Payments.TamaraInStore.Services.Staff;
 
 /// <summary>
 /// Gives back a Tamara payment taken for an order that was already paid by other means (a double payment). What Tamara

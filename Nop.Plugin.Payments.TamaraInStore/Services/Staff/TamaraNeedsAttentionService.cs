@@ -12,7 +12,7 @@ using Nop.Services.Localization;
 using Nop.Services.Logging;
 using Nop.Services.Orders;
 
-namespace Nop.Plugin.Payments.TamaraInStore.Services.Sync;
+namespace Nop.Plugin.Payments.TamaraInStore.Services.Staff;
 
 /// <summary>
 /// The two ways staff take a Tamara payment out of "needs attention": accept what Tamara captured (the order is
