@@ -191,6 +191,8 @@ public class TamaraCounterSaleService
 
             if (placed.Success && placed.PlacedOrder is { } order)
             {
+                // what nopCommerce's checkout does after placing: the plugin links its session to the order (never throws)
+                await _checkoutService.PostProcessPaymentAsync(new PostProcessPaymentRequest { Order = order });
                 await _genericAttributeService.SaveAttributeAsync(sale, SentOrderAttribute, order.Id, storeId);
                 await _cartService.EndSaleAsync();
                 await _logger.InformationAsync($"Tamara in-store: counter sale placed as order {order.Id} by staff member {staff.Id}");

@@ -42,6 +42,7 @@ public class CounterSaleTests
     private readonly List<Order> _savedOrders = new();
     private readonly List<TamaraCounterSaleScope> _scopesSeenByPlaceOrder = new();
 
+    private Mock<TamaraCheckoutService> _checkout;
     private TamaraCounterPreCheckResult _preCheckResult = TamaraCounterPreCheckResult.Offered([]);
     private Customer _existingCustomer;
     private int _nextOrderId = 900;
@@ -85,6 +86,7 @@ public class CounterSaleTests
 
         var checkout = ClassMock<TamaraCheckoutService>();
         checkout.Setup(c => c.DefaultLocaleAsync()).ReturnsAsync("ar_SA");
+        _checkout = checkout;
 
         return new TamaraCounterSaleService(currency.Object, _attributes, localization.Object, new InMemoryLocker(), new Mock<ILogger>().Object,
             _orderProcessing.Object, _orderService.Object, _products.Object, settings.Object, _cartService.Object, storeContext.Object,
@@ -123,6 +125,7 @@ public class CounterSaleTests
         Assert.That(_scopesSeenByPlaceOrder.Single(), Is.EqualTo(new TamaraCounterSaleScope(_clerk.Id, "Till 2")));
         Assert.That(TamaraStaffOrderEntry.CounterSale, Is.Null);
         _counterCart.Verify(c => c.EndSaleAsync(), Times.Once);
+        _checkout.Verify(c => c.PostProcessPaymentAsync(It.Is<PostProcessPaymentRequest>(r => r.Order.Id == _savedOrders.Single().Id)), Times.Once);
     }
 
     [Test]
