@@ -7,6 +7,7 @@ using Nop.Plugin.Payments.TamaraInStore.Services;
 using Nop.Plugin.Payments.TamaraInStore.Services.Checkout;
 using Nop.Plugin.Payments.TamaraInStore.Services.Counter;
 using Nop.Services.Configuration;
+using Nop.Services.Customers;
 using Nop.Services.Helpers;
 using Nop.Services.Localization;
 using Nop.Services.Orders;
@@ -30,6 +31,7 @@ public class TamaraInStoreCounterController : BasePluginController
 {
     public const string TillCookieName = "Nop.TamaraInStore.Till";
 
+    private readonly ICustomerService _customerService;
     private readonly IDateTimeHelper _dateTimeHelper;
     private readonly ILocalizationService _localizationService;
     private readonly IOrderService _orderService;
@@ -40,12 +42,14 @@ public class TamaraInStoreCounterController : BasePluginController
     private readonly IWorkContext _workContext;
     private readonly QrCodeService _qrCodeService;
     private readonly TamaraCounterCartService _cartService;
+    private readonly TamaraCounterReturns _returns;
     private readonly TamaraCounterSaleService _saleService;
     private readonly TamaraSessionService _sessionService;
     private readonly TamaraSessionStatusService _statusService;
     private readonly TamaraTillDevice _tillDevice;
 
-    public TamaraInStoreCounterController(IDateTimeHelper dateTimeHelper,
+    public TamaraInStoreCounterController(ICustomerService customerService,
+        IDateTimeHelper dateTimeHelper,
         ILocalizationService localizationService,
         IOrderService orderService,
         IPermissionService permissionService,
@@ -55,11 +59,13 @@ public class TamaraInStoreCounterController : BasePluginController
         IWorkContext workContext,
         QrCodeService qrCodeService,
         TamaraCounterCartService cartService,
+        TamaraCounterReturns returns,
         TamaraCounterSaleService saleService,
         TamaraSessionService sessionService,
         TamaraSessionStatusService statusService,
         TamaraTillDevice tillDevice)
     {
+        _customerService = customerService;
         _dateTimeHelper = dateTimeHelper;
         _localizationService = localizationService;
         _orderService = orderService;
@@ -70,6 +76,7 @@ public class TamaraInStoreCounterController : BasePluginController
         _workContext = workContext;
         _qrCodeService = qrCodeService;
         _cartService = cartService;
+        _returns = returns;
         _saleService = saleService;
         _sessionService = sessionService;
         _statusService = statusService;
@@ -317,11 +324,48 @@ public class TamaraInStoreCounterController : BasePluginController
             Total = TamaraMoneyRounding.Format(TamaraMoneyRounding.Round(order.OrderTotal * rate, order.CustomerCurrencyCode), order.CustomerCurrencyCode),
             TamaraOrderId = session.TamaraOrderId,
             Plan = session.PaymentType,
-            Till = session.DeviceId,
+            Clerk = await StaffNameAsync(session.StaffCustomerId),
+            Till = session.Till ?? session.DeviceId,
             OrderNumberQrDataUri = _qrCodeService.ToPngDataUri(order.CustomOrderNumber)
         };
 
         return View(TamaraInStoreDefaults.ViewPath("CounterSlip.cshtml"), model);
+    }
+
+    #region Returns
+
+    /// <summary>The returns tab: a Tamara sale by phone, order number (the slip's code), order id or Tamara order id</summary>
+    [HttpGet]
+    [CheckPermission(TamaraCounterPermission.SellAtCounter)]
+    public async Task<IActionResult> Returns(string q)
+    {
+        if (!await MaySellAsync())
+            return AccessDeniedView();
+
+        var store = await _storeContext.GetCurrentStoreAsync();
+        var settings = await _settingService.LoadSettingAsync<TamaraInStoreSettings>(store.Id);
+        var model = new CounterReturnsModel { Query = q?.Trim() };
+        if (!string.IsNullOrEmpty(model.Query))
+        {
+            foreach (var row in await _returns.FindAsync(model.Query, settings.CountryCode))
+            {
+                var createdOn = await _dateTimeHelper.ConvertToUserTimeAsync(row.CreatedOnUtc, DateTimeKind.Utc);
+                model.Rows.Add(row with { CreatedOnUtc = createdOn });
+            }
+        }
+
+        return View(TamaraInStoreDefaults.ViewPath("CounterReturns.cshtml"), model);
+    }
+
+    #endregion
+
+    private async Task<string> StaffNameAsync(int? staffCustomerId)
+    {
+        if (staffCustomerId is not int id || await _customerService.GetCustomerByIdAsync(id) is not { } staff)
+            return null;
+
+        var name = TamaraCounterCustomerService.DisplayName(staff);
+        return string.IsNullOrEmpty(name) ? staff.Email : name;
     }
 
     #endregion

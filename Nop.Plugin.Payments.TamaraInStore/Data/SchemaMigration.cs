@@ -16,6 +16,8 @@ public class SchemaMigration : AutoReversingMigration
         Create.TableFor<TamaraReconciliationRun>();
         Create.TableFor<TamaraRefundClaim>();
 
+        CounterLookupIndexMigration.CreateIndexes(this);
+
         // the poller's query: every pending session, due now
         Create.Index("IX_TamaraSession_StateId_NextCheckOnUtc")
             .OnTable(nameof(TamaraSession))

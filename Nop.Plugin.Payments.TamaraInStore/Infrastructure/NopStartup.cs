@@ -53,6 +53,7 @@ public class NopStartup : INopStartup
         services.AddScoped<TamaraCounterCustomerService>();
         services.AddScoped<TamaraCounterPreCheck>();
         services.AddScoped<TamaraCounterSaleService>();
+        services.AddScoped<TamaraCounterReturns>();
     }
 
     public void Configure(IApplicationBuilder application)

@@ -59,6 +59,13 @@ public static partial class TamaraInStoreLocaleResources
         new(CounterPrefix + "CancelSale", "Cancel sale", "ألغِ عملية البيع"),
         new(CounterPrefix + "OpenOrder", "Open the order", "افتح الطلب"),
 
+        new(CounterPrefix + "Tab.Sale", "Sale", "البيع"),
+        new(CounterPrefix + "Tab.Returns", "Returns", "المرتجعات"),
+        new(CounterPrefix + "Returns.Search", "Phone, order number, the slip's code or Tamara order id", "الجوال أو رقم الطلب أو رمز الإيصال أو رقم طلب تمارا"),
+        new(CounterPrefix + "Returns.Find", "Find", "ابحث"),
+        new(CounterPrefix + "Returns.None", "No Tamara sale matches.", "لا توجد عملية بيع عبر تمارا مطابقة."),
+        new(CounterPrefix + "Returns.OpenToRefund", "Open to refund", "افتح للاسترداد"),
+
         new(CounterPrefix + "Slip.Title", "Tamara sale", "عملية بيع عبر تمارا"),
         new(CounterPrefix + "Slip.Store", "Store", "المتجر"),
         new(CounterPrefix + "Slip.StoreCode", "Store code", "رمز المتجر"),

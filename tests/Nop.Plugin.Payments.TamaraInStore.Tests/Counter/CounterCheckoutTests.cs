@@ -24,8 +24,22 @@ public class CounterCheckoutTests
 
         Assert.That(result.Errors, Is.Empty);
         Assert.That(result.AuthorizationTransactionId, Is.EqualTo("tamara-order-1"));
+        Assert.That((fixture.Sessions.Rows.Single().StaffCustomerId, fixture.Sessions.Rows.Single().Till), Is.EqualTo(((int?)1, "Till 1")),
+            "the session records the clerk and the till");
         fixture.Client.Verify(c => c.CreateInStoreSessionAsync(It.IsAny<TamaraInStoreSettings>(),
             It.Is<CreateInStoreSessionRequest>(r => r.Email == null && r.PhoneNumber == "966501234567"), It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Test]
+    public async Task A_session_of_staff_impersonating_the_customer_records_that_staff_member()
+    {
+        var fixture = new CheckoutFixture();
+        fixture.TamaraCreates();
+
+        await fixture.Create().ProcessPaymentAsync(CheckoutFixture.PaymentRequest(100m));
+
+        Assert.That(fixture.Sessions.Rows.Single().StaffCustomerId, Is.EqualTo(fixture.Staff.Id));
+        Assert.That(fixture.Sessions.Rows.Single().Till, Is.Null);
     }
 
     [Test]
