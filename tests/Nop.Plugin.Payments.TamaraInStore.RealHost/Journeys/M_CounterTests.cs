@@ -46,7 +46,8 @@ public class M_CounterTests : Journey
     private static async Task ScanAsync(string code)
     {
         await Page.Keyboard.TypeAsync(code);
-        await Page.Keyboard.PressAsync("Enter");
+        await Page.RunAndWaitForResponseAsync(() => Page.Keyboard.PressAsync("Enter"),
+            response => response.Url.Contains("TamaraInStoreCounter/Add", StringComparison.OrdinalIgnoreCase));
         await Page.WaitForLoadStateAsync(LoadState.NetworkIdle);
         await Page.Locator("#tamara-counter-term").WaitForAsync();
     }
