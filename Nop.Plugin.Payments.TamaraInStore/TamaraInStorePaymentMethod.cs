@@ -188,6 +188,7 @@ public class TamaraInStorePaymentMethod : BasePlugin, IPaymentMethod, IWidgetPlu
         {
             UseSandbox = true,
             CountryCode = "SA",
+            QrPlatform = TamaraInStoreDefaults.DefaultQrPlatform,
             RequestTimeoutSeconds = TamaraInStoreDefaults.DefaultRequestTimeoutSeconds,
             PollIntervalSeconds = TamaraInStoreDefaults.DefaultPollIntervalSeconds,
             PollConcurrency = TamaraInStoreDefaults.DefaultPollConcurrency,
@@ -261,6 +262,13 @@ public class TamaraInStorePaymentMethod : BasePlugin, IPaymentMethod, IWidgetPlu
         {
             settings.ReconciliationDays = TamaraInStoreDefaults.Reconciliation.DefaultDays;
             await _settingService.SaveSettingAsync(settings, x => x.ReconciliationDays);
+        }
+
+        // 1.04: QR sessions carry the platform Tamara requires
+        if (string.IsNullOrWhiteSpace(settings.QrPlatform))
+        {
+            settings.QrPlatform = TamaraInStoreDefaults.DefaultQrPlatform;
+            await _settingService.SaveSettingAsync(settings, x => x.QrPlatform);
         }
 
         // 1.05: the counter's permission and its staff role

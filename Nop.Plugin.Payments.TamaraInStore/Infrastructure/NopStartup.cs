@@ -41,6 +41,9 @@ public class NopStartup : INopStartup
         services.AddScoped<TamaraNeedsAttentionService>();
         services.AddScoped<TamaraUninstallService>();
         services.AddScoped<TamaraOrderBlockModelFactory>();
+        services.AddScoped<TamaraStaffPolicy>();
+        services.AddScoped<TamaraStaffAnswers>();
+        services.AddScoped<TamaraNewLinkService>();
         services.AddScoped<TamaraOrderActionService>();
         services.AddScoped<TamaraOperationsQuery>();
         services.AddScoped<TamaraOperationsFigures>();

@@ -1,58 +1,47 @@
-using Nop.Core;
 using Nop.Core.Domain.Orders;
-using Nop.Core.Domain.Payments;
 using Nop.Plugin.Payments.TamaraInStore.Domain;
-using Nop.Plugin.Payments.TamaraInStore.Factories;
-using Nop.Plugin.Payments.TamaraInStore.Services.Checkout;
-using Nop.Plugin.Payments.TamaraInStore.Services.Refunds;
 using Nop.Plugin.Payments.TamaraInStore.Services.Sync;
-using Nop.Services.Localization;
 using Nop.Services.Logging;
 using Nop.Services.Orders;
-using Nop.Services.Security;
 
 namespace Nop.Plugin.Payments.TamaraInStore.Services.Staff;
 
 /// <summary>
 /// The staff actions on an order's Tamara payment (check now, void, send a new link, the exits from needs attention, the
-/// double payment's refund), for one order or a selection; the order page's card and the operations page both call it
+/// double payment's refund), for one order or a selection; the order page's card and the operations page both call it.
+/// An action runs only when <see cref="TamaraStaffPolicy"/> allows it for the order's newest session, whatever was posted.
 /// </summary>
 public class TamaraOrderActionService
 {
-    private const string ResourcePrefix = "Plugins.Payments.TamaraInStore.OrderBlock.";
-
-    private readonly ILocalizationService _localizationService;
     private readonly ILogger _logger;
     private readonly IOrderService _orderService;
-    private readonly IPermissionService _permissionService;
-    private readonly IWorkContext _workContext;
-    private readonly TamaraCheckoutService _checkoutService;
     private readonly TamaraDoublePaymentRefund _doublePaymentRefund;
     private readonly TamaraNeedsAttentionService _needsAttentionService;
+    private readonly TamaraNewLinkService _newLinkService;
     private readonly TamaraOrderSyncService _orderSyncService;
     private readonly TamaraSessionService _sessionService;
+    private readonly TamaraStaffAnswers _answers;
+    private readonly TamaraStaffPolicy _policy;
 
-    public TamaraOrderActionService(ILocalizationService localizationService,
-        ILogger logger,
+    public TamaraOrderActionService(ILogger logger,
         IOrderService orderService,
-        IPermissionService permissionService,
-        IWorkContext workContext,
-        TamaraCheckoutService checkoutService,
         TamaraDoublePaymentRefund doublePaymentRefund,
         TamaraNeedsAttentionService needsAttentionService,
+        TamaraNewLinkService newLinkService,
         TamaraOrderSyncService orderSyncService,
-        TamaraSessionService sessionService)
+        TamaraSessionService sessionService,
+        TamaraStaffAnswers answers,
+        TamaraStaffPolicy policy)
     {
-        _localizationService = localizationService;
         _logger = logger;
         _orderService = orderService;
-        _permissionService = permissionService;
-        _workContext = workContext;
-        _checkoutService = checkoutService;
         _doublePaymentRefund = doublePaymentRefund;
         _needsAttentionService = needsAttentionService;
+        _newLinkService = newLinkService;
         _orderSyncService = orderSyncService;
         _sessionService = sessionService;
+        _answers = answers;
+        _policy = policy;
     }
 
     /// <summary>One action on one order, refused without the right to edit orders and for vendors</summary>
@@ -82,33 +71,35 @@ public class TamaraOrderActionService
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
                 await _logger.ErrorAsync($"Tamara in-store: {action} for order {orderId} failed: {exception.Message}", exception);
-                outcomes.Add(await AnswerAsync(orderId, false, "Result.RequestFailed"));
+                outcomes.Add(await _answers.AnswerAsync(orderId, false, "Result.RequestFailed"));
             }
         }
 
         return outcomes;
     }
 
-    /// <summary>Who may act: staff with the right to edit orders, never a vendor (as the order page's Tamara card)</summary>
-    public virtual async Task<bool> MayActAsync() =>
-        await TamaraOrderBlockAccess.MaySeeAsync(_workContext)
-        && await _permissionService.AuthorizeAsync(StandardPermission.Orders.ORDERS_CREATE_EDIT_DELETE);
+    /// <summary>What the policy allows on the order now: its newest session, the order's state and any double payment</summary>
+    public virtual async Task<TamaraStaffSituation> SituationAsync(Order order, TamaraSession session) =>
+        TamaraStaffSituation.Of(order, session, await _doublePaymentRefund.FindAsync(order) is not null);
 
     private async Task<TamaraOrderActionOutcome> RefusalAsync(int orderId) =>
-        await MayActAsync() ? null : await AnswerAsync(orderId, false, "Result.AccessDenied");
+        await _policy.MayActAsync() ? null : await _answers.AnswerAsync(orderId, false, "Result.AccessDenied");
 
     private async Task<TamaraOrderActionOutcome> RunAllowedAsync(TamaraOrderAction action, int orderId, CancellationToken cancellationToken)
     {
         var order = await LoadOrderAsync(orderId);
         var session = order is null ? null : await _sessionService.GetLatestSessionByOrderIdAsync(order.Id);
         if (session is null)
-            return await AnswerAsync(orderId, false, "Result.NoSession");
+            return await _answers.AnswerAsync(orderId, false, "Result.NoSession");
+
+        if (!TamaraStaffPolicy.Allows(action, await SituationAsync(order, session)))
+            return await NotAllowedAsync(action, order.Id);
 
         return action switch
         {
             TamaraOrderAction.CheckNow => await CheckNowAsync(order, session, cancellationToken),
-            TamaraOrderAction.Void => await VoidAnswerAsync(order.Id, await _orderSyncService.VoidSessionAsync(session, "by staff", cancellationToken)),
-            TamaraOrderAction.SendNewLink => await SendNewLinkAsync(order, session, cancellationToken),
+            TamaraOrderAction.Void => await _answers.VoidAnswerAsync(order.Id, await _orderSyncService.VoidSessionAsync(session, "by staff", cancellationToken)),
+            TamaraOrderAction.SendNewLink => await _newLinkService.SendAsync(order, session, cancellationToken),
             TamaraOrderAction.AcceptCapture => await StaffAnswerAsync(order, "accepting Tamara's payment", () => _needsAttentionService.AcceptCaptureAsync(order, session)),
             TamaraOrderAction.RefundCapture => await StaffAnswerAsync(order, "refunding Tamara's payment", () => _needsAttentionService.RefundCaptureAsync(order, session)),
             TamaraOrderAction.RefundDoublePayment => await RefundDoublePaymentAsync(order),
@@ -116,63 +107,36 @@ public class TamaraOrderActionService
         };
     }
 
+    /// <summary>The refusal of an action the policy does not allow, in the words each action already had for it</summary>
+    private Task<TamaraOrderActionOutcome> NotAllowedAsync(TamaraOrderAction action, int orderId) => action switch
+    {
+        TamaraOrderAction.CheckNow => _answers.AnswerAsync(orderId, false, "Result.NoSession"),
+        TamaraOrderAction.Void => _answers.AnswerAsync(orderId, false, "Void.NotPending"),
+        TamaraOrderAction.SendNewLink => _answers.AnswerAsync(orderId, false, "NewLink.NotAllowed"),
+        TamaraOrderAction.RefundDoublePayment => _answers.AnswerAsync(orderId, false, "RefundDoublePayment.Nothing"),
+        _ => _answers.AnswerAsync(orderId, false, "Result.NotAllowed")
+    };
+
     private async Task<TamaraOrderActionOutcome> CheckNowAsync(Order order, TamaraSession session, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrEmpty(session.TamaraOrderId))
-            return await AnswerAsync(order.Id, false, "Result.NoSession");
-
         var result = await _orderSyncService.SyncAsync(session.TamaraOrderId, TamaraSyncTrigger.Staff, cancellationToken);
         var succeeded = result.Outcome is not (TamaraSyncOutcome.Failed or TamaraSyncOutcome.TamaraUnavailable or TamaraSyncOutcome.Busy or TamaraSyncOutcome.UnknownOrder);
 
-        return await AnswerAsync(order.Id, succeeded, $"Check.{result.Outcome}", result.OrderChanged, result.TamaraStatus ?? "-", result.Error ?? string.Empty);
-    }
-
-    private async Task<TamaraOrderActionOutcome> SendNewLinkAsync(Order order, TamaraSession session, CancellationToken cancellationToken)
-    {
-        if (order.OrderStatus == OrderStatus.Cancelled || order.PaymentStatus != PaymentStatus.Pending
-            || session.State is TamaraSessionState.Paid or TamaraSessionState.NeedsAttention)
-            return await AnswerAsync(order.Id, false, "NewLink.NotAllowed");
-
-        var limitRefusal = await _checkoutService.NewLinkRefusalAsync(order, session);
-        if (limitRefusal is not null)
-            return new TamaraOrderActionOutcome(order.Id, false, limitRefusal);
-
-        if (session.State == TamaraSessionState.Pending)
-        {
-            var voided = await _orderSyncService.VoidSessionAsync(session, "by staff, before sending a new link", cancellationToken);
-            if (!voided.Succeeded)
-                return await VoidAnswerAsync(order.Id, voided);
-
-            session = await _sessionService.GetSessionByIdAsync(session.Id);
-        }
-
-        try
-        {
-            var replacement = await _checkoutService.CreateReplacementSessionAsync(order, session);
-            if (replacement is null)
-                return await AnswerAsync(order.Id, false, "NewLink.Failed", false, string.Empty);
-        }
-        catch (Exception exception)
-        {
-            await _logger.ErrorAsync($"Tamara in-store: sending a new payment link for order {order.Id} failed: {exception.Message}", exception);
-            return await AnswerAsync(order.Id, false, "NewLink.Failed", false, exception.Message);
-        }
-
-        return await AnswerAsync(order.Id, true, "NewLink.Sent");
+        return await _answers.AnswerAsync(order.Id, succeeded, $"Check.{result.Outcome}", result.OrderChanged, result.TamaraStatus ?? "-", result.Error ?? string.Empty);
     }
 
     private async Task<TamaraOrderActionOutcome> RefundDoublePaymentAsync(Order order)
     {
         var result = await _doublePaymentRefund.RefundAsync(order);
         if (result.Succeeded)
-            return await AnswerAsync(order.Id, true, "RefundDoublePayment.Done", true, result.Amount);
+            return await _answers.AnswerAsync(order.Id, true, "RefundDoublePayment.Done", true, result.Amount);
 
         if (result.IsBusy)
-            return await AnswerAsync(order.Id, false, "Void.Busy");
+            return await _answers.AnswerAsync(order.Id, false, "Void.Busy");
 
         return string.IsNullOrEmpty(result.Error)
-            ? await AnswerAsync(order.Id, false, "RefundDoublePayment.Nothing")
-            : await AnswerAsync(order.Id, false, "RefundDoublePayment.Failed", false, result.Error);
+            ? await _answers.AnswerAsync(order.Id, false, "RefundDoublePayment.Nothing")
+            : await _answers.AnswerAsync(order.Id, false, "RefundDoublePayment.Failed", false, result.Error);
     }
 
     private async Task<TamaraOrderActionOutcome> StaffAnswerAsync(Order order, string what, Func<Task<TamaraStaffActionResult>> action)
@@ -185,30 +149,15 @@ public class TamaraOrderActionService
         catch (Exception exception)
         {
             await _logger.ErrorAsync($"Tamara in-store: {what} for order {order.Id} failed: {exception.Message}", exception);
-            return await AnswerAsync(order.Id, false, "Result.RequestFailed");
+            return await _answers.AnswerAsync(order.Id, false, "Result.RequestFailed");
         }
 
         return new TamaraOrderActionOutcome(order.Id, result.Success, result.Message, result.OrderChanged);
     }
 
-    private async Task<TamaraOrderActionOutcome> VoidAnswerAsync(int orderId, TamaraVoidResult result) =>
-        await AnswerAsync(orderId, result.Succeeded, $"Void.{result.Outcome}", result.OrderChanged, result.TamaraStatus ?? "-", result.Error ?? string.Empty);
-
     private async Task<Order> LoadOrderAsync(int orderId)
     {
         var order = await _orderService.GetOrderByIdAsync(orderId);
-        if (order is null || order.Deleted
-            || !string.Equals(order.PaymentMethodSystemName, TamaraInStoreDefaults.SystemName, StringComparison.OrdinalIgnoreCase))
-            return null;
-
-        return order;
-    }
-
-    private async Task<TamaraOrderActionOutcome> AnswerAsync(int orderId, bool success, string resourceKey, bool reloadPage = false, params object[] arguments)
-    {
-        var text = await _localizationService.GetResourceAsync(ResourcePrefix + resourceKey);
-        var message = arguments.Length == 0 ? text : string.Format(text, arguments);
-
-        return new TamaraOrderActionOutcome(orderId, success, message, reloadPage);
+        return order is null || order.Deleted || !TamaraStaffPolicy.IsTamaraOrder(order) ? null : order;
     }
 }

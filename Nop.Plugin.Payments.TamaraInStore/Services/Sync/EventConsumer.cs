@@ -38,7 +38,7 @@ public class EventConsumer : IConsumer<OrderStatusChangedEvent>, IConsumer<Order
         if (order is null || order.OrderStatus != OrderStatus.Cancelled || eventMessage.PreviousOrderStatus == OrderStatus.Cancelled)
             return;
 
-        if (!string.Equals(order.PaymentMethodSystemName, TamaraInStoreDefaults.SystemName, StringComparison.OrdinalIgnoreCase))
+        if (!TamaraOrders.IsTamara(order))
             return;
 
         try
@@ -107,8 +107,7 @@ public class EventConsumer : IConsumer<OrderStatusChangedEvent>, IConsumer<Order
         }
     }
 
-    private static bool IsTamaraOrder(Order order) =>
-        string.Equals(order.PaymentMethodSystemName, TamaraInStoreDefaults.SystemName, StringComparison.OrdinalIgnoreCase);
+    private static bool IsTamaraOrder(Order order) => TamaraOrders.IsTamara(order);
 
     private Task AddNoteAsync(int orderId, string note) => _orderService.InsertOrderNoteAsync(new OrderNote
     {
