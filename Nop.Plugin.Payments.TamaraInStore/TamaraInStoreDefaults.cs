@@ -98,6 +98,17 @@ public static class TamaraInStoreDefaults
     }
 
     /// <summary>The currency Tamara accepts for each merchant country</summary>
+    /// <summary>International calling codes of the merchant countries, as the first digits of a normalised number</summary>
+    public static IReadOnlyDictionary<string, string> CountryCallingCodes { get; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+    {
+        ["SA"] = "966",
+        ["AE"] = "971",
+        ["KW"] = "965",
+        ["BH"] = "973",
+        ["OM"] = "968",
+        ["QA"] = "974"
+    };
+
     public static IReadOnlyDictionary<string, string> CountryCurrencies { get; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
     {
         ["SA"] = "SAR",

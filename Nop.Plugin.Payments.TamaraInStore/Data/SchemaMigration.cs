@@ -17,6 +17,8 @@ public class SchemaMigration : AutoReversingMigration
         Create.TableFor<TamaraRefundClaim>();
         Create.TableFor<TamaraOrderNote>();
 
+        CounterLookupIndexMigration.CreateIndexes(this);
+
         // the poller's query: every pending session, due now
         Create.Index("IX_TamaraSession_StateId_NextCheckOnUtc")
             .OnTable(nameof(TamaraSession))

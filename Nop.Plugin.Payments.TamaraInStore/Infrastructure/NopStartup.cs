@@ -8,6 +8,7 @@ using Nop.Plugin.Payments.TamaraInStore.Services;
 using Nop.Plugin.Payments.TamaraInStore.Services.Staff;
 using Nop.Plugin.Payments.TamaraInStore.Services.Api;
 using Nop.Plugin.Payments.TamaraInStore.Services.Checkout;
+using Nop.Plugin.Payments.TamaraInStore.Services.Counter;
 using Nop.Plugin.Payments.TamaraInStore.Services.Operations;
 using Nop.Plugin.Payments.TamaraInStore.Services.Reconciliation;
 using Nop.Plugin.Payments.TamaraInStore.Services.Refunds;
@@ -51,6 +52,12 @@ public class NopStartup : INopStartup
         services.AddScoped<TamaraReconciliationReportStore>();
         services.AddScoped<TamaraSessionReconciler>();
         services.AddScoped<ITamaraReconciliationService, TamaraReconciliationService>();
+        services.AddScoped<TamaraCounterProductLookup>();
+        services.AddScoped<TamaraCounterCartService>();
+        services.AddScoped<TamaraCounterCustomerService>();
+        services.AddScoped<TamaraCounterPreCheck>();
+        services.AddScoped<TamaraCounterSaleService>();
+        services.AddScoped<TamaraCounterReturns>();
     }
 
     public void Configure(IApplicationBuilder application)

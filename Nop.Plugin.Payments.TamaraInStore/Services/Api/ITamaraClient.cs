@@ -43,4 +43,10 @@ public interface ITamaraClient
 
     /// <summary>GET /checkout/payment-types?country=..&amp;currency=..&amp;order_value=..; the payment types and limits for a country</summary>
     Task<IList<TamaraPaymentType>> GetPaymentTypesAsync(TamaraInStoreSettings settings, string countryCode, string currency, decimal? orderValue = null, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// POST /checkout/payment-options-pre-check: the plans Tamara offers this phone number for this amount. Only reads, but
+    /// never retried: the counter asks it with a short deadline of its own and goes on without it.
+    /// </summary>
+    Task<PaymentOptionsPreCheckResponse> PaymentOptionsPreCheckAsync(TamaraInStoreSettings settings, PaymentOptionsPreCheckRequest request, CancellationToken cancellationToken = default);
 }

@@ -218,6 +218,17 @@ public class TamaraClient : ITamaraClient
         return ReadList<TamaraPaymentType>(call, answer, "payment_types", _ => { });
     }
 
+    /// <inheritdoc />
+    /// <remarks>Not retried: the caller's deadline (about a second) leaves no room for a second attempt.</remarks>
+    public Task<PaymentOptionsPreCheckResponse> PaymentOptionsPreCheckAsync(TamaraInStoreSettings settings, PaymentOptionsPreCheckRequest request,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var call = new TamaraCall(HttpMethod.Post, "/checkout/payment-options-pre-check", Retryable: false) { Body = request };
+
+        return _sender.SendAsync<PaymentOptionsPreCheckResponse>(settings, call, cancellationToken);
+    }
+
     private static CreateInStoreSessionResponse RequireSession(TamaraCall call, CreateInStoreSessionResponse response)
     {
         if (string.IsNullOrWhiteSpace(response?.OrderId) || string.IsNullOrWhiteSpace(response.CheckoutId))

@@ -113,10 +113,11 @@ internal static class ControlEndpoints
             return Results.NoContent();
         });
 
-        sim.MapPost("/reset", (SimulatorState state, FaultInjector faults) =>
+        sim.MapPost("/reset", (SimulatorState state, FaultInjector faults, PreCheckSwitch preCheck) =>
         {
             state.Reset();
             faults.Reset();
+            preCheck.Mode = PreCheckMode.Offer;
             return Results.NoContent();
         });
     }
