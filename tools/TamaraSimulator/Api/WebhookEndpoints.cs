@@ -79,9 +79,10 @@ internal static class WebhookEndpoints
     {
         var issues = new ValidationIssues();
         var type = RequestJson.ReadString(body, "type", issues, required: true);
-        if (type is not null && type != "order")
+        var allowedEvents = EventTypes.ForType(type);
+        if (type is not null && allowedEvents is null)
         {
-            issues.Invalid("invalid_type", "type must be 'order'");
+            issues.Invalid("invalid_type", "type must be 'order' or 'dispute'");
         }
 
         var events = new List<string>();
@@ -90,7 +91,7 @@ internal static class WebhookEndpoints
             foreach (var node in list)
             {
                 var name = node?.GetValueKind() == JsonValueKind.String ? node.GetValue<string>() : null;
-                if (name is null || !EventTypes.All.Contains(name))
+                if (name is null || !(allowedEvents ?? EventTypes.All).Contains(name))
                 {
                     issues.Invalid("invalid_event", $"Unknown event '{node?.ToJsonString()}'");
                 }

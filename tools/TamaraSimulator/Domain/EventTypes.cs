@@ -11,9 +11,32 @@ public static class EventTypes
     public const string OrderExpired = "order_expired";
     public const string OrderUpdated = "order_updated";
 
+    public const string DisputeAwaitingMerchantResponse = "OrderDisputeAwaitingMerchantResponse";
+    public const string DisputeClosedMerchantAccepted = "OrderDisputeClosedMerchantAcceptedClaim";
+    public const string DisputeClosedTamaraAccepted = "OrderDisputeClosedTamaraAcceptedClaim";
+    public const string DisputeClosedTamaraAcceptedMerchantRefunded = "OrderDisputeClosedTamaraAcceptedAndMerchantRefundedClaim";
+    public const string DisputeClaimCancelled = "OrderDisputeClosedClaimCancelled";
+    public const string DisputeUpdated = "OrderDisputeWasUpdated";
+
+    /// <summary>The events of a registration of type "order".</summary>
     public static readonly IReadOnlySet<string> All = new HashSet<string>
     {
         OrderApproved, OrderDeclined, OrderAuthorised, OrderCanceled,
         OrderCaptured, OrderRefunded, OrderExpired, OrderUpdated,
+    };
+
+    /// <summary>The events of a registration of type "dispute".</summary>
+    public static readonly IReadOnlySet<string> Dispute = new HashSet<string>
+    {
+        DisputeAwaitingMerchantResponse, DisputeClosedMerchantAccepted, DisputeClosedTamaraAccepted,
+        DisputeClosedTamaraAcceptedMerchantRefunded, DisputeClaimCancelled, DisputeUpdated,
+    };
+
+    /// <summary>The events a registration of this type may carry; null for an unknown type.</summary>
+    public static IReadOnlySet<string>? ForType(string? type) => type switch
+    {
+        "order" => All,
+        "dispute" => Dispute,
+        _ => null,
     };
 }

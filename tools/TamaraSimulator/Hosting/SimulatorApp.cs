@@ -84,6 +84,7 @@ public static class SimulatorApp
         app.MapRefundEndpoints();
         app.MapCustomerEndpoints();
         app.MapWebhookEndpoints();
+        app.MapDisputeEndpoints();
         app.MapControlEndpoints();
         app.MapCustomerPages();
         return app;
