@@ -67,6 +67,26 @@ public static class TamaraInStoreDefaults
         "order_captured", "order_refunded", "order_expired"
     ];
 
+    /// <summary>Registration types of Tamara's webhooks</summary>
+    public static class WebhookTypes
+    {
+        public static string Order => "order";
+        public static string Dispute => "dispute";
+    }
+
+    /// <summary>The events of the dispute webhook (registration type "dispute")</summary>
+    public static IReadOnlyList<string> DisputeWebhookEvents { get; } =
+    [
+        "OrderDisputeAwaitingMerchantResponse", "OrderDisputeClosedMerchantAcceptedClaim", "OrderDisputeClosedTamaraAcceptedClaim",
+        "OrderDisputeClosedTamaraAcceptedAndMerchantRefundedClaim", "OrderDisputeClosedClaimCancelled", "OrderDisputeWasUpdated"
+    ];
+
+    /// <summary>
+    /// Tamara's dispute list, filtered by order_id. Known only from the reference's API explorer (unsure); change it here
+    /// and nowhere else
+    /// </summary>
+    public static string DisputesPath => "/external/merchants/orders/disputes/";
+
     /// <summary>Longest POS device id accepted (X-Device-Id), also the size of its column</summary>
     public const int DeviceIdMaxLength = 64;
 

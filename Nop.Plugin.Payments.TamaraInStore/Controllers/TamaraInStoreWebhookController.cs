@@ -6,6 +6,7 @@ using Newtonsoft.Json;
 using Nop.Plugin.Payments.TamaraInStore.Services;
 using Nop.Plugin.Payments.TamaraInStore.Services.Api;
 using Nop.Plugin.Payments.TamaraInStore.Services.Api.Models;
+using Nop.Plugin.Payments.TamaraInStore.Services.Disputes;
 using Nop.Plugin.Payments.TamaraInStore.Services.Sync;
 using Nop.Services.Configuration;
 using Nop.Services.Logging;
@@ -38,14 +39,17 @@ public class TamaraInStoreWebhookController : Controller
     private readonly ITamaraNotificationTokenValidator _tokenValidator;
     private readonly TamaraOrderSyncService _orderSyncService;
     private readonly TamaraSessionService _sessionService;
+    private readonly TamaraDisputeService _disputeService;
 
     public TamaraInStoreWebhookController(ILogger logger,
         ISettingService settingService,
         IStoreService storeService,
         ITamaraNotificationTokenValidator tokenValidator,
         TamaraOrderSyncService orderSyncService,
-        TamaraSessionService sessionService)
+        TamaraSessionService sessionService,
+        TamaraDisputeService disputeService)
     {
+        _disputeService = disputeService;
         _logger = logger;
         _settingService = settingService;
         _storeService = storeService;
@@ -83,7 +87,10 @@ public class TamaraInStoreWebhookController : Controller
         try
         {
             // not the request's abort token: once started, the sync should finish even if Tamara hangs up
-            var result = await _orderSyncService.SyncAsync(session, TamaraSyncTrigger.Webhook, CancellationToken.None);
+            // a dispute delivery (registration type "dispute") reads the order's disputes, then syncs the order the same way
+            var result = TamaraDisputeService.IsDisputeEvent(notification.EventType)
+                ? await _disputeService.RefreshAsync(session, CancellationToken.None)
+                : await _orderSyncService.SyncAsync(session, TamaraSyncTrigger.Webhook, CancellationToken.None);
             if (result.Outcome == TamaraSyncOutcome.TamaraUnavailable)
                 return AskAgain(result.RetryAfter);
 

@@ -6,6 +6,8 @@ using Nop.Core.Infrastructure;
 using Nop.Plugin.Payments.TamaraInStore.Factories;
 using Nop.Plugin.Payments.TamaraInStore.Services;
 using Nop.Plugin.Payments.TamaraInStore.Services.Api;
+using Nop.Plugin.Payments.TamaraInStore.Services.Disputes;
+using Nop.Plugin.Payments.TamaraInStore.Services.Webhooks;
 using Nop.Plugin.Payments.TamaraInStore.Services.Checkout;
 using Nop.Plugin.Payments.TamaraInStore.Services.Operations;
 using Nop.Plugin.Payments.TamaraInStore.Services.Reconciliation;
@@ -33,6 +35,8 @@ public class NopStartup : INopStartup
         services.AddScoped<TamaraSessionCreator>();
         services.AddScoped<TamaraSessionStatusService>();
         services.AddScoped<TamaraOrderSyncService>();
+        services.AddScoped<TamaraDisputeService>();
+        services.AddScoped<TamaraWebhookRegistrar>();
         services.AddSingleton<TamaraTokenBackoff>();
         services.AddScoped<TamaraRefundService>();
         services.AddScoped<TamaraDoublePaymentRefund>();
