@@ -152,7 +152,9 @@ public class TamaraOperationsModelFactory
             TimeLeftOrPaid = timeLeftOrPaid,
             Captured = TamaraMoneyRounding.Format(row.CapturedAmount, row.CurrencyCode),
             Refunded = TamaraMoneyRounding.Format(row.RefundedAmount, row.CurrencyCode),
-            LastError = row.LastError
+            LastError = row.LastError,
+            Dispute = row.DisputeStatus is null ? string.Empty : await TamaraOrderBlockModelFactory.FormatDisputeAsync(_localizationService,
+                row.DisputeStatus, row.DisputeRespondByUtc is { } respondBy ? await _dateTimeHelper.ConvertToUserTimeAsync(respondBy, DateTimeKind.Utc) : null)
         };
     }
 

@@ -5,6 +5,7 @@ using Nop.Plugin.Payments.TamaraInStore.Models;
 using Nop.Plugin.Payments.TamaraInStore.Services;
 using Nop.Plugin.Payments.TamaraInStore.Services.Api;
 using Nop.Plugin.Payments.TamaraInStore.Services.Checkout;
+using Nop.Plugin.Payments.TamaraInStore.Services.Disputes;
 using Nop.Plugin.Payments.TamaraInStore.Services.Refunds;
 using Nop.Plugin.Payments.TamaraInStore.Services.Sync;
 using Nop.Services.Helpers;
@@ -26,15 +27,19 @@ public class TamaraOrderBlockModelFactory
     private readonly QrCodeService _qrCodeService;
     private readonly TamaraSessionService _sessionService;
     private readonly TimeProvider _timeProvider;
+    private readonly TamaraDisputeService _disputeService;
 
+    /// <param name="disputeService">Without it (a test composition) the card shows no disputes</param>
     public TamaraOrderBlockModelFactory(IDateTimeHelper dateTimeHelper,
         ILocalizationService localizationService,
         IOrderService orderService,
         IPermissionService permissionService,
         QrCodeService qrCodeService,
         TamaraSessionService sessionService,
-        TimeProvider timeProvider)
+        TimeProvider timeProvider,
+        TamaraDisputeService disputeService = null)
     {
+        _disputeService = disputeService;
         _dateTimeHelper = dateTimeHelper;
         _localizationService = localizationService;
         _orderService = orderService;
@@ -99,6 +104,20 @@ public class TamaraOrderBlockModelFactory
             });
         }
 
+        foreach (var dispute in _disputeService is null ? [] : await _disputeService.GetDisputesByOrderIdAsync(order.Id))
+        {
+            model.Disputes.Add(new OrderBlockDisputeModel
+            {
+                DisputeId = dispute.DisputeId,
+                StatusKey = dispute.Status,
+                Status = await DisputeStatusTextAsync(_localizationService, dispute.Status),
+                Amount = TamaraCapturedAmount.Format(dispute.Amount, dispute.CurrencyCode),
+                Reason = dispute.Reason,
+                RespondBy = dispute.RespondByUtc is { } respondBy ? await _dateTimeHelper.ConvertToUserTimeAsync(respondBy, DateTimeKind.Utc) : null,
+                UpdatedOn = await _dateTimeHelper.ConvertToUserTimeAsync(dispute.UpdatedOnUtc, DateTimeKind.Utc)
+            });
+        }
+
         var orderOpen = order.OrderStatus != OrderStatus.Cancelled && order.PaymentStatus == PaymentStatus.Pending;
         model.CanCheck = canEdit && !string.IsNullOrEmpty(session.TamaraOrderId);
         model.CanVoid = canEdit && session.State == TamaraSessionState.Pending;
@@ -118,6 +137,25 @@ public class TamaraOrderBlockModelFactory
         }
 
         return model;
+    }
+
+    /// <summary>A dispute status in the page's language; one Tamara has not documented, as it came</summary>
+    internal static async Task<string> DisputeStatusTextAsync(ILocalizationService localizationService, string status)
+    {
+        var key = $"Plugins.Payments.TamaraInStore.Dispute.Status.{status}";
+        var text = await localizationService.GetResourceAsync(key);
+        return string.IsNullOrEmpty(text) || text == key ? status : text;
+    }
+
+    /// <summary>"Awaiting your answer, answer by 2026-12-15 10:00" (the Gregorian calendar in every language)</summary>
+    internal static async Task<string> FormatDisputeAsync(ILocalizationService localizationService, string status, DateTime? respondBy)
+    {
+        var text = await DisputeStatusTextAsync(localizationService, status);
+        if (respondBy is not { } deadline)
+            return text;
+
+        var format = await localizationService.GetResourceAsync("Plugins.Payments.TamaraInStore.Dispute.WithDeadline");
+        return string.Format(format, text, deadline.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture));
     }
 
     private Task<string> FormatTimeLeftAsync(TimeSpan left) => FormatTimeLeftAsync(_localizationService, left);

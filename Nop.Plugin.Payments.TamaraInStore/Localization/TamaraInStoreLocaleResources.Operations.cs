@@ -76,6 +76,8 @@ public static partial class TamaraInStoreLocaleResources
         new(OperationsPrefix + "State.FullyRefunded", "Fully refunded", "مسترد بالكامل"),
         new(OperationsPrefix + "State.Declined", "Declined", "مرفوض"),
         new(OperationsPrefix + "State.Expired", "Expired", "منتهي الصلاحية"),
-        new(OperationsPrefix + "State.Canceled", "Canceled", "ملغى")
+        new(OperationsPrefix + "State.Canceled", "Canceled", "ملغى"),
+        new(OperationsPrefix + "State.Disputed", "Disputed", "عليه نزاع"),
+        new(OperationsPrefix + "Column.Dispute", "Dispute", "النزاع")
     ];
 }

@@ -38,4 +38,7 @@ public record OperationsRowModel : BaseNopModel
     public string Refunded { get; set; }
 
     public string LastError { get; set; }
+
+    /// <summary>The latest dispute's status and deadline to answer; empty when the order was never disputed</summary>
+    public string Dispute { get; set; }
 }

@@ -38,5 +38,11 @@ public class TamaraOperationsRow
 
     public string LastError { get; set; }
 
+    /// <summary>The status of the session's latest dispute; null when its order was never disputed</summary>
+    public string DisputeStatus { get; set; }
+
+    /// <summary>Until when the latest dispute may be answered</summary>
+    public DateTime? DisputeRespondByUtc { get; set; }
+
     public TamaraOperationsState State => TamaraOperationsQuery.StateOf(StateId, CapturedAmount, RefundedAmount);
 }
