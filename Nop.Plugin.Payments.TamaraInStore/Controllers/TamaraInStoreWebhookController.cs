@@ -7,6 +7,7 @@ using Nop.Plugin.Payments.TamaraInStore.Services;
 using Nop.Plugin.Payments.TamaraInStore.Services.Api;
 using Nop.Plugin.Payments.TamaraInStore.Services.Api.Models;
 using Nop.Plugin.Payments.TamaraInStore.Services.Disputes;
+using Nop.Plugin.Payments.TamaraInStore.Services.Health;
 using Nop.Plugin.Payments.TamaraInStore.Services.Sync;
 using Nop.Services.Configuration;
 using Nop.Services.Logging;
@@ -40,6 +41,7 @@ public class TamaraInStoreWebhookController : Controller
     private readonly TamaraOrderSyncService _orderSyncService;
     private readonly TamaraSessionService _sessionService;
     private readonly TamaraDisputeService _disputeService;
+    private readonly TamaraHealthService _healthService;
 
     public TamaraInStoreWebhookController(ILogger logger,
         ISettingService settingService,
@@ -47,8 +49,10 @@ public class TamaraInStoreWebhookController : Controller
         ITamaraNotificationTokenValidator tokenValidator,
         TamaraOrderSyncService orderSyncService,
         TamaraSessionService sessionService,
-        TamaraDisputeService disputeService)
+        TamaraDisputeService disputeService,
+        TamaraHealthService healthService = null)
     {
+        _healthService = healthService;
         _disputeService = disputeService;
         _logger = logger;
         _settingService = settingService;
@@ -83,6 +87,9 @@ public class TamaraInStoreWebhookController : Controller
         var settings = await _settingService.LoadSettingAsync<TamaraInStoreSettings>(session.StoreId);
         if (!IsValid(token, settings))
             return Unauthorized();
+
+        if (_healthService is not null)
+            await _healthService.WebhookArrivedAsync(session.StoreId);
 
         try
         {

@@ -16,6 +16,7 @@ public class SchemaMigration : AutoReversingMigration
         Create.TableFor<TamaraReconciliationRun>();
         Create.TableFor<TamaraRefundClaim>();
         Create.TableFor<TamaraDispute>();
+        Create.TableFor<TamaraStoreHealth>();
 
         // the poller's query: every pending session, due now
         Create.Index("IX_TamaraSession_StateId_NextCheckOnUtc")

@@ -8,6 +8,7 @@ using Nop.Plugin.Payments.TamaraInStore.Services;
 using Nop.Plugin.Payments.TamaraInStore.Services.Api;
 using Nop.Plugin.Payments.TamaraInStore.Services.Disputes;
 using Nop.Plugin.Payments.TamaraInStore.Services.Webhooks;
+using Nop.Plugin.Payments.TamaraInStore.Services.Health;
 using Nop.Plugin.Payments.TamaraInStore.Services.Checkout;
 using Nop.Plugin.Payments.TamaraInStore.Services.Operations;
 using Nop.Plugin.Payments.TamaraInStore.Services.Reconciliation;
@@ -37,6 +38,8 @@ public class NopStartup : INopStartup
         services.AddScoped<TamaraOrderSyncService>();
         services.AddScoped<TamaraDisputeService>();
         services.AddScoped<TamaraWebhookRegistrar>();
+        services.AddSingleton<TamaraHealthMemory>();
+        services.AddScoped<TamaraHealthService>();
         services.AddSingleton<TamaraTokenBackoff>();
         services.AddScoped<TamaraRefundService>();
         services.AddScoped<TamaraDoublePaymentRefund>();
