@@ -18,7 +18,7 @@ public class DisputeTests : SimulatorTestBase
         var answer = await Api.PostAsync("webhooks", new JsonObject
         {
             ["type"] = "dispute",
-            ["events"] = new JsonArray(EventTypes.Dispute.Select(e => (JsonNode)JsonValue.Create(e)).ToArray()),
+            ["events"] = new JsonArray(EventTypes.DisputeEvents.Select(e => (JsonNode)JsonValue.Create(e)).ToArray()),
             ["url"] = _receiver.Url,
         });
         Assert.That(answer.Status, Is.EqualTo(HttpStatusCode.OK), answer.Text);

@@ -50,9 +50,11 @@ public class TamaraOperationsQuery
     internal IQueryable<TamaraOperationsRow> Filtered(TamaraOperationsFilter filter)
     {
         filter ??= new TamaraOperationsFilter();
+        var needsAttention = (int)TamaraSessionState.NeedsAttention;
+        var sessions = _sessionRepository.Table;
 
         var disputes = _disputeRepository?.Table ?? Enumerable.Empty<TamaraDispute>().AsQueryable();
-        var rows = from session in _sessionRepository.Table
+        var rows = from session in sessions
                    join order in _orderRepository.Table on session.OrderId equals order.Id into orders
                    from order in orders.DefaultIfEmpty()
                    select new TamaraOperationsRow
@@ -73,6 +75,12 @@ public class TamaraOperationsQuery
                        ExpiresOnUtc = session.ExpiresOnUtc,
                        PaidOnUtc = session.PaidOnUtc,
                        LastError = session.LastError,
+                       OrderStatusId = order == null ? 0 : order.OrderStatusId,
+                       PaymentStatusId = order == null ? 0 : order.PaymentStatusId,
+                       OrderDeleted = order != null && order.Deleted,
+                       IsNewestOfOrder = !sessions.Any(other => other.OrderId == session.OrderId && other.Id > session.Id),
+                       OrderHoldsCaptureNeedingAttention = sessions.Any(other => other.OrderId == session.OrderId
+                           && other.StateId == needsAttention && other.CapturedAmount > other.RefundedAmount),
                        DisputeStatus = disputes.Where(dispute => dispute.SessionId == session.Id).OrderByDescending(dispute => dispute.Id)
                            .Select(dispute => dispute.Status).FirstOrDefault(),
                        DisputeRespondByUtc = disputes.Where(dispute => dispute.SessionId == session.Id).OrderByDescending(dispute => dispute.Id)
@@ -98,7 +106,6 @@ public class TamaraOperationsQuery
             rows = rows.Where(row => row.CustomOrderNumber == search || row.TamaraOrderId == search || orderId > 0 && row.OrderId == orderId);
         }
 
-        var needsAttention = (int)TamaraSessionState.NeedsAttention;
         return rows
             .OrderByDescending(row => row.StateId == needsAttention ? 1 : 0)
             .ThenByDescending(row => row.CreatedOnUtc)

@@ -25,18 +25,18 @@ public static class EventTypes
         OrderCaptured, OrderRefunded, OrderExpired, OrderUpdated,
     };
 
-    /// <summary>The events of a registration of type "dispute".</summary>
-    public static readonly IReadOnlySet<string> Dispute = new HashSet<string>
+    /// <summary>The events of a <c>type: "dispute"</c> webhook registration, as the reference schema lists them.</summary>
+    public static readonly IReadOnlySet<string> DisputeEvents = new HashSet<string>
     {
         DisputeAwaitingMerchantResponse, DisputeClosedMerchantAccepted, DisputeClosedTamaraAccepted,
         DisputeClosedTamaraAcceptedMerchantRefunded, DisputeClaimCancelled, DisputeUpdated,
     };
 
-    /// <summary>The events a registration of this type may carry; null for an unknown type.</summary>
-    public static IReadOnlySet<string>? ForType(string? type) => type switch
+    /// <summary>The events a webhook registration of <paramref name="type"/> may list; null for a type the schema does not have.</summary>
+    public static IReadOnlySet<string>? ForRegistrationType(string type) => type switch
     {
         "order" => All,
-        "dispute" => Dispute,
+        "dispute" => DisputeEvents,
         _ => null,
     };
 }
