@@ -67,6 +67,26 @@ public static class TamaraInStoreDefaults
         "order_captured", "order_refunded", "order_expired"
     ];
 
+    /// <summary>Registration types of Tamara's webhooks</summary>
+    public static class WebhookTypes
+    {
+        public static string Order => "order";
+        public static string Dispute => "dispute";
+    }
+
+    /// <summary>The events of the dispute webhook (registration type "dispute")</summary>
+    public static IReadOnlyList<string> DisputeWebhookEvents { get; } =
+    [
+        "OrderDisputeAwaitingMerchantResponse", "OrderDisputeClosedMerchantAcceptedClaim", "OrderDisputeClosedTamaraAcceptedClaim",
+        "OrderDisputeClosedTamaraAcceptedAndMerchantRefundedClaim", "OrderDisputeClosedClaimCancelled", "OrderDisputeWasUpdated"
+    ];
+
+    /// <summary>
+    /// Tamara's dispute list, filtered by order_id. Known only from the reference's API explorer (unsure); change it here
+    /// and nowhere else
+    /// </summary>
+    public static string DisputesPath => "/external/merchants/orders/disputes/";
+
     /// <summary>The <c>platform</c> sent with QR sessions unless a store sets its own (Tamara's shape: PARTNERNAME_POS_QR)</summary>
     public static string DefaultQrPlatform => "NOPCOMMERCE_POS_QR";
 

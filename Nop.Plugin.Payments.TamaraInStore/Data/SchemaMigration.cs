@@ -18,6 +18,8 @@ public class SchemaMigration : AutoReversingMigration
         Create.TableFor<TamaraOrderNote>();
 
         CounterLookupIndexMigration.CreateIndexes(this);
+        Create.TableFor<TamaraDispute>();
+        Create.TableFor<TamaraStoreHealth>();
 
         // the poller's query: every pending session, due now
         Create.Index("IX_TamaraSession_StateId_NextCheckOnUtc")
@@ -50,6 +52,7 @@ public class SchemaMigration : AutoReversingMigration
 
         RefundClaimTableMigration.CreateIndex(this);
         OrderNoteMarkTableMigration.CreateIndex(this);
+        DisputeTableMigration.CreateIndexes(this);
 
         Create.Index("IX_TamaraRefund_OrderId")
             .OnTable(nameof(TamaraRefund))

@@ -116,6 +116,8 @@ public class TamaraUninstallService
                 continue;
 
             await TryAsync($"deleting Tamara webhook {settings.WebhookId} of store {storeId}", () => _tamaraClient.DeleteWebhookAsync(settings, settings.WebhookId));
+            if (!string.IsNullOrEmpty(settings.DisputeWebhookId))
+                await TryAsync($"deleting Tamara dispute webhook {settings.DisputeWebhookId} of store {storeId}", () => _tamaraClient.DeleteWebhookAsync(settings, settings.DisputeWebhookId));
         }
     }
 

@@ -50,6 +50,10 @@ public sealed partial class EndToEndEnvironment : IAsyncDisposable
 
     public InMemoryRepository<TamaraReconciliationRun> ReconciliationRuns { get; } = new();
 
+    public InMemoryRepository<TamaraDispute> Disputes { get; } = new() { UniqueKey = dispute => dispute.DisputeId };
+
+    public InMemoryRepository<TamaraStoreHealth> Health { get; } = new();
+
     /// <summary>The plugin's Tamara client as nopCommerce would resolve it (typed HttpClient from the factory)</summary>
     public ITamaraClient Client => Plugin.Services.GetRequiredService<ITamaraClient>();
 
@@ -111,6 +115,8 @@ public sealed partial class EndToEndEnvironment : IAsyncDisposable
         services.AddSingleton<IRepository<TamaraRefundClaim>>(RefundClaims);
         services.AddSingleton<IRepository<TamaraOrderNote>>(OrderNotes);
         services.AddSingleton<IRepository<TamaraReconciliationRun>>(ReconciliationRuns);
+        services.AddSingleton<IRepository<TamaraDispute>>(Disputes);
+        services.AddSingleton<IRepository<TamaraStoreHealth>>(Health);
         AddOrderFakes(services);
 
         services.AddHttpClient<ITamaraClient, TamaraClient>().AddHttpMessageHandler(TamaraHttpCalls.CreateHandler);

@@ -133,6 +133,12 @@ public class SyncHarness
         new(NoteWriter, locker ?? Locker, Logger.Object, orderProcessingService ?? Orders.OrderProcessingService, Orders.OrderService,
             SettingService.Object, Client.Object, refundService ?? RefundService.Object, sessionService ?? SessionService, Time);
 
+    public InMemoryRepository<TamaraDispute> Disputes { get; } = new() { UniqueKey = dispute => dispute.DisputeId };
+
+    /// <summary>The dispute service over the shared state, syncing orders with <paramref name="syncService"/> (a new one by default)</summary>
+    public Nop.Plugin.Payments.TamaraInStore.Services.Disputes.TamaraDisputeService NewDisputeService(TamaraOrderSyncService syncService = null) =>
+        new(Disputes, Logger.Object, SettingService.Object, Client.Object, syncService ?? NewService(), Time);
+
     /// <summary>The real refund service over the shared state, with English texts and the primary currency SAR</summary>
     public TamaraRefundService NewRefundService()
     {
