@@ -15,6 +15,7 @@ public class SchemaMigration : AutoReversingMigration
         Create.TableFor<TamaraPaymentClaim>();
         Create.TableFor<TamaraReconciliationRun>();
         Create.TableFor<TamaraRefundClaim>();
+        Create.TableFor<TamaraReconciliationMark>();
 
         // the poller's query: every pending session, due now
         Create.Index("IX_TamaraSession_StateId_NextCheckOnUtc")
@@ -46,6 +47,7 @@ public class SchemaMigration : AutoReversingMigration
             .WithOptions().NonClustered();
 
         RefundClaimTableMigration.CreateIndex(this);
+        ReconciliationMarkTableMigration.CreateIndex(this);
 
         Create.Index("IX_TamaraRefund_OrderId")
             .OnTable(nameof(TamaraRefund))

@@ -47,6 +47,8 @@ public sealed partial class EndToEndEnvironment : IAsyncDisposable
 
     public InMemoryRepository<TamaraReconciliationRun> ReconciliationRuns { get; } = new();
 
+    public InMemoryRepository<TamaraReconciliationMark> ReconciliationMarks { get; } = new() { UniqueKey = mark => mark.SessionId };
+
     /// <summary>The plugin's Tamara client as nopCommerce would resolve it (typed HttpClient from the factory)</summary>
     public ITamaraClient Client => Plugin.Services.GetRequiredService<ITamaraClient>();
 
@@ -107,6 +109,7 @@ public sealed partial class EndToEndEnvironment : IAsyncDisposable
         services.AddSingleton<IRepository<TamaraPaymentClaim>>(PaymentClaims);
         services.AddSingleton<IRepository<TamaraRefundClaim>>(RefundClaims);
         services.AddSingleton<IRepository<TamaraReconciliationRun>>(ReconciliationRuns);
+        services.AddSingleton<IRepository<TamaraReconciliationMark>>(ReconciliationMarks);
         AddOrderFakes(services);
 
         services.AddHttpClient<ITamaraClient, TamaraClient>().AddHttpMessageHandler(TamaraHttpCalls.CreateHandler);
