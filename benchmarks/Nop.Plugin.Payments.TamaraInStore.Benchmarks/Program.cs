@@ -94,16 +94,20 @@ Table("Plugin overhead at checkout: ProcessPaymentAsync with an instant in-proce
     [[checkout.Count.ToString(), F(Percentile(checkout, 50), "0.000"), F(Percentile(checkout, 95), "0.000"), F(Percentile(checkout, 99), "0.000"), F(checkout.Max(), "0.000")]]);
 }
 
-// 5. reconciliation (runs of up to 4 minutes each: only with --only reconciliation)
+// 5. reconciliation (runs of up to 4 minutes each: only with --only reconciliation); each row printed as its run ends
 if (only == "reconciliation")
 {
-var load = string.Join(" ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3));
+string Load() => string.Join(" ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3));
 var sessions = quick ? 1_000 : 10_000;
-var results = await ReconciliationBenchmark.RunAsync(sessions, latencyMs: 150, runs: quick ? 2 : 4);
-Table($"Reconciliation runs, {sessions:N0} sessions in the window (6 in 10 captured, 2 declined, 2 expired; the newest paid in the store, never captured at Tamara), simulator at 150 ms over HTTP; load average before {load}, after {string.Join(" ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3))}",
-    ["run", "wall time (s)", "Tamara reads", "compared", "skipped (final, agreed, unchanged)", "read earlier in the pass", "pass complete", "planted disagreement listed"],
-    results.Select(result => new[] { result.Run.ToString(), F(result.Seconds, "0.0"), result.Reads.ToString("N0"), result.Compared.ToString("N0"), result.Skipped.ToString("N0"),
-        result.ComparedEarlier.ToString("N0"), result.Completed ? "yes" : "no", result.PlantedFound ? "yes" : "no" }));
+Console.WriteLine();
+Console.WriteLine($"### Reconciliation runs, {sessions:N0} sessions in the window (6 in 10 captured, 2 declined, 2 expired; the newest paid in the store, never captured at Tamara), simulator at 150 ms over HTTP");
+Console.WriteLine();
+Console.WriteLine("| run | wall time (s) | Tamara reads | compared | skipped (final, agreed, unchanged) | read earlier in the pass | pass complete | planted disagreement listed | load average after |");
+Console.WriteLine("|---|---|---|---|---|---|---|---|---|");
+Console.WriteLine($"(load average before: {Load()})");
+await ReconciliationBenchmark.RunAsync(sessions, latencyMs: 150, runs: quick ? 2 : 4, result =>
+    Console.WriteLine($"| {result.Run} | {F(result.Seconds, "0.0")} | {result.Reads:N0} | {result.Compared:N0} | {result.Skipped:N0} | {result.ComparedEarlier:N0} | " +
+        $"{(result.Completed ? "yes" : "no")} | {(result.PlantedFound ? "yes" : "no")} | {Load()} |"));
 }
 
 Console.WriteLine();
