@@ -234,8 +234,17 @@ public static class TamaraInStoreDefaults
 
         public static int MaxDays => 90;
 
-        /// <summary>Sessions read from Tamara at the same time</summary>
-        public static int Workers => 4;
+        /// <summary>Sessions read from Tamara at the same time (the pace below is what limits the reads)</summary>
+        public static int Workers => 8;
+
+        /// <summary>
+        /// Reads started in a second. Tamara publishes no rate limit; it answers 429 with a Retry-After when one is passed,
+        /// after which the run waits as asked and goes on at half the pace.
+        /// </summary>
+        public static double ReadsPerSecond => 20;
+
+        /// <summary>The pace never drops below this, however often Tamara answers 429</summary>
+        public static double SlowestReadsPerSecond => 1;
 
         /// <summary>
         /// A run starts no new read after this long. nopCommerce's task runner holds the task's lock for

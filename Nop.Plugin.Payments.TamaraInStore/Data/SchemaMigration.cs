@@ -20,6 +20,7 @@ public class SchemaMigration : AutoReversingMigration
         CounterLookupIndexMigration.CreateIndexes(this);
         Create.TableFor<TamaraDispute>();
         Create.TableFor<TamaraStoreHealth>();
+        Create.TableFor<TamaraReconciliationMark>();
 
         // the poller's query: every pending session, due now
         Create.Index("IX_TamaraSession_StateId_NextCheckOnUtc")
@@ -53,6 +54,7 @@ public class SchemaMigration : AutoReversingMigration
         RefundClaimTableMigration.CreateIndex(this);
         OrderNoteMarkTableMigration.CreateIndex(this);
         DisputeTableMigration.CreateIndexes(this);
+        ReconciliationMarkTableMigration.CreateIndex(this);
 
         Create.Index("IX_TamaraRefund_OrderId")
             .OnTable(nameof(TamaraRefund))

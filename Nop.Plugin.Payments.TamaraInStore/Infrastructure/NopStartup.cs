@@ -56,6 +56,7 @@ public class NopStartup : INopStartup
         services.AddScoped<TamaraOperationsQuery>();
         services.AddScoped<TamaraOperationsFigures>();
         services.AddScoped<TamaraOperationsModelFactory>();
+        services.AddScoped<TamaraReconciliationMarkStore>();
         services.AddScoped<TamaraReconciliationReportStore>();
         services.AddScoped<TamaraSessionReconciler>();
         services.AddScoped<ITamaraReconciliationService, TamaraReconciliationService>();

@@ -53,6 +53,7 @@ public sealed partial class EndToEndEnvironment : IAsyncDisposable
     public InMemoryRepository<TamaraDispute> Disputes { get; } = new() { UniqueKey = dispute => dispute.DisputeId };
 
     public InMemoryRepository<TamaraStoreHealth> Health { get; } = new();
+    public InMemoryRepository<TamaraReconciliationMark> ReconciliationMarks { get; } = new() { UniqueKey = mark => mark.SessionId };
 
     /// <summary>The plugin's Tamara client as nopCommerce would resolve it (typed HttpClient from the factory)</summary>
     public ITamaraClient Client => Plugin.Services.GetRequiredService<ITamaraClient>();
@@ -117,6 +118,7 @@ public sealed partial class EndToEndEnvironment : IAsyncDisposable
         services.AddSingleton<IRepository<TamaraReconciliationRun>>(ReconciliationRuns);
         services.AddSingleton<IRepository<TamaraDispute>>(Disputes);
         services.AddSingleton<IRepository<TamaraStoreHealth>>(Health);
+        services.AddSingleton<IRepository<TamaraReconciliationMark>>(ReconciliationMarks);
         AddOrderFakes(services);
 
         services.AddHttpClient<ITamaraClient, TamaraClient>().AddHttpMessageHandler(TamaraHttpCalls.CreateHandler);

@@ -100,4 +100,18 @@ public class MigrationTests
             Assert.That(earlier.Select(migration => migration.Version), Has.All.LessThan(Of<OrderNoteMarkTableMigration>().Version));
         });
     }
+
+    [Test]
+    public void The_reconciliation_mark_table_is_added_when_an_installed_plugin_is_updated_after_every_earlier_migration()
+    {
+        var earlier = new[] { Of<SchemaMigration>(), Of<RefundCountedOfflineMigration>(), Of<PhoneLinkLimitIndexMigration>(),
+            Of<SessionChannelMigration>(), Of<ReconciliationRunTableMigration>(), Of<RefundClaimTableMigration>() };
+        Assert.Multiple(() =>
+        {
+            Assert.That(Of<ReconciliationMarkTableMigration>().TargetMigrationProcess, Is.EqualTo(MigrationProcessType.Update),
+                "a new install has the table from the base schema; only an update must add it");
+            Assert.That(earlier.Select(migration => migration.Version), Has.All.LessThan(Of<ReconciliationMarkTableMigration>().Version),
+                "so a database at version 1.03 gets it");
+        });
+    }
 }
