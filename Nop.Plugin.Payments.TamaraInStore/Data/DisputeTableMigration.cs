@@ -9,7 +9,7 @@ namespace Nop.Plugin.Payments.TamaraInStore.Data;
 /// Adds the <see cref="TamaraDispute"/> and <see cref="TamaraStoreHealth"/> tables to a database created by an earlier version (a new install gets it from
 /// <see cref="SchemaMigration"/>). nopCommerce runs it when the plugin's version in plugin.json changes.
 /// </summary>
-[NopMigration("2026-12-08 02:00:00", "Payments.TamaraInStore disputes and store health", MigrationProcessType.Update)]
+[NopMigration("2026-12-08 02:20:00", "Payments.TamaraInStore disputes and store health", MigrationProcessType.Update)]
 public class DisputeTableMigration : Migration
 {
     public const string IndexName = "IX_TamaraDispute_DisputeId";

@@ -114,4 +114,18 @@ public class MigrationTests
                 "so a database at version 1.03 gets it");
         });
     }
+
+    [Test]
+    public void Every_migration_of_the_plugin_has_a_version_of_its_own()
+    {
+        // FluentMigrator refuses to start with two migrations of one version, and nopCommerce then loads no plugin at all
+        var versions = typeof(SchemaMigration).Assembly.GetTypes()
+            .Select(type => (type.FullName, Migration: type.GetCustomAttribute<NopMigrationAttribute>()))
+            .Where(migration => migration.Migration is not null)
+            .GroupBy(migration => migration.Migration.Version)
+            .Where(group => group.Count() > 1)
+            .Select(group => $"{group.Key}: {string.Join(", ", group.Select(migration => migration.FullName))}");
+
+        Assert.That(versions, Is.Empty);
+    }
 }
