@@ -6,6 +6,9 @@ namespace Nop.Plugin.Payments.TamaraInStore.Services.Operations;
 /// </summary>
 public enum TamaraOperationsState
 {
+    /// <summary>Recorded before the create call whose answer was lost; being looked up at Tamara</summary>
+    Creating = 5,
+
     Pending = 10,
 
     /// <summary>Paid, nothing refunded</summary>
@@ -22,5 +25,8 @@ public enum TamaraOperationsState
 
     Canceled = 50,
 
-    NeedsAttention = 60
+    NeedsAttention = 60,
+
+    /// <summary>Refused by Tamara or never created: no link</summary>
+    NotCreated = 80
 }

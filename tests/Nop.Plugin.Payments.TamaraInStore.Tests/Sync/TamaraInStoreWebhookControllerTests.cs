@@ -9,6 +9,7 @@ using Nop.Plugin.Payments.TamaraInStore.Controllers;
 using Nop.Plugin.Payments.TamaraInStore.Domain;
 using Nop.Plugin.Payments.TamaraInStore.Services.Api;
 using Nop.Plugin.Payments.TamaraInStore.Services.Api.Models;
+using Nop.Plugin.Payments.TamaraInStore.Services.Sync;
 using Nop.Services.Stores;
 
 namespace Nop.Plugin.Payments.TamaraInStore.Tests.Sync;
@@ -45,8 +46,11 @@ public class TamaraInStoreWebhookControllerTests
         if (bearerToken is not null)
             httpContext.Request.Headers.Authorization = "Bearer " + bearerToken;
 
+        var orderSync = _harness.NewService();
         return new TamaraInStoreWebhookController(_harness.Logger.Object, _harness.SettingService.Object, _storeService.Object,
-            _validator.Object, _harness.NewService(), _harness.SessionService)
+            _validator.Object, orderSync, _harness.SessionService,
+            new TamaraUnknownOrderService(_harness.Locker, _harness.Logger.Object, _harness.SettingService.Object, _harness.Client.Object,
+                orderSync, _harness.SessionService, _harness.Time))
         {
             ControllerContext = new ControllerContext { HttpContext = httpContext }
         };
@@ -149,12 +153,14 @@ public class TamaraInStoreWebhookControllerTests
     }
 
     [Test]
-    public async Task An_unknown_order_with_a_valid_token_is_200_so_tamara_stops_retrying()
+    public async Task An_unknown_order_without_a_payment_is_200_so_tamara_stops_retrying()
     {
+        _harness.TamaraSays("not-ours", SyncHarness.Status(TamaraOrderStatus.New));
+
         var result = await NewController(Notification("not-ours"), queryToken: ValidToken).Webhook();
 
         Assert.That(StatusOf(result), Is.EqualTo(200));
-        _harness.Client.VerifyNoOtherCalls();
+        Assert.That(_harness.Sessions.Rows, Is.Empty);
         _harness.Logger.Verify(logger => logger.InformationAsync(It.Is<string>(message => message.Contains("not-ours")), null, null), Times.Once);
     }
 
