@@ -55,6 +55,7 @@ public class TamaraOperationsQuery
                        SessionId = session.Id,
                        OrderId = session.OrderId,
                        CustomOrderNumber = order == null ? null : order.CustomOrderNumber,
+                       OrderGuid = session.OrderGuid,
                        StoreId = session.StoreId,
                        TamaraOrderId = session.TamaraOrderId,
                        TamaraStatus = session.TamaraStatus,

@@ -67,6 +67,7 @@ public sealed class FaultInjector
             case FaultKind.Hang: s.HangNextCalls += count; break;
             case FaultKind.MalformedJson: s.MalformedJsonNextCalls += count; break;
             case FaultKind.EmptyBody: s.EmptyBodyNextCalls += count; break;
+            case FaultKind.DropAnswer: s.DropAnswerNextCalls += count; break;
         }
     });
 
@@ -106,6 +107,7 @@ public sealed class FaultInjector
 
     private static FaultKind? TakeNext(FaultSettings s)
     {
+        if (s.DropAnswerNextCalls > 0) { s.DropAnswerNextCalls--; return FaultKind.DropAnswer; }
         if (s.HangNextCalls > 0) { s.HangNextCalls--; return FaultKind.Hang; }
         if (s.TooManyRequestsNextCalls > 0) { s.TooManyRequestsNextCalls--; return FaultKind.TooManyRequests; }
         if (s.ServerErrorNextCalls > 0) { s.ServerErrorNextCalls--; return FaultKind.ServerError; }
@@ -121,6 +123,7 @@ public sealed class FaultInjector
         if (Hit(s.ServerErrorProbability)) return FaultKind.ServerError;
         if (Hit(s.MalformedJsonProbability)) return FaultKind.MalformedJson;
         if (Hit(s.EmptyBodyProbability)) return FaultKind.EmptyBody;
+        if (Hit(s.DropAnswerProbability)) return FaultKind.DropAnswer;
         return null;
     }
 

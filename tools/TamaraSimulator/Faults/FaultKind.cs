@@ -13,6 +13,8 @@ public enum FaultKind
     MalformedJson,
     /// <summary>The request IS processed; the answer has an empty body.</summary>
     EmptyBody,
+    /// <summary>The request IS processed; then the connection is reset without any answer (the client sees a network error).</summary>
+    DropAnswer,
 }
 
 public sealed record InjectedFault(DateTimeOffset At, string Method, string Path, FaultKind Kind);

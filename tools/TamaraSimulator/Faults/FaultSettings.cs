@@ -2,8 +2,9 @@ namespace TamaraSimulator;
 
 /// <summary>
 /// What to break. "NextCalls" counters are consumed one per matching API call, in the order
-/// Hang, TooManyRequests, ServerError, MalformedJson, EmptyBody, before any probability is rolled,
-/// so tests get exact behaviour.
+/// DropAnswer, Hang, TooManyRequests, ServerError, MalformedJson, EmptyBody, before any probability is rolled,
+/// so tests get exact behaviour (e.g. one DropAnswer and one ServerError: the first call acts and loses its answer,
+/// the next one fails).
 /// </summary>
 public sealed class FaultSettings
 {
@@ -32,6 +33,10 @@ public sealed class FaultSettings
 
     public double EmptyBodyProbability { get; set; }
     public int EmptyBodyNextCalls { get; set; }
+
+    /// <summary>The call takes effect, then the connection is reset before any answer: a create whose answer is lost.</summary>
+    public double DropAnswerProbability { get; set; }
+    public int DropAnswerNextCalls { get; set; }
 
     /// <summary>Every notification is delivered twice.</summary>
     public bool DuplicateNotifications { get; set; }
