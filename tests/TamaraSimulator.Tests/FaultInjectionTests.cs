@@ -80,6 +80,26 @@ public class FaultInjectionTests : SimulatorTestBase
     }
 
     [Test]
+    public async Task A_dropped_answer_with_its_own_path_prefix_hits_only_that_path_while_other_faults_keep_theirs()
+    {
+        Sim.Faults.Update(f =>
+        {
+            f.DropAnswerPathPrefix = "/checkout/in-store-session";
+            f.DropAnswerNextCalls = 1;
+            f.PathPrefix = "/merchants/orders/reference-id";
+            f.ServerErrorNextCalls = 1;
+        });
+
+        var unrelated = await Api.GetJsonAsync("merchants/orders/none");
+        Assert.ThrowsAsync<HttpRequestException>(() => Api.PostAsync("checkout/in-store-session", Requests.Session("r-dropped-3")));
+        var lookUp = await Api.GetJsonAsync("merchants/orders/reference-id/r-dropped-3");
+        var again = await Api.GetJsonAsync("merchants/orders/reference-id/r-dropped-3");
+
+        Assert.That((unrelated.Status, lookUp.Status, again.Status),
+            Is.EqualTo((HttpStatusCode.NotFound, HttpStatusCode.InternalServerError, HttpStatusCode.OK)));
+    }
+
+    [Test]
     public async Task Malformed_body_fault_processes_the_call_but_cuts_the_json()
     {
         Sim.Faults.FailNext(FaultKind.MalformedJson);

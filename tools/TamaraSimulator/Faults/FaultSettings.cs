@@ -37,6 +37,11 @@ public sealed class FaultSettings
     /// <summary>The call takes effect, then the connection is reset before any answer: a create whose answer is lost.</summary>
     public double DropAnswerProbability { get; set; }
     public int DropAnswerNextCalls { get; set; }
+    /// <summary>
+    /// When set, dropped answers hit only API paths starting with it, whatever <see cref="PathPrefix"/> says (e.g. drop the
+    /// create's answer while only the look-up by reference fails).
+    /// </summary>
+    public string? DropAnswerPathPrefix { get; set; }
 
     /// <summary>Every notification is delivered twice.</summary>
     public bool DuplicateNotifications { get; set; }
