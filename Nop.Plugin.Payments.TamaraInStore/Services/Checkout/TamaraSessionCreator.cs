@@ -178,7 +178,7 @@ public class TamaraSessionCreator
         {
             return await RecoverAsync(settings, session, exception);
         }
-        catch (TamaraApiException exception) when (exception.StatusCode is { } code && (int)code is >= 400 and < 500)
+        catch (TamaraApiException exception) when (exception.Kind == TamaraErrorKind.Api && exception.StatusCode is { } code && (int)code is >= 400 and < 500)
         {
             await _logger.WarningAsync($"Tamara in-store: session refused ({(int)code}) for reference {reference}: {exception.Message}");
             await CloseAsNotCreatedAsync(session, $"Tamara refused the session ({(int)code}): {TamaraMessage(exception)}");

@@ -46,8 +46,11 @@ public class TamaraOperationsQuery
     internal IQueryable<TamaraOperationsRow> Filtered(TamaraOperationsFilter filter)
     {
         filter ??= new TamaraOperationsFilter();
+        var needsAttention = (int)TamaraSessionState.NeedsAttention;
+        var sessions = _sessionRepository.Table;
+        var notCreated = (int)TamaraSessionState.NotCreated;
 
-        var rows = from session in _sessionRepository.Table
+        var rows = from session in sessions
                    join order in _orderRepository.Table on session.OrderId equals order.Id into orders
                    from order in orders.DefaultIfEmpty()
                    select new TamaraOperationsRow
@@ -68,7 +71,14 @@ public class TamaraOperationsQuery
                        CreatedOnUtc = session.CreatedOnUtc,
                        ExpiresOnUtc = session.ExpiresOnUtc,
                        PaidOnUtc = session.PaidOnUtc,
-                       LastError = session.LastError
+                       LastError = session.LastError,
+                       OrderStatusId = order == null ? 0 : order.OrderStatusId,
+                       PaymentStatusId = order == null ? 0 : order.PaymentStatusId,
+                       OrderDeleted = order != null && order.Deleted,
+                       // a later link Tamara never created did not replace this one (as on the order card)
+                       IsNewestOfOrder = !sessions.Any(other => other.OrderId == session.OrderId && other.Id > session.Id && other.StateId != notCreated),
+                       OrderHoldsCaptureNeedingAttention = sessions.Any(other => other.OrderId == session.OrderId
+                           && other.StateId == needsAttention && other.CapturedAmount > other.RefundedAmount)
                    };
 
         if (filter.StoreId > 0)
@@ -90,7 +100,6 @@ public class TamaraOperationsQuery
             rows = rows.Where(row => row.CustomOrderNumber == search || row.TamaraOrderId == search || orderId > 0 && row.OrderId == orderId);
         }
 
-        var needsAttention = (int)TamaraSessionState.NeedsAttention;
         return rows
             .OrderByDescending(row => row.StateId == needsAttention ? 1 : 0)
             .ThenByDescending(row => row.CreatedOnUtc)

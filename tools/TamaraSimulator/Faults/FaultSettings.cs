@@ -2,9 +2,9 @@ namespace TamaraSimulator;
 
 /// <summary>
 /// What to break. "NextCalls" counters are consumed one per matching API call, in the order
-/// DropAnswer, Hang, TooManyRequests, ServerError, MalformedJson, EmptyBody, before any probability is rolled,
-/// so tests get exact behaviour (e.g. one DropAnswer and one ServerError: the first call acts and loses its answer,
-/// the next one fails).
+/// DropAnswer, Hang, TooManyRequests, ServerError, MalformedJson, EmptyBody, BlockedHtml, NonJsonBody, ResetMidBody, Trickle,
+/// before any probability is rolled, so tests get exact behaviour (e.g. one DropAnswer and one ServerError: the first
+/// call acts and loses its answer, the next one fails).
 /// </summary>
 public sealed class FaultSettings
 {
@@ -33,6 +33,20 @@ public sealed class FaultSettings
 
     public double EmptyBodyProbability { get; set; }
     public int EmptyBodyNextCalls { get; set; }
+
+    public double BlockedHtmlProbability { get; set; }
+    public int BlockedHtmlNextCalls { get; set; }
+
+    public double NonJsonBodyProbability { get; set; }
+    public int NonJsonBodyNextCalls { get; set; }
+
+    public double ResetMidBodyProbability { get; set; }
+    public int ResetMidBodyNextCalls { get; set; }
+
+    public double TrickleProbability { get; set; }
+    public int TrickleNextCalls { get; set; }
+    /// <summary>The wait before each byte of a trickled answer.</summary>
+    public int TrickleByteDelayMs { get; set; } = 500;
 
     /// <summary>The call takes effect, then the connection is reset before any answer: a create whose answer is lost.</summary>
     public double DropAnswerProbability { get; set; }
