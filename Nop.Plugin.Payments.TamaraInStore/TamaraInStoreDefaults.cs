@@ -59,7 +59,19 @@ public static class TamaraInStoreDefaults
     /// </summary>
     public static TimeSpan OrphanSessionGracePeriod => TimeSpan.FromMinutes(3);
 
+    /// <summary>
+    /// How long a session whose create answer was lost may stay unknown to Tamara's look-up by reference before it is closed
+    /// as never created: longer than any create call can last (the request timeout is at most 33 s, never retried)
+    /// </summary>
+    public static TimeSpan CreatingSessionGracePeriod => TimeSpan.FromMinutes(2);
+
+    /// <summary>Size of the column holding the merchant reference sent to Tamara ("{order GUID}-{n}")</summary>
+    public const int OrderReferenceIdMaxLength = 64;
+
     public static IReadOnlyList<string> SupportedCurrencies { get; } = ["SAR", "AED", "KWD", "BHD", "OMR", "QAR"];
+
+    /// <summary>The webhook's route, without a leading slash</summary>
+    public const string WebhookPath = "tamara/in-store/webhook";
 
     public static IReadOnlyList<string> WebhookEvents { get; } =
     [

@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Net.Http.Headers;
 using Newtonsoft.Json;
+using Nop.Plugin.Payments.TamaraInStore.Domain;
+using Nop.Plugin.Payments.TamaraInStore.Infrastructure;
 using Nop.Plugin.Payments.TamaraInStore.Services;
 using Nop.Plugin.Payments.TamaraInStore.Services.Api;
 using Nop.Plugin.Payments.TamaraInStore.Services.Api.Models;
@@ -21,7 +23,9 @@ namespace Nop.Plugin.Payments.TamaraInStore.Controllers;
 /// <remarks>
 /// Answers: 401 (no detail) unless the tamaraToken is signed with a store's notification token, and for an order we know,
 /// with that order's store's; 400 for a body that is not a notification; 200 once handled, for duplicates and
-/// for orders we do not know (so Tamara stops retrying); 503 with Retry-After when Tamara itself could not be read
+/// for orders we do not know (so Tamara stops retrying). An order we hold no id of is first looked for by its reference
+/// among our sessions (a create answer that was lost); otherwise, if it carries money, it is recorded once as a Tamara
+/// payment without an order, with an error in the log. 503 with Retry-After when Tamara itself could not be read
 /// or the order's lock stayed busy, so the delivery comes again (the poller would catch up too, but later when it is
 /// backing off, and not at all for a paid order's refunds).
 /// Any other failure is logged and answered 200: retrying the same delivery would fail the same way, and the poller
@@ -29,8 +33,6 @@ namespace Nop.Plugin.Payments.TamaraInStore.Controllers;
 /// </remarks>
 public class TamaraInStoreWebhookController : Controller
 {
-    private const string TokenQueryName = "tamaraToken";
-
     /// <summary>When another change of the order holds its lock; such a change ends well within this</summary>
     private static readonly TimeSpan BusyRetryAfter = TimeSpan.FromSeconds(5);
 
@@ -42,6 +44,7 @@ public class TamaraInStoreWebhookController : Controller
     private readonly TamaraSessionService _sessionService;
     private readonly TamaraDisputeService _disputeService;
     private readonly TamaraHealthService _healthService;
+    private readonly TamaraUnknownOrderService _unknownOrderService;
 
     public TamaraInStoreWebhookController(ILogger logger,
         ISettingService settingService,
@@ -50,10 +53,12 @@ public class TamaraInStoreWebhookController : Controller
         TamaraOrderSyncService orderSyncService,
         TamaraSessionService sessionService,
         TamaraDisputeService disputeService,
+        TamaraUnknownOrderService unknownOrderService,
         TamaraHealthService healthService = null)
     {
         _healthService = healthService;
         _disputeService = disputeService;
+        _unknownOrderService = unknownOrderService;
         _logger = logger;
         _settingService = settingService;
         _storeService = storeService;
@@ -67,9 +72,11 @@ public class TamaraInStoreWebhookController : Controller
     [RequestSizeLimit(64 * 1024)]
     public async Task<IActionResult> Webhook()
     {
-        // authenticate before reading anything else: signed with the notification token of one of the stores
-        var token = TamaraNotificationTokenValidator.ExtractToken(Request.Query[TokenQueryName].ToString(), Request.Headers[HeaderNames.Authorization].ToString());
-        if (string.IsNullOrEmpty(token) || !await IsValidForAnyStoreAsync(token))
+        // authenticate before reading anything else: signed with the notification token of one of the stores; the header
+        // first, the query string's copy (taken out of the URL before anything could log it) second
+        var token = TamaraNotificationTokenValidator.ExtractToken(QueryToken(), Request.Headers[HeaderNames.Authorization].ToString());
+        var signedFor = string.IsNullOrEmpty(token) ? null : await StoreSignedForAsync(token);
+        if (signedFor is null)
             return Unauthorized();
 
         var notification = await ReadNotificationAsync(Request);
@@ -79,8 +86,26 @@ public class TamaraInStoreWebhookController : Controller
         var session = await _sessionService.GetSessionByTamaraOrderIdAsync(notification.OrderId);
         if (session is null)
         {
-            await _logger.InformationAsync($"Tamara in-store: webhook '{notification.EventType}' for Tamara order {notification.OrderId}, which is not one of ours; ignored.");
-            return Ok();
+            // a session whose create answer was lost: found by the reference we sent
+            var byReference = await _unknownOrderService.GetByReferenceAsync(notification);
+            if (byReference is null)
+                return await UnknownOrderAsync(notification, signedFor.Value);
+
+            if (!IsValid(token, await _settingService.LoadSettingAsync<TamaraInStoreSettings>(byReference.StoreId)))
+                return Unauthorized();
+
+            var (adopted, resolved) = await _unknownOrderService.AdoptAsync(byReference, notification.OrderId);
+            if (adopted is null)
+            {
+                if (resolved.Outcome == TamaraSyncOutcome.TamaraUnavailable)
+                    return AskAgain(resolved.RetryAfter);
+                if (resolved.Outcome == TamaraSyncOutcome.Busy || resolved.SessionState == TamaraSessionState.Creating)
+                    return AskAgain(BusyRetryAfter);
+
+                return await UnknownOrderAsync(notification, signedFor.Value);
+            }
+
+            session = adopted;
         }
 
         // and signed with the notification token of this order's store, not just any store's
@@ -140,19 +165,48 @@ public class TamaraInStoreWebhookController : Controller
     private bool IsValid(string token, TamaraInStoreSettings settings) =>
         !string.IsNullOrEmpty(settings?.NotificationToken) && _tokenValidator.IsValid(token, settings.NotificationToken);
 
-    private async Task<bool> IsValidForAnyStoreAsync(string token)
-    {
-        var storeIds = new List<int> { 0 };
-        storeIds.AddRange((await _storeService.GetAllStoresAsync()).Select(store => store.Id));
+    /// <summary>The token the middleware took out of the query string, or the query's own when it did not run</summary>
+    private string QueryToken() =>
+        HttpContext.Items.TryGetValue(WebhookTokenMiddleware.QueryTokenItem, out var moved) && moved is string token
+            ? token
+            : Request.Query[WebhookTokenMiddleware.TokenQueryName].ToString();
 
-        var notificationTokens = new HashSet<string>(StringComparer.Ordinal);
+    /// <summary>An order no session knows: answered 200 (so Tamara stops), recorded and logged once if it carries money</summary>
+    private async Task<IActionResult> UnknownOrderAsync(TamaraNotification notification, int storeId)
+    {
+        try
+        {
+            var result = await _unknownOrderService.RecordAsync(notification, storeId);
+            if (result.Outcome == TamaraSyncOutcome.TamaraUnavailable)
+                return AskAgain(result.RetryAfter);
+            if (result.Outcome == TamaraSyncOutcome.Busy)
+                return AskAgain(BusyRetryAfter);
+        }
+        catch (Exception exception)
+        {
+            await _logger.ErrorAsync($"Tamara in-store: webhook '{notification.EventType}' for unknown Tamara order {notification.OrderId} failed: {exception.Message}", exception);
+        }
+
+        return Ok();
+    }
+
+    /// <summary>The store whose notification token signed the token (a store of its own first, then the default settings); null for none</summary>
+    private async Task<int?> StoreSignedForAsync(string token)
+    {
+        var storeIds = (await _storeService.GetAllStoresAsync()).Select(store => store.Id).ToList();
+        storeIds.Add(0);
+
+        var tried = new HashSet<string>(StringComparer.Ordinal);
         foreach (var storeId in storeIds)
         {
             var settings = await _settingService.LoadSettingAsync<TamaraInStoreSettings>(storeId);
-            if (!string.IsNullOrEmpty(settings?.NotificationToken))
-                notificationTokens.Add(settings.NotificationToken);
+            if (string.IsNullOrEmpty(settings?.NotificationToken) || !tried.Add(settings.NotificationToken))
+                continue;
+
+            if (_tokenValidator.IsValid(token, settings.NotificationToken))
+                return storeId;
         }
 
-        return notificationTokens.Any(notificationToken => _tokenValidator.IsValid(token, notificationToken));
+        return null;
     }
 }

@@ -34,6 +34,8 @@ public class SchemaMigration : AutoReversingMigration
             .OnColumn(nameof(TamaraSession.TamaraOrderId)).Ascending()
             .WithOptions().NonClustered();
 
+        SessionReferenceMigration.CreateIndex(this);
+
         Create.Index("IX_TamaraSession_OrderGuid")
             .OnTable(nameof(TamaraSession))
             .OnColumn(nameof(TamaraSession.OrderGuid)).Ascending()

@@ -11,6 +11,7 @@ public class TamaraSessionBuilder : NopEntityBuilder<TamaraSession>
         table
             .WithColumn(nameof(TamaraSession.CheckoutId)).AsString(64).Nullable()
             .WithColumn(nameof(TamaraSession.TamaraOrderId)).AsString(64).Nullable()
+            .WithColumn(nameof(TamaraSession.OrderReferenceId)).AsString(TamaraInStoreDefaults.OrderReferenceIdMaxLength).Nullable()
             .WithColumn(nameof(TamaraSession.CheckoutDeeplink)).AsString(1024).Nullable()
             .WithColumn(nameof(TamaraSession.TamaraStatus)).AsString(64).Nullable()
             .WithColumn(nameof(TamaraSession.CurrencyCode)).AsString(5).Nullable()

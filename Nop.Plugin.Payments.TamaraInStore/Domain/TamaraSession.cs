@@ -18,6 +18,9 @@ public class TamaraSession : BaseEntity
 
     public string CheckoutId { get; set; }
 
+    /// <summary>The merchant reference sent to Tamara (order_reference_id); how a session whose answer was lost is found</summary>
+    public string OrderReferenceId { get; set; }
+
     public string TamaraOrderId { get; set; }
 
     public string CheckoutDeeplink { get; set; }

@@ -5,6 +5,12 @@ namespace Nop.Plugin.Payments.TamaraInStore.Domain;
 /// </summary>
 public enum TamaraSessionState
 {
+    /// <summary>
+    /// Recorded just before the create call; whether Tamara created the session is not known yet (the answer may be lost).
+    /// The poller, a webhook or a retried checkout finds it at Tamara by its reference.
+    /// </summary>
+    Creating = 5,
+
     /// <summary>Created; the customer has not finished paying yet</summary>
     Pending = 10,
 
@@ -22,5 +28,8 @@ public enum TamaraSessionState
     NeedsAttention = 60,
 
     /// <summary>Left "needs attention" by staff refunding everything Tamara captured; the nopCommerce order kept its payment status</summary>
-    Refunded = 70
+    Refunded = 70,
+
+    /// <summary>Tamara refused the session, or never created it: no payment link exists. Kept for the record.</summary>
+    NotCreated = 80
 }

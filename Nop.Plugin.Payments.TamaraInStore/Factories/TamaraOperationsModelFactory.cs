@@ -146,7 +146,7 @@ public class TamaraOperationsModelFactory
         foreach (var row in rows)
         {
             lines.Add([
-                OrderNumber(row),
+                await OrderNumberAsync(row),
                 storeNames.GetValueOrDefault(row.StoreId) ?? row.StoreId.ToString(CultureInfo.InvariantCulture),
                 (await _dateTimeHelper.ConvertToUserTimeAsync(row.CreatedOnUtc, DateTimeKind.Utc)).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
                 SensitiveDataMasker.MaskPhone(row.PhoneNumber),
@@ -185,7 +185,7 @@ public class TamaraOperationsModelFactory
         {
             SessionId = row.SessionId,
             OrderId = row.OrderId,
-            OrderNumber = OrderNumber(row),
+            OrderNumber = await OrderNumberAsync(row),
             StoreName = storeNames.GetValueOrDefault(row.StoreId),
             CreatedOn = await _dateTimeHelper.ConvertToUserTimeAsync(row.CreatedOnUtc, DateTimeKind.Utc),
             Phone = SensitiveDataMasker.MaskPhone(row.PhoneNumber),
@@ -201,6 +201,11 @@ public class TamaraOperationsModelFactory
                 row.DisputeStatus, row.DisputeRespondByUtc is { } respondBy ? await _dateTimeHelper.ConvertToUserTimeAsync(respondBy, DateTimeKind.Utc) : null)
         };
     }
+
+    /// <summary>The order's number; for a Tamara payment no checkout of ours created, that it has no order</summary>
+    private async Task<string> OrderNumberAsync(TamaraOperationsRow row) => row.IsPaymentWithoutOrder
+        ? await _localizationService.GetResourceAsync(Prefix + "PaymentWithoutOrder")
+        : OrderNumber(row);
 
     private static string OrderNumber(TamaraOperationsRow row) =>
         !string.IsNullOrEmpty(row.CustomOrderNumber) ? row.CustomOrderNumber : row.OrderId > 0 ? row.OrderId.ToString(CultureInfo.InvariantCulture) : string.Empty;

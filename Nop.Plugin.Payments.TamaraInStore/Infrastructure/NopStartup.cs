@@ -43,6 +43,7 @@ public class NopStartup : INopStartup
         services.AddScoped<TamaraWebhookRegistrar>();
         services.AddSingleton<TamaraHealthMemory>();
         services.AddScoped<TamaraHealthService>();
+        services.AddScoped<TamaraUnknownOrderService>();
         services.AddSingleton<TamaraTokenBackoff>();
         services.AddScoped<TamaraRefundService>();
         services.AddScoped<TamaraDoublePaymentRefund>();
@@ -68,8 +69,13 @@ public class NopStartup : INopStartup
         services.AddScoped<TamaraCounterReturns>();
     }
 
+    /// <remarks>
+    /// Runs after nopCommerce's error handlers (order 0) and before everything that may log during a request (static
+    /// files 99, common 100, routing 400, MVC 1000): a webhook's token is out of the query string by then
+    /// </remarks>
     public void Configure(IApplicationBuilder application)
     {
+        application.UseMiddleware<WebhookTokenMiddleware>();
     }
 
     public int Order => 1;

@@ -15,7 +15,7 @@ public class RouteProvider : IRouteProvider
 
         // no language prefix: Tamara calls this URL as registered
         endpointRouteBuilder.MapControllerRoute(name: TamaraInStoreDefaults.Routes.Webhook,
-            pattern: "tamara/in-store/webhook",
+            pattern: TamaraInStoreDefaults.WebhookPath,
             defaults: new { controller = "TamaraInStoreWebhook", action = "Webhook" });
 
         endpointRouteBuilder.MapControllerRoute(name: TamaraInStoreDefaults.Routes.CheckoutStatus,

@@ -69,6 +69,9 @@ public static partial class TamaraInStoreLocaleResources
         new(OperationsPrefix + "Column.LastError", "Last error", "آخر خطأ"),
         new(OperationsPrefix + "Column.Actions", "Actions", "الإجراءات"),
 
+        new(OperationsPrefix + "PaymentWithoutOrder", "Tamara payment without an order", "دفعة تمارا بلا طلب"),
+        new(OperationsPrefix + "State.Creating", "Being checked (answer lost)", "قيد التحقق (فُقد الرد)"),
+        new(OperationsPrefix + "State.NotCreated", "Not created", "لم يُنشأ"),
         new(OperationsPrefix + "State.Pending", "Pending", "بانتظار الدفع"),
         new(OperationsPrefix + "State.NeedsAttention", "Needs attention", "بحاجة إلى مراجعة"),
         new(OperationsPrefix + "State.Paid", "Paid", "مدفوع"),

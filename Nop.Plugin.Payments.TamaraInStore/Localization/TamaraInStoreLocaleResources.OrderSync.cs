@@ -30,6 +30,8 @@ public static partial class TamaraInStoreLocaleResources
         new(OrderBlockPrefix + "Refunds.State", "State", "الحالة"),
         new(OrderBlockPrefix + "Timeline", "Timeline", "السجل الزمني"),
 
+        new(OrderBlockPrefix + "State.Creating", "Tamara's answer was lost: checking whether the link was sent", "فُقد رد تمارا: جارٍ التحقق من إرسال الرابط"),
+        new(OrderBlockPrefix + "State.NotCreated", "No link: Tamara refused or never created it", "لا رابط: رفضته تمارا أو لم تُنشئه"),
         new(OrderBlockPrefix + "State.Pending", "Waiting for the customer to pay", "بانتظار دفع العميل"),
         new(OrderBlockPrefix + "State.Paid", "Paid", "مدفوع"),
         new(OrderBlockPrefix + "State.Declined", "Declined by Tamara", "رفضته تمارا"),

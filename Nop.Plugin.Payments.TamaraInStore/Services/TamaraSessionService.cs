@@ -71,8 +71,10 @@ public class TamaraSessionService
         if (orderId == 0)
             return null;
 
+        // a link Tamara refused never replaced the one before it
+        var notCreated = (int)TamaraSessionState.NotCreated;
         return await _sessionRepository.Table
-            .Where(session => session.OrderId == orderId)
+            .Where(session => session.OrderId == orderId && session.StateId != notCreated)
             .OrderByDescending(session => session.Id)
             .FirstOrDefaultAsync();
     }
@@ -94,12 +96,14 @@ public class TamaraSessionService
     }
 
     /// <summary>
-    /// Sessions the poller should ask Tamara about now: pending ones, and ones closed here that are still watched for a late
-    /// payment (they carry a next check). One query, whatever the number of stores.
+    /// Sessions the poller should ask Tamara about now: pending ones, ones closed here that are still watched for a late
+    /// payment (they carry a next check), and ones whose create answer was lost (found by their reference). One query,
+    /// whatever the number of stores.
     /// </summary>
     public virtual async Task<IList<TamaraSession>> GetDueSessionsAsync(DateTime dueBeforeUtc, int maxCount)
     {
         var pending = (int)TamaraSessionState.Pending;
+        var creating = (int)TamaraSessionState.Creating;
         // each state a seek on the (StateId, NextCheckOnUtc) index
         var closed = new[]
         {
@@ -110,11 +114,24 @@ public class TamaraSessionService
         return await _sessionRepository.Table
             .Where(session => session.TamaraOrderId != null
                 && (session.StateId == pending && (session.NextCheckOnUtc == null || session.NextCheckOnUtc <= dueBeforeUtc)
-                    || closed.Contains(session.StateId) && session.NextCheckOnUtc <= dueBeforeUtc))
+                    || closed.Contains(session.StateId) && session.NextCheckOnUtc <= dueBeforeUtc)
+                || session.StateId == creating && session.NextCheckOnUtc <= dueBeforeUtc)
             .OrderBy(session => session.NextCheckOnUtc)
             .ThenBy(session => session.Id)
             .Take(maxCount)
             .ToListAsync();
+    }
+
+    /// <summary>The newest session sent to Tamara with this merchant reference (order_reference_id)</summary>
+    public virtual async Task<TamaraSession> GetSessionByOrderReferenceIdAsync(string orderReferenceId)
+    {
+        if (string.IsNullOrEmpty(orderReferenceId))
+            return null;
+
+        return await _sessionRepository.Table
+            .Where(session => session.OrderReferenceId == orderReferenceId)
+            .OrderByDescending(session => session.Id)
+            .FirstOrDefaultAsync();
     }
 
     /// <summary>Sessions of every store created since a moment that reached Tamara, oldest first (the reconciliation's window)</summary>
@@ -134,8 +151,10 @@ public class TamaraSessionService
         if (string.IsNullOrEmpty(phoneNumber))
             return 0;
 
+        // a session Tamara refused texted nobody
+        var notCreated = (int)TamaraSessionState.NotCreated;
         return await _sessionRepository.Table
-            .CountAsync(session => session.PhoneNumber == phoneNumber && session.CreatedOnUtc >= sinceUtc);
+            .CountAsync(session => session.PhoneNumber == phoneNumber && session.CreatedOnUtc >= sinceUtc && session.StateId != notCreated);
     }
 
     /// <summary>The newest sessions sent to a phone number that belong to a placed order (the counter's returns)</summary>
@@ -152,16 +171,17 @@ public class TamaraSessionService
     }
 
     /// <summary>
-    /// Live sessions of a customer's checkouts at a store that never got an order linked: a retry of the same cart
-    /// (nopCommerce may have given it a new order GUID) must void them before a new link is sent
+    /// Live sessions of a customer's checkouts at a store that never got an order linked, and ones whose create answer was
+    /// lost: a retry of the same cart (nopCommerce may have given it a new order GUID) must void them before a new link is sent
     /// </summary>
     public virtual async Task<IList<TamaraSession>> GetUnplacedPendingSessionsAsync(int customerId, int storeId)
     {
         var pending = (int)TamaraSessionState.Pending;
+        var creating = (int)TamaraSessionState.Creating;
 
         return await _sessionRepository.Table
             .Where(session => session.CustomerId == customerId && session.StoreId == storeId && session.OrderId == 0
-                && session.StateId == pending && session.TamaraOrderId != null)
+                && (session.StateId == pending && session.TamaraOrderId != null || session.StateId == creating))
             .OrderBy(session => session.Id)
             .ToListAsync();
     }

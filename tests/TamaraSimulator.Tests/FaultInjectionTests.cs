@@ -53,6 +53,53 @@ public class FaultInjectionTests : SimulatorTestBase
     }
 
     [Test]
+    public async Task A_dropped_answer_creates_the_session_and_resets_the_connection_without_an_answer()
+    {
+        Sim.Faults.FailNext(FaultKind.DropAnswer);
+
+        Assert.ThrowsAsync<HttpRequestException>(() => Api.PostAsync("checkout/in-store-session", Requests.Session("r-dropped")),
+            "the client gets no answer at all");
+
+        var recovered = await Api.GetJsonAsync("merchants/orders/reference-id/r-dropped");
+        Assert.That(recovered.Status, Is.EqualTo(HttpStatusCode.OK), "the session exists at Tamara and can be found by reference");
+        Assert.That(Sim.State.Orders, Has.Count.EqualTo(1));
+        Assert.That(Sim.Faults.History.Select(h => h.Kind), Is.EqualTo(new[] { FaultKind.DropAnswer }));
+    }
+
+    [Test]
+    public async Task A_dropped_answer_comes_before_the_other_faults_so_the_look_up_after_it_can_fail()
+    {
+        Sim.Faults.FailNext(FaultKind.ServerError);
+        Sim.Faults.FailNext(FaultKind.DropAnswer);
+
+        Assert.ThrowsAsync<HttpRequestException>(() => Api.PostAsync("checkout/in-store-session", Requests.Session("r-dropped-2")));
+        var lookUp = await Api.GetJsonAsync("merchants/orders/reference-id/r-dropped-2");
+
+        Assert.That(lookUp.Status, Is.EqualTo(HttpStatusCode.InternalServerError));
+        Assert.That(Sim.State.Orders, Has.Count.EqualTo(1));
+    }
+
+    [Test]
+    public async Task A_dropped_answer_with_its_own_path_prefix_hits_only_that_path_while_other_faults_keep_theirs()
+    {
+        Sim.Faults.Update(f =>
+        {
+            f.DropAnswerPathPrefix = "/checkout/in-store-session";
+            f.DropAnswerNextCalls = 1;
+            f.PathPrefix = "/merchants/orders/reference-id";
+            f.ServerErrorNextCalls = 1;
+        });
+
+        var unrelated = await Api.GetJsonAsync("merchants/orders/none");
+        Assert.ThrowsAsync<HttpRequestException>(() => Api.PostAsync("checkout/in-store-session", Requests.Session("r-dropped-3")));
+        var lookUp = await Api.GetJsonAsync("merchants/orders/reference-id/r-dropped-3");
+        var again = await Api.GetJsonAsync("merchants/orders/reference-id/r-dropped-3");
+
+        Assert.That((unrelated.Status, lookUp.Status, again.Status),
+            Is.EqualTo((HttpStatusCode.NotFound, HttpStatusCode.InternalServerError, HttpStatusCode.OK)));
+    }
+
+    [Test]
     public async Task Malformed_body_fault_processes_the_call_but_cuts_the_json()
     {
         Sim.Faults.FailNext(FaultKind.MalformedJson);

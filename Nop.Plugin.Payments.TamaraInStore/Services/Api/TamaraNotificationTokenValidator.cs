@@ -27,19 +27,22 @@ public class TamaraNotificationTokenValidator : ITamaraNotificationTokenValidato
         _timeProvider = timeProvider ?? TimeProvider.System;
     }
 
-    /// <summary>The token of a webhook request: the tamaraToken query parameter first, else the bearer token of the Authorization header</summary>
+    /// <summary>
+    /// The token of a webhook request: the bearer token of the Authorization header first (Tamara sends both), else the
+    /// tamaraToken query parameter
+    /// </summary>
     public static string ExtractToken(string tamaraTokenQueryValue, string authorizationHeader)
     {
-        if (!string.IsNullOrWhiteSpace(tamaraTokenQueryValue))
-            return tamaraTokenQueryValue.Trim();
-
         const string bearer = "Bearer ";
         var header = authorizationHeader?.Trim();
-        if (header is null || !header.StartsWith(bearer, StringComparison.OrdinalIgnoreCase))
-            return null;
+        if (header is not null && header.StartsWith(bearer, StringComparison.OrdinalIgnoreCase))
+        {
+            var token = header[bearer.Length..].Trim();
+            if (token.Length > 0)
+                return token;
+        }
 
-        var token = header[bearer.Length..].Trim();
-        return token.Length > 0 ? token : null;
+        return string.IsNullOrWhiteSpace(tamaraTokenQueryValue) ? null : tamaraTokenQueryValue.Trim();
     }
 
     public bool IsValid(string token, string notificationToken)

@@ -331,6 +331,13 @@ public class TamaraCheckoutService
             var sessions = await _sessionService.GetSessionsByOrderGuidAsync(processPaymentRequest.OrderGuid);
             var previous = sessions.LastOrDefault();
 
+            // the previous attempt's answer was lost: Tamara is asked for its reference before anything else is sent
+            if (previous?.State == TamaraSessionState.Creating)
+            {
+                var (adopted, _) = await _orderSyncService.ResolveCreatingAsync(previous);
+                previous = adopted ?? await _sessionService.GetSessionByIdAsync(previous.Id);
+            }
+
             if (await IsReusableAsync(previous, processPaymentRequest))
             {
                 // nopCommerce reuses the order GUID when a checkout is retried: the customer already has this link
@@ -338,7 +345,10 @@ public class TamaraCheckoutService
                 return Success(result, previous);
             }
 
-            // a link of another total appeared since the earlier links were closed (a second tab): never leave two payable
+            // a link of another total appeared since the earlier links were closed (a second tab): never leave two payable;
+            // nor while Tamara's answer to an earlier attempt is still unknown
+            if (previous?.State == TamaraSessionState.Creating)
+                return Error(result, await _localizationService.GetResourceAsync("Plugins.Payments.TamaraInStore.Checkout.Errors.OutcomeBeingChecked"));
             if (IsLive(previous))
                 return Error(result, await _localizationService.GetResourceAsync("Plugins.Payments.TamaraInStore.Checkout.Errors.PreviousLinkNotCanceled"));
 
@@ -450,8 +460,30 @@ public class TamaraCheckoutService
     private async Task<string> CloseEarlierLinksAsync(ProcessPaymentRequest processPaymentRequest)
     {
         var earlier = await _sessionService.GetUnplacedPendingSessionsAsync(processPaymentRequest.CustomerId, processPaymentRequest.StoreId);
-        foreach (var session in earlier)
+        foreach (var candidate in earlier)
         {
+            var session = candidate;
+            // an earlier checkout whose answer was lost: what Tamara holds for its reference decides, before any new link.
+            // This checkout's own is settled under its lock (its first attempt may still be waiting for Tamara).
+            if (session.State == TamaraSessionState.Creating)
+            {
+                if (session.OrderGuid == processPaymentRequest.OrderGuid)
+                    continue;
+
+                var (adopted, resolved) = await _orderSyncService.ResolveCreatingAsync(session);
+                if (adopted is null)
+                {
+                    if (resolved.SessionState == TamaraSessionState.Creating || resolved.Outcome == TamaraSyncOutcome.Busy)
+                        return await _localizationService.GetResourceAsync("Plugins.Payments.TamaraInStore.Checkout.Errors.OutcomeBeingChecked");
+
+                    continue;
+                }
+
+                session = adopted;
+                if (session.State != TamaraSessionState.Pending)
+                    continue;
+            }
+
             // a retried Confirm of this very checkout keeps its link
             if (session.OrderGuid == processPaymentRequest.OrderGuid && await IsReusableAsync(session, processPaymentRequest))
                 continue;

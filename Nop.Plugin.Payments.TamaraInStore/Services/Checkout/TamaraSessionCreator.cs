@@ -1,19 +1,19 @@
 using Nop.Plugin.Payments.TamaraInStore.Domain;
 using Nop.Plugin.Payments.TamaraInStore.Services.Api;
 using Nop.Plugin.Payments.TamaraInStore.Services.Api.Models;
+using Nop.Plugin.Payments.TamaraInStore.Services.Sync;
 using Nop.Services.Localization;
 using Nop.Services.Logging;
 
 namespace Nop.Plugin.Payments.TamaraInStore.Services.Checkout;
 
 /// <summary>
-/// Asks Tamara for an in-store session and records it. When Tamara's answer is lost, finds out by the order reference
-/// whether the session exists, so a retry never texts the customer a second link.
+/// Records an in-store session, then asks Tamara for it. When Tamara's answer is lost, finds out by the order reference
+/// whether the session exists, so a retry never texts the customer a second link; when that cannot be known yet, the
+/// recorded session stays "creating" and the poller finds out.
 /// </summary>
 public class TamaraSessionCreator
 {
-    private static readonly string[] _closedStatuses = ["declined", "expired", "canceled"];
-
     private readonly ILocalizationService _localizationService;
     private readonly ILogger _logger;
     private readonly ITamaraClient _tamaraClient;
@@ -41,7 +41,7 @@ public class TamaraSessionCreator
         sessionsSoFar <= 0 ? orderGuid.ToString() : $"{orderGuid}-{sessionsSoFar}";
 
     /// <summary>
-    /// Creates the session at Tamara and stores it; on failure returns a message for the person at the counter
+    /// Records the session, then creates it at Tamara; on failure returns a message for the person at the counter
     /// </summary>
     public virtual async Task<(TamaraSession Session, string Error)> CreateAsync(TamaraInStoreSettings settings,
         CreateInStoreSessionRequest request, TamaraSession template)
@@ -50,16 +50,16 @@ public class TamaraSessionCreator
         if (refusal is not null)
             return (null, refusal);
 
-        var (response, status, error) = await CreateOrRecoverAsync(settings, request.OrderReferenceId,
-            () => _tamaraClient.CreateInStoreSessionAsync(settings, request));
-        if (error is not null)
-            return (null, error);
-
         template.Channel = TamaraSessionChannel.Sms;
         template.PhoneNumber = request.PhoneNumber;
         template.Email = request.Email;
         template.PaymentType = request.PaymentType;
-        await StoreAsync(settings, template, response, status, request.TotalAmount, request.Locale);
+        await RecordCreatingAsync(settings, template, request.OrderReferenceId, request.TotalAmount, request.Locale);
+
+        var error = await CreateOrRecoverAsync(settings, template,
+            () => _tamaraClient.CreateInStoreSessionAsync(settings, request));
+        if (error is not null)
+            return (null, error);
 
         await _logger.InformationAsync($"Tamara in-store: session created, Tamara order {template.TamaraOrderId}, " +
             $"reference {request.OrderReferenceId}, {request.TotalAmount}, link sent to {SensitiveDataMasker.MaskPhone(request.PhoneNumber)}");
@@ -68,28 +68,34 @@ public class TamaraSessionCreator
     }
 
     /// <summary>
-    /// Creates a QR session at Tamara for a POS device and stores it; nobody is texted, so no phone link limit applies.
+    /// Records a QR session for a POS device, then creates it at Tamara; nobody is texted, so no phone link limit applies.
     /// On failure returns a message for the person at the counter.
     /// </summary>
     public virtual async Task<(TamaraSession Session, string Error)> CreateQrAsync(TamaraInStoreSettings settings, string deviceId,
         CreateInStoreQrSessionRequest request, TamaraSession template)
     {
-        var (response, status, error) = await CreateOrRecoverAsync(settings, request.OrderReferenceId,
+        template.Channel = TamaraSessionChannel.Qr;
+        template.DeviceId = deviceId;
+        await RecordCreatingAsync(settings, template, request.OrderReferenceId, request.Amount, request.Locale);
+
+        var error = await CreateOrRecoverAsync(settings, template,
             () => _tamaraClient.CreateInStoreQrSessionAsync(settings, deviceId, request));
         if (error is not null)
             return (null, error);
 
         // recovered after a lost answer: the order details carry no link, so there is no code to show and nobody can pay
-        // that session; it expires at Tamara unused
-        if (string.IsNullOrEmpty(response.CheckoutDeeplink))
+        // that session; it is closed here and watched until Tamara's own expiry in case it is paid all the same
+        if (string.IsNullOrEmpty(template.CheckoutDeeplink))
         {
-            await _logger.WarningAsync($"Tamara in-store: QR session of Tamara order {response.OrderId} has no link to show (reference {request.OrderReferenceId}); not used");
+            var now = _timeProvider.GetUtcNow().UtcDateTime;
+            template.State = TamaraSessionState.Canceled;
+            template.ClosedOnUtc = now;
+            template.LastError = "Recovered after a lost answer without a link to show; not used.";
+            template.NextCheckOnUtc = TamaraLateCheck.Next(template, now);
+            await _sessionService.UpdateSessionAsync(template);
+            await _logger.WarningAsync($"Tamara in-store: QR session of Tamara order {template.TamaraOrderId} has no link to show (reference {request.OrderReferenceId}); not used");
             return (null, await ErrorAsync("Plugins.Payments.TamaraInStore.Checkout.Errors.QrNoLink"));
         }
-
-        template.Channel = TamaraSessionChannel.Qr;
-        template.DeviceId = deviceId;
-        await StoreAsync(settings, template, response, status, request.Amount, request.Locale);
 
         await _logger.InformationAsync($"Tamara in-store: QR session created, Tamara order {template.TamaraOrderId}, " +
             $"reference {request.OrderReferenceId}, {request.Amount}, shown at device {deviceId}");
@@ -97,22 +103,38 @@ public class TamaraSessionCreator
         return (template, null);
     }
 
-    private async Task StoreAsync(TamaraInStoreSettings settings, TamaraSession template, CreateInStoreSessionResponse response,
-        string status, TamaraMoney amount, string locale)
+    /// <summary>
+    /// The session is stored before Tamara is asked, so whatever becomes of the answer, the store knows a link may exist.
+    /// Its first check by the poller comes after the longest the create call can take.
+    /// </summary>
+    private async Task RecordCreatingAsync(TamaraInStoreSettings settings, TamaraSession template, string orderReferenceId,
+        TamaraMoney amount, string locale)
     {
         var now = _timeProvider.GetUtcNow().UtcDateTime;
-        template.CheckoutId = response.CheckoutId;
-        template.TamaraOrderId = response.OrderId;
-        template.CheckoutDeeplink = response.CheckoutDeeplink;
-        template.TamaraStatus = status;
-        template.State = TamaraSessionState.Pending;
+        // the create call is never repeated: one timeout is the longest it takes
+        var timeout = TamaraCallBudget.EffectiveTimeoutSeconds(settings, TamaraRetryPolicy.Default);
+        template.OrderReferenceId = orderReferenceId;
+        template.State = TamaraSessionState.Creating;
         template.Amount = amount.Amount;
         template.CurrencyCode = amount.Currency;
         template.Locale = locale;
         template.CreatedOnUtc = now;
         template.ExpiresOnUtc = now.AddMinutes(Math.Max(settings.SessionLifetimeMinutes, TamaraInStoreDefaults.MinSessionLifetimeMinutes));
-        template.NextCheckOnUtc = now.AddSeconds(Math.Max(settings.PollIntervalSeconds, TamaraInStoreDefaults.MinPollIntervalSeconds));
+        template.NextCheckOnUtc = now.AddSeconds(timeout + Math.Max(settings.PollIntervalSeconds, TamaraInStoreDefaults.MinPollIntervalSeconds));
         await _sessionService.InsertSessionAsync(template);
+    }
+
+    private async Task MarkCreatedAsync(TamaraInStoreSettings settings, TamaraSession session, CreateInStoreSessionResponse response)
+    {
+        var now = _timeProvider.GetUtcNow().UtcDateTime;
+        session.CheckoutId = response.CheckoutId;
+        session.TamaraOrderId = response.OrderId;
+        session.CheckoutDeeplink = response.CheckoutDeeplink;
+        session.TamaraStatus = TamaraOrderStatus.New;
+        session.State = TamaraSessionState.Pending;
+        session.LastError = null;
+        session.NextCheckOnUtc = now.AddSeconds(Math.Max(settings.PollIntervalSeconds, TamaraInStoreDefaults.MinPollIntervalSeconds));
+        await _sessionService.UpdateSessionAsync(session);
     }
 
     /// <summary>
@@ -135,63 +157,94 @@ public class TamaraSessionCreator
         return await ErrorAsync("Plugins.Payments.TamaraInStore.Checkout.Errors.TooManyLinks", sent, windowMinutes);
     }
 
-    private async Task<(CreateInStoreSessionResponse Response, string Status, string Error)> CreateOrRecoverAsync(
-        TamaraInStoreSettings settings, string orderReferenceId, Func<Task<CreateInStoreSessionResponse>> create)
+    /// <summary>
+    /// Asks Tamara and settles the recorded session: created (ids filled in), refused (closed as not created), or unknown
+    /// (kept as "creating" for the poller); null when the session was created or recovered
+    /// </summary>
+    private async Task<string> CreateOrRecoverAsync(TamaraInStoreSettings settings, TamaraSession session,
+        Func<Task<CreateInStoreSessionResponse>> create)
     {
+        var reference = session.OrderReferenceId;
         try
         {
             var response = await create();
             if (string.IsNullOrEmpty(response?.OrderId))
-                return await RecoverAsync(settings, orderReferenceId, null);
+                return await RecoverAsync(settings, session, null);
 
-            return (response, "new", null);
+            await MarkCreatedAsync(settings, session, response);
+            return null;
         }
-        catch (TamaraApiException exception) when (exception.OutcomeUnknown || exception.Kind == TamaraErrorKind.InvalidResponse)
+        catch (TamaraApiException exception) when (exception.OutcomeUnknown || TamaraCreatingSession.SaysReferenceExists(exception))
         {
-            return await RecoverAsync(settings, orderReferenceId, exception);
+            return await RecoverAsync(settings, session, exception);
         }
         catch (TamaraApiException exception) when (exception.Kind == TamaraErrorKind.Api && exception.StatusCode is { } code && (int)code is >= 400 and < 500)
         {
-            await _logger.WarningAsync($"Tamara in-store: session refused ({(int)code}) for reference {orderReferenceId}: {exception.Message}");
-            return (null, null, await ErrorAsync("Plugins.Payments.TamaraInStore.Checkout.Errors.Refused", TamaraMessage(exception)));
+            await _logger.WarningAsync($"Tamara in-store: session refused ({(int)code}) for reference {reference}: {exception.Message}");
+            await CloseAsNotCreatedAsync(session, $"Tamara refused the session ({(int)code}): {TamaraMessage(exception)}");
+            return await ErrorAsync("Plugins.Payments.TamaraInStore.Checkout.Errors.Refused", TamaraMessage(exception));
         }
         catch (TamaraApiException exception)
         {
-            await _logger.ErrorAsync($"Tamara in-store: session not created for reference {orderReferenceId}", exception);
-            return (null, null, await ErrorAsync(exception.Kind == TamaraErrorKind.Configuration
+            await _logger.ErrorAsync($"Tamara in-store: session not created for reference {reference}", exception);
+            await CloseAsNotCreatedAsync(session, $"Not created: {TamaraMessage(exception)}");
+            return await ErrorAsync(exception.Kind == TamaraErrorKind.Configuration
                 ? "Plugins.Payments.TamaraInStore.Checkout.Errors.NotConfigured"
-                : "Plugins.Payments.TamaraInStore.Checkout.Errors.Failed", TamaraMessage(exception)));
+                : "Plugins.Payments.TamaraInStore.Checkout.Errors.Failed", TamaraMessage(exception));
         }
     }
 
     /// <summary>
-    /// The create call may have worked although no answer came back: ask Tamara for the order by our reference
+    /// The create call may have worked although no usable answer came back (or Tamara says the reference is taken): ask
+    /// Tamara for the order by our reference. Whatever cannot be settled now stays "creating", for the poller.
     /// </summary>
-    private async Task<(CreateInStoreSessionResponse Response, string Status, string Error)> RecoverAsync(
-        TamaraInStoreSettings settings, string orderReferenceId, TamaraApiException cause)
+    private async Task<string> RecoverAsync(TamaraInStoreSettings settings, TamaraSession session, TamaraApiException cause)
     {
-        await _logger.WarningAsync($"Tamara in-store: no usable answer to the session request for reference {orderReferenceId}; looking the order up", cause);
+        var reference = session.OrderReferenceId;
+        await _logger.WarningAsync($"Tamara in-store: no usable answer to the session request for reference {reference}; looking the order up", cause);
 
         TamaraOrder order;
         try
         {
-            order = await _tamaraClient.GetOrderByReferenceIdAsync(settings, orderReferenceId);
+            order = await _tamaraClient.GetOrderByReferenceIdAsync(settings, reference);
         }
         catch (TamaraApiException exception)
         {
-            await _logger.WarningAsync($"Tamara in-store: look-up of reference {orderReferenceId} failed", exception);
-            order = null;
+            await _logger.WarningAsync($"Tamara in-store: look-up of reference {reference} failed; the session is kept and checked again", exception);
+            return await KeepCreatingAsync(session, $"Tamara's answer was lost and the look-up by reference failed: {TamaraMessage(exception)}");
         }
 
         if (string.IsNullOrEmpty(order?.OrderId))
-            return (null, null, await ErrorAsync("Plugins.Payments.TamaraInStore.Checkout.Errors.NoAnswer"));
+        {
+            return await KeepCreatingAsync(session, cause is null
+                ? "Tamara's answer carried no order; Tamara does not know the reference yet"
+                : $"Tamara's answer was lost ({TamaraMessage(cause)}); Tamara does not know the reference yet");
+        }
 
-        var status = string.IsNullOrEmpty(order.Status) ? "new" : order.Status;
-        if (_closedStatuses.Contains(status, StringComparer.OrdinalIgnoreCase))
-            return (null, null, await ErrorAsync("Plugins.Payments.TamaraInStore.Checkout.Errors.RecoveredClosed", status));
+        TamaraCreatingSession.Adopt(session, order, _timeProvider.GetUtcNow().UtcDateTime);
+        if (session.State == TamaraSessionState.Pending)
+            session.NextCheckOnUtc = _timeProvider.GetUtcNow().UtcDateTime.AddSeconds(Math.Max(settings.PollIntervalSeconds, TamaraInStoreDefaults.MinPollIntervalSeconds));
+        await _sessionService.UpdateSessionAsync(session);
+
+        if (TamaraCreatingSession.IsClosed(order))
+            return await ErrorAsync("Plugins.Payments.TamaraInStore.Checkout.Errors.RecoveredClosed", order.Status);
 
         // the order details carry neither the checkout id nor the link: an SMS went out, but no QR code can be shown
-        return (new CreateInStoreSessionResponse { OrderId = order.OrderId }, status, null);
+        return null;
+    }
+
+    /// <summary>Nothing is known for sure: the session stays "creating" and the clerk is told its fate is being checked</summary>
+    private async Task<string> KeepCreatingAsync(TamaraSession session, string reason)
+    {
+        session.LastError = reason.Length > 1024 ? reason[..1024] : reason;
+        await _sessionService.UpdateSessionAsync(session);
+        return await ErrorAsync("Plugins.Payments.TamaraInStore.Checkout.Errors.OutcomeBeingChecked");
+    }
+
+    private async Task CloseAsNotCreatedAsync(TamaraSession session, string reason)
+    {
+        TamaraCreatingSession.CloseAsNotCreated(session, reason, _timeProvider.GetUtcNow().UtcDateTime);
+        await _sessionService.UpdateSessionAsync(session);
     }
 
     private static string TamaraMessage(TamaraApiException exception) =>

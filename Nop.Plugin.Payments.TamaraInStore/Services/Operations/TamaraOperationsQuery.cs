@@ -52,6 +52,7 @@ public class TamaraOperationsQuery
         filter ??= new TamaraOperationsFilter();
         var needsAttention = (int)TamaraSessionState.NeedsAttention;
         var sessions = _sessionRepository.Table;
+        var notCreated = (int)TamaraSessionState.NotCreated;
 
         var disputes = _disputeRepository?.Table ?? Enumerable.Empty<TamaraDispute>().AsQueryable();
         var rows = from session in sessions
@@ -62,6 +63,7 @@ public class TamaraOperationsQuery
                        SessionId = session.Id,
                        OrderId = session.OrderId,
                        CustomOrderNumber = order == null ? null : order.CustomOrderNumber,
+                       OrderGuid = session.OrderGuid,
                        StoreId = session.StoreId,
                        TamaraOrderId = session.TamaraOrderId,
                        TamaraStatus = session.TamaraStatus,
@@ -78,7 +80,8 @@ public class TamaraOperationsQuery
                        OrderStatusId = order == null ? 0 : order.OrderStatusId,
                        PaymentStatusId = order == null ? 0 : order.PaymentStatusId,
                        OrderDeleted = order != null && order.Deleted,
-                       IsNewestOfOrder = !sessions.Any(other => other.OrderId == session.OrderId && other.Id > session.Id),
+                       // a later link Tamara never created did not replace this one (as on the order card)
+                       IsNewestOfOrder = !sessions.Any(other => other.OrderId == session.OrderId && other.Id > session.Id && other.StateId != notCreated),
                        OrderHoldsCaptureNeedingAttention = sessions.Any(other => other.OrderId == session.OrderId
                            && other.StateId == needsAttention && other.CapturedAmount > other.RefundedAmount),
                        DisputeStatus = disputes.Where(dispute => dispute.SessionId == session.Id).OrderByDescending(dispute => dispute.Id)

@@ -12,6 +12,9 @@ public class TamaraOperationsRow
 
     public string CustomOrderNumber { get; set; }
 
+    /// <summary>The checkout the session was created for; empty for a Tamara payment learnt from a webhook, without any checkout</summary>
+    public Guid OrderGuid { get; set; }
+
     public int StoreId { get; set; }
 
     public string TamaraOrderId { get; set; }
@@ -57,6 +60,9 @@ public class TamaraOperationsRow
 
     /// <summary>A session of the same order needs attention while Tamara still holds money of it</summary>
     public bool OrderHoldsCaptureNeedingAttention { get; set; }
+
+    /// <summary>A Tamara order no checkout of this store created, that carries money: a person must settle it</summary>
+    public bool IsPaymentWithoutOrder => OrderId == 0 && OrderGuid == Guid.Empty;
 
     public TamaraOperationsState State => TamaraOperationsQuery.StateOf(StateId, CapturedAmount, RefundedAmount);
 }

@@ -6,6 +6,9 @@ namespace Nop.Plugin.Payments.TamaraInStore.Services.Operations;
 /// </summary>
 public enum TamaraOperationsState
 {
+    /// <summary>Recorded before the create call whose answer was lost; being looked up at Tamara</summary>
+    Creating = 5,
+
     Pending = 10,
 
     /// <summary>Paid, nothing refunded</summary>
@@ -24,6 +27,9 @@ public enum TamaraOperationsState
 
     NeedsAttention = 60,
 
+    /// <summary>Refused by Tamara or never created: no link</summary>
+    NotCreated = 80,
+
     /// <summary>A filter, never a row's own state: sessions whose order a customer disputed at Tamara, whatever their state</summary>
-    Disputed = 80
+    Disputed = 90
 }

@@ -87,12 +87,112 @@ public class TamaraOrderSyncService
     /// The same, for a caller that has just read the session (the poller, the webhook): it is read again under the order's
     /// lock, not once more before it
     /// </summary>
-    public virtual Task<TamaraSyncResult> SyncAsync(TamaraSession session, TamaraSyncTrigger trigger, CancellationToken cancellationToken = default)
+    public virtual async Task<TamaraSyncResult> SyncAsync(TamaraSession session, TamaraSyncTrigger trigger, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(session);
 
-        return RunExclusiveAsync(session.TamaraOrderId, () => SyncExclusiveAsync(session.TamaraOrderId, trigger, cancellationToken),
+        if (session.State == TamaraSessionState.Creating)
+        {
+            var (adopted, result) = await ResolveCreatingAsync(session, cancellationToken);
+            if (adopted is null)
+                return result;
+
+            session = adopted;
+        }
+
+        return await RunExclusiveAsync(session.TamaraOrderId, () => SyncExclusiveAsync(session.TamaraOrderId, trigger, cancellationToken),
             TamaraSyncResult.Busy, cancellationToken);
+    }
+
+    /// <summary>
+    /// A session recorded before a create call whose answer was lost: Tamara is asked for its reference. Found, it takes
+    /// Tamara's ids and is then synced like any other (linked to its order by id or order GUID, paid, or voided without an
+    /// order). Unknown to Tamara long after the call, it is closed as never created. Held under its reference's lock, so
+    /// the poller, a webhook and a retried checkout settle it once.
+    /// </summary>
+    /// <returns>The session with Tamara's ids, to sync; or null and what became of it</returns>
+    public virtual async Task<(TamaraSession Adopted, TamaraSyncResult Result)> ResolveCreatingAsync(TamaraSession session,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+
+        TamaraSession adopted = null;
+        var result = await RunExclusiveAsync("reference-" + (session.OrderReferenceId ?? session.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            async () =>
+            {
+                var (fresh, outcome) = await ResolveCreatingExclusiveAsync(session.Id, cancellationToken);
+                adopted = fresh;
+                return outcome;
+            }, TamaraSyncResult.Busy, cancellationToken);
+
+        return (adopted, result);
+    }
+
+    private async Task<(TamaraSession Adopted, TamaraSyncResult Result)> ResolveCreatingExclusiveAsync(int sessionId, CancellationToken cancellationToken)
+    {
+        var session = await _sessionService.GetSessionByIdAsync(sessionId);
+        if (session is null)
+            return (null, TamaraSyncResult.UnknownOrder);
+
+        // settled meanwhile (the checkout got its answer, a webhook adopted it)
+        if (session.State != TamaraSessionState.Creating)
+        {
+            return string.IsNullOrEmpty(session.TamaraOrderId)
+                ? (null, new TamaraSyncResult { Outcome = TamaraSyncOutcome.Closed, SessionState = session.State })
+                : (session, null);
+        }
+
+        var now = _timeProvider.GetUtcNow().UtcDateTime;
+        var settings = await _settingService.LoadSettingAsync<TamaraInStoreSettings>(session.StoreId);
+
+        TamaraOrder tamaraOrder;
+        try
+        {
+            tamaraOrder = string.IsNullOrEmpty(session.OrderReferenceId)
+                ? null
+                : await _tamaraClient.GetOrderByReferenceIdAsync(settings, session.OrderReferenceId, cancellationToken);
+        }
+        catch (TamaraApiException exception)
+        {
+            session.LastCheckedOnUtc = now;
+            session.LastError = $"Looking up reference {session.OrderReferenceId} failed: {DescribeError(exception)}";
+            session.NextCheckOnUtc = now + TamaraSyncBackoff.NextDelay(null, PollInterval(settings), exception.RetryAfter);
+            await _sessionService.UpdateSessionAsync(session);
+            return (null, new TamaraSyncResult
+            {
+                Outcome = exception.IsTransient ? TamaraSyncOutcome.TamaraUnavailable : TamaraSyncOutcome.Failed,
+                SessionState = session.State,
+                StatusCode = exception.StatusCode,
+                RetryAfter = exception.RetryAfter,
+                Error = DescribeError(exception),
+                Unreachable = exception.Kind == TamaraErrorKind.Network
+            });
+        }
+
+        if (string.IsNullOrEmpty(tamaraOrder?.OrderId))
+        {
+            session.LastCheckedOnUtc = now;
+            if (now > session.CreatedOnUtc + TamaraInStoreDefaults.CreatingSessionGracePeriod)
+            {
+                TamaraCreatingSession.CloseAsNotCreated(session,
+                    $"Tamara has no session for reference {session.OrderReferenceId}: it was never created.", now);
+                await _sessionService.UpdateSessionAsync(session);
+                await _logger.InformationAsync($"Tamara in-store: the session of reference {session.OrderReferenceId} (checkout {session.OrderGuid}) " +
+                    "whose answer was lost is unknown to Tamara; closed as never created");
+                return (null, new TamaraSyncResult { Outcome = TamaraSyncOutcome.Closed, SessionState = session.State });
+            }
+
+            session.NextCheckOnUtc = now + PollInterval(settings);
+            await _sessionService.UpdateSessionAsync(session);
+            return (null, new TamaraSyncResult { Outcome = TamaraSyncOutcome.Waiting, SessionState = session.State });
+        }
+
+        TamaraCreatingSession.Adopt(session, tamaraOrder, now);
+        await _sessionService.UpdateSessionAsync(session);
+        await _logger.WarningAsync($"Tamara in-store: the session of reference {session.OrderReferenceId} whose answer was lost exists at Tamara: " +
+            $"Tamara order {session.TamaraOrderId} ({tamaraOrder.Status}), {TamaraMoneyRounding.Format(session.Amount, session.CurrencyCode)}; recorded");
+
+        return (session, null);
     }
 
     private async Task<TamaraSyncResult> SyncExclusiveAsync(string tamaraOrderId, TamaraSyncTrigger trigger, CancellationToken cancellationToken)

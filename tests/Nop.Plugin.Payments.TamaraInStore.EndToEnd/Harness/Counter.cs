@@ -111,7 +111,7 @@ public class Counter
     }
 
     /// <summary>nopCommerce creating the pending order after ProcessPaymentAsync, then PostProcessPaymentAsync</summary>
-    private async Task<(int OrderId, string TamaraOrderId)> PlacedAsync(ProcessPaymentRequest request, ProcessPaymentResult result, decimal total)
+    public async Task<(int OrderId, string TamaraOrderId)> PlacedAsync(ProcessPaymentRequest request, ProcessPaymentResult result, decimal total)
     {
         if (!result.Success)
             throw new InvalidOperationException("Tamara refused the order: " + string.Join("; ", result.Errors));

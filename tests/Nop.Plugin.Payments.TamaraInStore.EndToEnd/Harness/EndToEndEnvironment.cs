@@ -90,6 +90,7 @@ public sealed partial class EndToEndEnvironment : IAsyncDisposable
         try
         {
             environment.Plugin = await PluginHost.StartAsync(environment.AddNopCommerceFakes);
+            environment.Log.HttpContextAccessor = environment.Plugin.Services.GetRequiredService<Microsoft.AspNetCore.Http.IHttpContextAccessor>();
             environment.PublishOrderEventsToThePlugin();
         }
         catch

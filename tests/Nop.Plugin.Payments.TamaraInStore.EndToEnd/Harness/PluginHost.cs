@@ -57,6 +57,8 @@ public sealed class PluginHost : IAsyncDisposable
         });
 
         var app = builder.Build();
+        // as nopCommerce does with every INopStartup: the plugin's middleware runs before the webhook's controller
+        new NopStartup().Configure(app);
         app.MapControllerRoute(TamaraInStoreDefaults.Routes.Webhook, WebhookPath,
             new { controller = "TamaraInStoreWebhook", action = "Webhook" });
         app.MapPost(WebhookProbe.Path, (Microsoft.AspNetCore.Http.HttpRequest request, WebhookProbe probe,

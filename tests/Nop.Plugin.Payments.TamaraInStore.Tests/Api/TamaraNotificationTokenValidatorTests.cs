@@ -189,13 +189,15 @@ public class TamaraNotificationTokenValidatorTests
         Assert.That(_validator.IsValid(Hs256("{}", key: "x"), notificationToken), Is.False);
     }
 
-    [TestCase("from-query", "Bearer from-header", ExpectedResult = "from-query")]
+    [TestCase("from-query", "Bearer from-header", ExpectedResult = "from-header")]
+    [TestCase("from-query", "Basic dXNlcjpwYXNz", ExpectedResult = "from-query")]
+    [TestCase("from-query", "Bearer ", ExpectedResult = "from-query")]
     [TestCase(" from-query ", null, ExpectedResult = "from-query")]
     [TestCase(null, "Bearer from-header", ExpectedResult = "from-header")]
     [TestCase("", "bearer  from-header ", ExpectedResult = "from-header")]
     [TestCase(null, "Basic dXNlcjpwYXNz", ExpectedResult = null)]
     [TestCase(null, "Bearer ", ExpectedResult = null)]
     [TestCase(null, null, ExpectedResult = null)]
-    public string Token_is_taken_from_the_query_first_then_the_bearer_header(string query, string header) =>
+    public string Token_is_taken_from_the_bearer_header_first_then_the_query(string query, string header) =>
         TamaraNotificationTokenValidator.ExtractToken(query, header);
 }

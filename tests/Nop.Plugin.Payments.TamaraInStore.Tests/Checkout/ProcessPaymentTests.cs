@@ -58,17 +58,43 @@ public class ProcessPaymentTests
 
     [TestCase(HttpStatusCode.BadRequest)]
     [TestCase(HttpStatusCode.UnprocessableEntity)]
-    public async Task A_refusal_keeps_the_order_from_being_placed_and_shows_tamaras_reason(HttpStatusCode status)
+    public async Task A_refusal_keeps_the_order_from_being_placed_shows_tamaras_reason_and_keeps_the_attempt_closed(HttpStatusCode status)
     {
         var fixture = new CheckoutFixture();
         fixture.Client.Setup(c => c.CreateInStoreSessionAsync(It.IsAny<TamaraInStoreSettings>(), It.IsAny<CreateInStoreSessionRequest>(), It.IsAny<CancellationToken>()))
             .ThrowsAsync(Refusal(status, "Invalid phone number"));
+        var request = CheckoutFixture.PaymentRequest(26.666667m);
 
-        var result = await fixture.Create().ProcessPaymentAsync(CheckoutFixture.PaymentRequest(26.666667m));
+        var result = await fixture.Create().ProcessPaymentAsync(request);
 
         Assert.That(result.Success, Is.False);
         Assert.That(result.Errors.Single(), Is.EqualTo("Tamara refused the payment: Invalid phone number"));
-        Assert.That(fixture.Sessions.Rows, Is.Empty);
+        var session = fixture.Sessions.Rows.Single();
+        Assert.Multiple(() =>
+        {
+            Assert.That(session.State, Is.EqualTo(TamaraSessionState.NotCreated));
+            Assert.That(session.OrderReferenceId, Is.EqualTo(request.OrderGuid.ToString()));
+            Assert.That(session.TamaraOrderId, Is.Null);
+            Assert.That(session.NextCheckOnUtc, Is.Null);
+            Assert.That(session.LastError, Does.Contain("Invalid phone number"));
+        });
+    }
+
+    [Test]
+    public async Task A_refused_attempt_does_not_count_against_the_phone_link_limit()
+    {
+        var fixture = new CheckoutFixture();
+        fixture.Settings.MaxLinksPerPhone = 1;
+        fixture.Client.SetupSequence(c => c.CreateInStoreSessionAsync(It.IsAny<TamaraInStoreSettings>(), It.IsAny<CreateInStoreSessionRequest>(), It.IsAny<CancellationToken>()))
+            .ThrowsAsync(Refusal(HttpStatusCode.BadRequest, "Invalid email"))
+            .ReturnsAsync(new CreateInStoreSessionResponse { OrderId = "tamara-order-2", CheckoutId = "checkout-2", CheckoutDeeplink = "https://checkout.tamara.co/y" });
+        var service = fixture.Create();
+        var orderGuid = Guid.NewGuid();
+
+        await service.ProcessPaymentAsync(CheckoutFixture.PaymentRequest(26.666667m, orderGuid));
+        var retry = await service.ProcessPaymentAsync(CheckoutFixture.PaymentRequest(26.666667m, orderGuid));
+
+        Assert.That(retry.Success, Is.True, string.Join(", ", retry.Errors));
     }
 
     [Test]
@@ -90,19 +116,138 @@ public class ProcessPaymentTests
     }
 
     [Test]
-    public async Task A_lost_answer_unknown_to_tamara_is_an_error()
+    public async Task The_session_is_recorded_as_creating_before_tamara_is_asked()
+    {
+        var fixture = new CheckoutFixture();
+        TamaraSession seenDuringTheCall = null;
+        var request = CheckoutFixture.PaymentRequest(26.666667m);
+        fixture.Client.Setup(c => c.CreateInStoreSessionAsync(It.IsAny<TamaraInStoreSettings>(), It.IsAny<CreateInStoreSessionRequest>(), It.IsAny<CancellationToken>()))
+            .Callback(() => seenDuringTheCall = fixture.Sessions.Rows.Single())
+            .ReturnsAsync(() =>
+            {
+                // what the database holds while the call is out, not the instance the creator keeps filling
+                Assert.Multiple(() =>
+                {
+                    Assert.That(seenDuringTheCall.State, Is.EqualTo(TamaraSessionState.Creating));
+                    Assert.That(seenDuringTheCall.OrderReferenceId, Is.EqualTo(request.OrderGuid.ToString()));
+                    Assert.That(seenDuringTheCall.PhoneNumber, Is.EqualTo("966501234567"));
+                    Assert.That(seenDuringTheCall.Amount, Is.EqualTo(100m));
+                    Assert.That(seenDuringTheCall.TamaraOrderId, Is.Null);
+                });
+                return new CreateInStoreSessionResponse { OrderId = "tamara-order-1", CheckoutId = "checkout-1", CheckoutDeeplink = "https://checkout.tamara.co/x" };
+            });
+
+        var result = await fixture.Create().ProcessPaymentAsync(request);
+
+        Assert.That(seenDuringTheCall, Is.Not.Null, "a row existed while Tamara was asked");
+        Assert.That(result.Success, Is.True);
+        var session = fixture.Sessions.Rows.Single();
+        Assert.That((session.State, session.TamaraOrderId, session.CheckoutId), Is.EqualTo((TamaraSessionState.Pending, "tamara-order-1", "checkout-1")));
+    }
+
+    [TestCase(HttpStatusCode.BadGateway, false)]
+    [TestCase(null, false)]
+    [TestCase(HttpStatusCode.BadGateway, true)]
+    [TestCase(null, true)]
+    public async Task A_lost_answer_tamara_cannot_confirm_keeps_the_session_creating_and_tells_the_clerk_it_is_being_checked(HttpStatusCode? status, bool lookUpFails)
     {
         var fixture = new CheckoutFixture();
         fixture.Client.Setup(c => c.CreateInStoreSessionAsync(It.IsAny<TamaraInStoreSettings>(), It.IsAny<CreateInStoreSessionRequest>(), It.IsAny<CancellationToken>()))
-            .ThrowsAsync(new TamaraApiException("bad gateway", HttpStatusCode.BadGateway, "POST /checkout/in-store-session", isTransient: true));
-        fixture.Client.Setup(c => c.GetOrderByReferenceIdAsync(It.IsAny<TamaraInStoreSettings>(), It.IsAny<string>(), It.IsAny<CancellationToken>()))
-            .ReturnsAsync((TamaraOrder)null);
+            .ThrowsAsync(status is null ? Timeout() : new TamaraApiException("bad gateway", status, "POST /checkout/in-store-session", isTransient: true));
+        var lookUp = fixture.Client.Setup(c => c.GetOrderByReferenceIdAsync(It.IsAny<TamaraInStoreSettings>(), It.IsAny<string>(), It.IsAny<CancellationToken>()));
+        if (lookUpFails)
+            lookUp.ThrowsAsync(new TamaraApiException("timed out", null, "GET /merchants/orders/reference-id/x", isTransient: true, kind: TamaraErrorKind.Timeout));
+        else
+            lookUp.ReturnsAsync((TamaraOrder)null);
 
         var result = await fixture.Create().ProcessPaymentAsync(CheckoutFixture.PaymentRequest(26.666667m));
 
         Assert.That(result.Success, Is.False);
-        Assert.That(result.Errors.Single(), Is.EqualTo(CheckoutFixture.English["Plugins.Payments.TamaraInStore.Checkout.Errors.NoAnswer"]));
-        Assert.That(fixture.Sessions.Rows, Is.Empty);
+        Assert.That(result.Errors.Single(), Is.EqualTo(CheckoutFixture.English["Plugins.Payments.TamaraInStore.Checkout.Errors.OutcomeBeingChecked"]));
+        var session = fixture.Sessions.Rows.Single();
+        Assert.Multiple(() =>
+        {
+            Assert.That(session.State, Is.EqualTo(TamaraSessionState.Creating));
+            Assert.That(session.PhoneNumber, Is.EqualTo("966501234567"));
+            Assert.That(session.Amount, Is.EqualTo(100m));
+            Assert.That(session.NextCheckOnUtc, Is.GreaterThan(fixture.Time.GetUtcNow().UtcDateTime), "the poller comes back to it");
+        });
+    }
+
+    [TestCase(HttpStatusCode.Conflict, "An open checkout session already exists for order_reference_id 'x'")]
+    [TestCase(HttpStatusCode.BadRequest, "order_reference_id already exists")]
+    public async Task A_refusal_saying_the_reference_exists_is_recovered_by_reference_not_shown_as_refused(HttpStatusCode status, string message)
+    {
+        var fixture = new CheckoutFixture();
+        var request = CheckoutFixture.PaymentRequest(26.666667m);
+        fixture.Client.Setup(c => c.CreateInStoreSessionAsync(It.IsAny<TamaraInStoreSettings>(), It.IsAny<CreateInStoreSessionRequest>(), It.IsAny<CancellationToken>()))
+            .ThrowsAsync(Refusal(status, message));
+        fixture.Client.Setup(c => c.GetOrderByReferenceIdAsync(It.IsAny<TamaraInStoreSettings>(), request.OrderGuid.ToString(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new TamaraOrder { OrderId = "tamara-order-5", Status = "new" });
+
+        var result = await fixture.Create().ProcessPaymentAsync(request);
+
+        Assert.That(result.Success, Is.True, string.Join(", ", result.Errors));
+        Assert.That(result.AuthorizationTransactionId, Is.EqualTo("tamara-order-5"));
+        Assert.That(fixture.Sessions.Rows.Single().State, Is.EqualTo(TamaraSessionState.Pending));
+    }
+
+    [Test]
+    public async Task A_409_whose_look_up_fails_keeps_the_session_creating_and_is_not_shown_as_refused()
+    {
+        var fixture = new CheckoutFixture();
+        fixture.Client.Setup(c => c.CreateInStoreSessionAsync(It.IsAny<TamaraInStoreSettings>(), It.IsAny<CreateInStoreSessionRequest>(), It.IsAny<CancellationToken>()))
+            .ThrowsAsync(Refusal(HttpStatusCode.Conflict, "An open checkout session already exists"));
+        fixture.Client.Setup(c => c.GetOrderByReferenceIdAsync(It.IsAny<TamaraInStoreSettings>(), It.IsAny<string>(), It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new TamaraApiException("unavailable", HttpStatusCode.ServiceUnavailable, "GET /merchants/orders/reference-id/x", isTransient: true));
+
+        var result = await fixture.Create().ProcessPaymentAsync(CheckoutFixture.PaymentRequest(26.666667m));
+
+        Assert.That(result.Errors.Single(), Is.EqualTo(CheckoutFixture.English["Plugins.Payments.TamaraInStore.Checkout.Errors.OutcomeBeingChecked"]));
+        Assert.That(fixture.Sessions.Rows.Single().State, Is.EqualTo(TamaraSessionState.Creating));
+    }
+
+    [Test]
+    public async Task A_retry_after_a_lost_answer_takes_over_the_session_tamara_created_and_texts_nobody_again()
+    {
+        var fixture = new CheckoutFixture();
+        var orderGuid = Guid.NewGuid();
+        fixture.Client.Setup(c => c.CreateInStoreSessionAsync(It.IsAny<TamaraInStoreSettings>(), It.IsAny<CreateInStoreSessionRequest>(), It.IsAny<CancellationToken>()))
+            .ThrowsAsync(Timeout());
+        fixture.Client.SetupSequence(c => c.GetOrderByReferenceIdAsync(It.IsAny<TamaraInStoreSettings>(), orderGuid.ToString(), It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new TamaraApiException("timed out", null, "GET /merchants/orders/reference-id/x", isTransient: true, kind: TamaraErrorKind.Timeout))
+            .ReturnsAsync(new TamaraOrder { OrderId = "tamara-order-7", CheckoutId = "checkout-7", Status = "new" });
+        var service = fixture.Create();
+
+        var first = await service.ProcessPaymentAsync(CheckoutFixture.PaymentRequest(26.666667m, orderGuid));
+        fixture.Time.Advance(TimeSpan.FromSeconds(30));
+        var retry = await service.ProcessPaymentAsync(CheckoutFixture.PaymentRequest(26.666667m, orderGuid));
+
+        Assert.That(first.Success, Is.False);
+        Assert.That(retry.Success, Is.True, string.Join(", ", retry.Errors));
+        Assert.That(retry.AuthorizationTransactionId, Is.EqualTo("tamara-order-7"));
+        Assert.That(fixture.Sessions.Rows.Single().State, Is.EqualTo(TamaraSessionState.Pending));
+        VerifyCreated(fixture, Times.Once());
+    }
+
+    [Test]
+    public async Task A_retry_while_the_lost_answer_cannot_be_checked_sends_no_second_link()
+    {
+        var fixture = new CheckoutFixture();
+        var orderGuid = Guid.NewGuid();
+        fixture.Client.Setup(c => c.CreateInStoreSessionAsync(It.IsAny<TamaraInStoreSettings>(), It.IsAny<CreateInStoreSessionRequest>(), It.IsAny<CancellationToken>()))
+            .ThrowsAsync(Timeout());
+        fixture.Client.Setup(c => c.GetOrderByReferenceIdAsync(It.IsAny<TamaraInStoreSettings>(), It.IsAny<string>(), It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new TamaraApiException("timed out", null, "GET /merchants/orders/reference-id/x", isTransient: true, kind: TamaraErrorKind.Timeout));
+        var service = fixture.Create();
+
+        await service.ProcessPaymentAsync(CheckoutFixture.PaymentRequest(26.666667m, orderGuid));
+        // nopCommerce gives the cart a new order GUID after 180 s: the earlier attempt still blocks a second link
+        fixture.Time.Advance(TimeSpan.FromSeconds(200));
+        var retry = await service.ProcessPaymentAsync(CheckoutFixture.PaymentRequest(26.666667m, Guid.NewGuid()));
+
+        Assert.That(retry.Errors.Single(), Is.EqualTo(CheckoutFixture.English["Plugins.Payments.TamaraInStore.Checkout.Errors.OutcomeBeingChecked"]));
+        VerifyCreated(fixture, Times.Once());
     }
 
     [Test]

@@ -311,7 +311,7 @@ public class QrCheckoutTests
     }
 
     [Test]
-    public async Task A_lost_answer_without_a_link_shows_no_code_and_stores_nothing()
+    public async Task A_lost_answer_without_a_link_shows_no_code_and_keeps_the_session_closed_and_watched()
     {
         var fixture = QrStore();
         fixture.Client.Setup(c => c.CreateInStoreQrSessionAsync(It.IsAny<TamaraInStoreSettings>(), It.IsAny<string>(), It.IsAny<CreateInStoreQrSessionRequest>(), It.IsAny<CancellationToken>()))
@@ -322,7 +322,14 @@ public class QrCheckoutTests
         var (_, result) = await PlaceQrAsync(fixture.Create());
 
         Assert.That(result.Errors, Is.EqualTo(new[] { Text("Plugins.Payments.TamaraInStore.Checkout.Errors.QrNoLink") }));
-        Assert.That(fixture.Sessions.Rows, Is.Empty);
+        var session = fixture.Sessions.Rows.Single();
+        Assert.Multiple(() =>
+        {
+            // nobody can pay a code never shown, but the order exists at Tamara: recorded, closed, checked until Tamara's expiry
+            Assert.That(session.TamaraOrderId, Is.EqualTo("tamara-qr-1"));
+            Assert.That(session.State, Is.EqualTo(TamaraSessionState.Canceled));
+            Assert.That(session.NextCheckOnUtc, Is.Not.Null);
+        });
     }
 
     [Test]

@@ -9,6 +9,7 @@ using Nop.Plugin.Payments.TamaraInStore.Controllers;
 using Nop.Plugin.Payments.TamaraInStore.Domain;
 using Nop.Plugin.Payments.TamaraInStore.Services.Api;
 using Nop.Plugin.Payments.TamaraInStore.Services.Api.Models;
+using Nop.Plugin.Payments.TamaraInStore.Services.Sync;
 using Nop.Services.Stores;
 
 namespace Nop.Plugin.Payments.TamaraInStore.Tests.Sync;
@@ -45,15 +46,18 @@ public class TamaraInStoreWebhookControllerTests
         if (bearerToken is not null)
             httpContext.Request.Headers.Authorization = "Bearer " + bearerToken;
 
+        var orderSync = _harness.NewService();
         return new TamaraInStoreWebhookController(_harness.Logger.Object, _harness.SettingService.Object, _storeService.Object,
-            _validator.Object, _harness.NewService(), _harness.SessionService, _harness.NewDisputeService())
+            _validator.Object, orderSync, _harness.SessionService, _harness.NewDisputeService(),
+            new TamaraUnknownOrderService(_harness.Locker, _harness.Logger.Object, _harness.SettingService.Object, _harness.Client.Object,
+                orderSync, _harness.SessionService, _harness.Time))
         {
             ControllerContext = new ControllerContext { HttpContext = httpContext }
         };
     }
 
-    private static string Notification(string orderId, string eventType = "order_captured") =>
-        $"{{\"order_id\":\"{orderId}\",\"order_reference_id\":\"100\",\"order_number\":\"100\",\"event_type\":\"{eventType}\",\"data\":[]}}";
+    private static string Notification(string orderId, string eventType = "order_captured", string reference = "100") =>
+        $"{{\"order_id\":\"{orderId}\",\"order_reference_id\":\"{reference}\",\"order_number\":\"100\",\"event_type\":\"{eventType}\",\"data\":[]}}";
 
     private static int StatusOf(IActionResult result) => result switch
     {
@@ -149,12 +153,14 @@ public class TamaraInStoreWebhookControllerTests
     }
 
     [Test]
-    public async Task An_unknown_order_with_a_valid_token_is_200_so_tamara_stops_retrying()
+    public async Task An_unknown_order_without_a_payment_is_200_so_tamara_stops_retrying()
     {
+        _harness.TamaraSays("not-ours", SyncHarness.Status(TamaraOrderStatus.New));
+
         var result = await NewController(Notification("not-ours"), queryToken: ValidToken).Webhook();
 
         Assert.That(StatusOf(result), Is.EqualTo(200));
-        _harness.Client.VerifyNoOtherCalls();
+        Assert.That(_harness.Sessions.Rows, Is.Empty);
         _harness.Logger.Verify(logger => logger.InformationAsync(It.Is<string>(message => message.Contains("not-ours")), null, null), Times.Once);
     }
 
@@ -239,5 +245,94 @@ public class TamaraInStoreWebhookControllerTests
         Assert.That(StatusOf(result), Is.EqualTo(200));
         Assert.That(_harness.Orders.MarkPaidCalls, Is.Zero);
         Assert.That(_harness.Session(session.Id).State, Is.EqualTo(TamaraSessionState.Pending));
+    }
+
+    [Test]
+    public async Task The_bearer_header_is_read_before_the_query_string()
+    {
+        var session = CapturedSessionInStore1();
+
+        var result = await NewController(Notification(session.TamaraOrderId), queryToken: "forged", bearerToken: ValidToken).Webhook();
+
+        Assert.That(StatusOf(result), Is.EqualTo(200));
+        Assert.That(_harness.Orders.MarkPaidCalls, Is.EqualTo(1));
+    }
+
+    [Test]
+    public async Task The_token_taken_out_of_the_query_string_still_authenticates_the_delivery()
+    {
+        var session = CapturedSessionInStore1();
+        var controller = NewController(Notification(session.TamaraOrderId), queryToken: ValidToken);
+        controller.HttpContext.Request.Path = "/" + TamaraInStoreDefaults.WebhookPath;
+        Infrastructure.WebhookTokenMiddleware.MoveQueryToken(controller.HttpContext);
+
+        var result = await controller.Webhook();
+
+        Assert.That(controller.HttpContext.Request.QueryString.Value ?? string.Empty, Does.Not.Contain(ValidToken));
+        Assert.That(StatusOf(result), Is.EqualTo(200));
+        Assert.That(_harness.Orders.MarkPaidCalls, Is.EqualTo(1));
+    }
+
+    [Test]
+    public async Task A_webhook_for_an_order_known_only_by_its_reference_takes_over_the_creating_session_and_pays_its_order()
+    {
+        var (order, placed) = _harness.AddPendingOrder(storeId: 1);
+        // the checkout recorded the session, Tamara's answer was lost; the clerk placed the order anyway on a retry
+        var session = _harness.Session(placed.Id);
+        session.TamaraOrderId = null;
+        session.CheckoutId = null;
+        session.OrderReferenceId = order.OrderGuid.ToString();
+        session.State = TamaraSessionState.Creating;
+        _harness.Sessions.Update(session);
+        var tamaraOrder = SyncHarness.Captured();
+        _harness.TamaraSays("tamara-found", tamaraOrder);
+        _harness.Client.Setup(client => client.GetOrderByReferenceIdAsync(It.IsAny<TamaraInStoreSettings>(), order.OrderGuid.ToString(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(tamaraOrder);
+
+        var result = await NewController(Notification("tamara-found", reference: order.OrderGuid.ToString()), bearerToken: ValidToken).Webhook();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(StatusOf(result), Is.EqualTo(200));
+            Assert.That(_harness.Session(session.Id).TamaraOrderId, Is.EqualTo("tamara-found"));
+            Assert.That(_harness.Session(session.Id).State, Is.EqualTo(TamaraSessionState.Paid));
+            Assert.That(_harness.Orders.MarkPaidCalls, Is.EqualTo(1));
+            Assert.That(_harness.Sessions.Rows, Has.Count.EqualTo(1));
+        });
+    }
+
+    [Test]
+    public async Task A_paid_order_no_session_knows_is_recorded_once_as_needing_attention_with_one_error_naming_it_and_its_amount()
+    {
+        _harness.TamaraSays("stranger", SyncHarness.Captured(300m));
+
+        var first = await NewController(Notification("stranger", reference: "elsewhere-1"), bearerToken: ValidToken).Webhook();
+        var second = await NewController(Notification("stranger", reference: "elsewhere-1"), bearerToken: ValidToken).Webhook();
+
+        var row = _harness.Sessions.Rows.Single();
+        Assert.Multiple(() =>
+        {
+            Assert.That(StatusOf(first), Is.EqualTo(200));
+            Assert.That(StatusOf(second), Is.EqualTo(200));
+            Assert.That(row.TamaraOrderId, Is.EqualTo("stranger"));
+            Assert.That(row.State, Is.EqualTo(TamaraSessionState.NeedsAttention));
+            Assert.That(row.StoreId, Is.EqualTo(1), "the store whose token signed it");
+            Assert.That(row.Amount, Is.EqualTo(300m));
+            Assert.That(row.OrderId, Is.Zero);
+            Assert.That(row.OrderGuid, Is.EqualTo(Guid.Empty));
+        });
+        _harness.Logger.Verify(logger => logger.ErrorAsync(It.Is<string>(message => message.Contains("stranger") && message.Contains("300.00")),
+            It.IsAny<Exception>(), It.IsAny<Nop.Core.Domain.Customers.Customer>()), Times.Once);
+    }
+
+    [Test]
+    public async Task An_unknown_order_tamara_cannot_be_read_for_is_asked_again()
+    {
+        _harness.TamaraFails("stranger", SyncHarness.Transient(HttpStatusCode.ServiceUnavailable, TimeSpan.FromSeconds(9)));
+
+        var result = await NewController(Notification("stranger"), bearerToken: ValidToken).Webhook();
+
+        Assert.That(StatusOf(result), Is.EqualTo(503));
+        Assert.That(_harness.Sessions.Rows, Is.Empty);
     }
 }

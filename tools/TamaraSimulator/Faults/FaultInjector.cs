@@ -71,6 +71,7 @@ public sealed class FaultInjector
             case FaultKind.NonJsonBody: s.NonJsonBodyNextCalls += count; break;
             case FaultKind.ResetMidBody: s.ResetMidBodyNextCalls += count; break;
             case FaultKind.Trickle: s.TrickleNextCalls += count; break;
+            case FaultKind.DropAnswer: s.DropAnswerNextCalls += count; break;
         }
     });
 
@@ -92,6 +93,16 @@ public sealed class FaultInjector
         {
             _apiCalls++;
             var s = _settings;
+            if (s.DropAnswerPathPrefix is { Length: > 0 } dropPrefix)
+            {
+                if (path.StartsWith(dropPrefix, StringComparison.OrdinalIgnoreCase)
+                    && (s.DropAnswerNextCalls > 0 ? s.DropAnswerNextCalls-- > 0 : Hit(s.DropAnswerProbability)))
+                {
+                    _history.Add(new InjectedFault(DateTimeOffset.UtcNow, method, path, FaultKind.DropAnswer));
+                    return new FaultDecision(FaultKind.DropAnswer, s.LatencyMs, s.Clone());
+                }
+            }
+
             if (s.PathPrefix is { Length: > 0 } prefix && !path.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
             {
                 return new FaultDecision(FaultKind.None, 0, s.Clone());
@@ -110,6 +121,7 @@ public sealed class FaultInjector
 
     private static FaultKind? TakeNext(FaultSettings s)
     {
+        if (s.DropAnswerNextCalls > 0 && string.IsNullOrEmpty(s.DropAnswerPathPrefix)) { s.DropAnswerNextCalls--; return FaultKind.DropAnswer; }
         if (s.HangNextCalls > 0) { s.HangNextCalls--; return FaultKind.Hang; }
         if (s.TooManyRequestsNextCalls > 0) { s.TooManyRequestsNextCalls--; return FaultKind.TooManyRequests; }
         if (s.ServerErrorNextCalls > 0) { s.ServerErrorNextCalls--; return FaultKind.ServerError; }
@@ -133,6 +145,7 @@ public sealed class FaultInjector
         if (Hit(s.NonJsonBodyProbability)) return FaultKind.NonJsonBody;
         if (Hit(s.ResetMidBodyProbability)) return FaultKind.ResetMidBody;
         if (Hit(s.TrickleProbability)) return FaultKind.Trickle;
+        if (string.IsNullOrEmpty(s.DropAnswerPathPrefix) && Hit(s.DropAnswerProbability)) return FaultKind.DropAnswer;
         return null;
     }
 

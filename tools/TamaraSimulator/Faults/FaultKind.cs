@@ -21,6 +21,8 @@ public enum FaultKind
     ResetMidBody,
     /// <summary>The request IS processed; the answer trickles out one byte every TrickleByteDelayMs.</summary>
     Trickle,
+    /// <summary>The request IS processed; then the connection is reset without any answer (the client sees a network error).</summary>
+    DropAnswer,
 }
 
 public sealed record InjectedFault(DateTimeOffset At, string Method, string Path, FaultKind Kind);

@@ -68,10 +68,32 @@ internal sealed class FaultMiddleware(RequestDelegate next, FaultInjector faults
                 await ProcessThenCorruptAsync(context, decision, aborted);
                 return;
 
+            case FaultKind.DropAnswer:
+                await ProcessThenDropAsync(context);
+                return;
+
             default:
                 await next(context);
                 return;
         }
+    }
+
+    /// <summary>The request takes effect; the answer is thrown away and the connection reset, as a proxy dying would.</summary>
+    private async Task ProcessThenDropAsync(HttpContext context)
+    {
+        var original = context.Response.Body;
+        using var buffer = new MemoryStream();
+        context.Response.Body = buffer;
+        try
+        {
+            await next(context);
+        }
+        finally
+        {
+            context.Response.Body = original;
+        }
+
+        context.Abort();
     }
 
     private async Task ProcessThenCorruptAsync(HttpContext context, FaultDecision decision, CancellationToken aborted)

@@ -2,9 +2,9 @@ namespace TamaraSimulator;
 
 /// <summary>
 /// What to break. "NextCalls" counters are consumed one per matching API call, in the order
-/// Hang, TooManyRequests, ServerError, MalformedJson, EmptyBody, BlockedHtml, NonJsonBody, ResetMidBody, Trickle,
-/// before any probability is rolled,
-/// so tests get exact behaviour.
+/// DropAnswer, Hang, TooManyRequests, ServerError, MalformedJson, EmptyBody, BlockedHtml, NonJsonBody, ResetMidBody, Trickle,
+/// before any probability is rolled, so tests get exact behaviour (e.g. one DropAnswer and one ServerError: the first
+/// call acts and loses its answer, the next one fails).
 /// </summary>
 public sealed class FaultSettings
 {
@@ -47,6 +47,15 @@ public sealed class FaultSettings
     public int TrickleNextCalls { get; set; }
     /// <summary>The wait before each byte of a trickled answer.</summary>
     public int TrickleByteDelayMs { get; set; } = 500;
+
+    /// <summary>The call takes effect, then the connection is reset before any answer: a create whose answer is lost.</summary>
+    public double DropAnswerProbability { get; set; }
+    public int DropAnswerNextCalls { get; set; }
+    /// <summary>
+    /// When set, dropped answers hit only API paths starting with it, whatever <see cref="PathPrefix"/> says (e.g. drop the
+    /// create's answer while only the look-up by reference fails).
+    /// </summary>
+    public string? DropAnswerPathPrefix { get; set; }
 
     /// <summary>Every notification is delivered twice.</summary>
     public bool DuplicateNotifications { get; set; }

@@ -14,6 +14,10 @@ public class TamaraOrder
     [JsonProperty("order_reference_id")]
     public string OrderReferenceId { get; set; }
 
+    /// <summary>Not in Tamara's published order schema; read when present, so a session recovered by reference can be voided</summary>
+    [JsonProperty("checkout_id")]
+    public string CheckoutId { get; set; }
+
     [JsonProperty("order_number")]
     public string OrderNumber { get; set; }
 
