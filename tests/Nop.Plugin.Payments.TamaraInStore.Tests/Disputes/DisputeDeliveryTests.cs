@@ -57,7 +57,9 @@ public class DisputeDeliveryTests
 
         var syncService = _harness.NewService(refundService: _harness.NewRefundService());
         var controller = new TamaraInStoreWebhookController(_harness.Logger.Object, _harness.SettingService.Object, _storeService.Object,
-            _validator.Object, syncService, _harness.SessionService, _harness.NewDisputeService(syncService))
+            _validator.Object, syncService, _harness.SessionService, _harness.NewDisputeService(syncService),
+            new TamaraUnknownOrderService(_harness.Locker, _harness.Logger.Object, _harness.SettingService.Object, _harness.Client.Object,
+                syncService, _harness.SessionService, _harness.Time))
         {
             ControllerContext = new ControllerContext { HttpContext = httpContext }
         };
