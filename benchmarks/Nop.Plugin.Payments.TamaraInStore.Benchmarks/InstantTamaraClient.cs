@@ -50,6 +50,15 @@ public sealed class InstantTamaraClient : ITamaraClient
     public Task<CreateInStoreSessionResponse> CreateInStoreQrSessionAsync(TamaraInStoreSettings settings, string deviceId, CreateInStoreQrSessionRequest request, CancellationToken cancellationToken = default) =>
         throw new NotSupportedException();
 
+    public Task<TamaraWebhook> GetWebhookAsync(TamaraInStoreSettings settings, string webhookId, CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException();
+
+    public Task<TamaraWebhook> UpdateWebhookAsync(TamaraInStoreSettings settings, string webhookId, TamaraWebhook webhook, CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException();
+
+    public Task<IList<TamaraOrderDispute>> GetDisputesAsync(TamaraInStoreSettings settings, string orderId, CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException();
+
     public Task<VoidCheckoutSessionResponse> VoidCheckoutSessionAsync(TamaraInStoreSettings settings, string checkoutId, string orderId, string storeCode = null, CancellationToken cancellationToken = default)
     {
         Interlocked.Increment(ref _calls);
