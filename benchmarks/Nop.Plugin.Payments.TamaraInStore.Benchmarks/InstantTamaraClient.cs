@@ -78,4 +78,7 @@ public sealed class InstantTamaraClient : ITamaraClient
 
     public Task<IList<TamaraPaymentType>> GetPaymentTypesAsync(TamaraInStoreSettings settings, string countryCode, string currency, decimal? orderValue = null, CancellationToken cancellationToken = default) =>
         throw new NotSupportedException();
+
+    public Task<PaymentOptionsPreCheckResponse> PaymentOptionsPreCheckAsync(TamaraInStoreSettings settings, PaymentOptionsPreCheckRequest request, CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException();
 }
