@@ -44,8 +44,8 @@ public class DisputeDisplayTests
 
         var dates = new Mock<IDateTimeHelper>();
         dates.Setup(helper => helper.ConvertToUserTimeAsync(It.IsAny<DateTime>(), It.IsAny<DateTimeKind>())).ReturnsAsync((DateTime value, DateTimeKind _) => value);
-        var factory = new TamaraOrderBlockModelFactory(dates.Object, _harness.English.Object, _harness.Orders.OrderService,
-            new Services.Checkout.QrCodeService(), _harness.SessionService,
+        var factory = new TamaraOrderBlockModelFactory(dates.Object, _harness.English.Object,
+            new Services.Checkout.QrCodeService(), _harness.NoteWriter, _harness.SessionService,
             new Services.Staff.TamaraStaffPolicy(Mock.Of<IPermissionService>(), new Mock<Nop.Core.IWorkContext>().Object), _harness.Time, _harness.NewDisputeService());
 
         var model = await factory.PrepareOrderBlockModelAsync(order);
