@@ -61,6 +61,7 @@ public class J_QrCheckoutTests : Journey
         var row = await WaitForOrderAsync(orderId, order => order.PaymentStatusId == OrderRow.Paid, "paid", 60);
         var atTamara = Tamara.State.FindOrder(row.AuthorizationTransactionId);
         Assert.That((atTamara.Channel, atTamara.DeviceId), Is.EqualTo(("qr", TillDeviceId)), "a QR session for the till's own device");
+        Assert.That(atTamara.Platform, Is.EqualTo("NOPCOMMERCE_POS_QR"), "the platform Tamara requires, as the install set it");
         var notes = await Database.OrderNotesAsync(orderId);
         Assert.That(notes, Has.Some.Contains($"QR code at device {TillDeviceId}"), string.Join("\n", notes));
         var total = row.OrderTotal;
