@@ -67,6 +67,26 @@ public static class TamaraInStoreDefaults
         "order_captured", "order_refunded", "order_expired"
     ];
 
+    /// <summary>Registration types of Tamara's webhooks</summary>
+    public static class WebhookTypes
+    {
+        public static string Order => "order";
+        public static string Dispute => "dispute";
+    }
+
+    /// <summary>The events of the dispute webhook (registration type "dispute")</summary>
+    public static IReadOnlyList<string> DisputeWebhookEvents { get; } =
+    [
+        "OrderDisputeAwaitingMerchantResponse", "OrderDisputeClosedMerchantAcceptedClaim", "OrderDisputeClosedTamaraAcceptedClaim",
+        "OrderDisputeClosedTamaraAcceptedAndMerchantRefundedClaim", "OrderDisputeClosedClaimCancelled", "OrderDisputeWasUpdated"
+    ];
+
+    /// <summary>
+    /// Tamara's dispute list, filtered by order_id. Known only from the reference's API explorer (unsure); change it here
+    /// and nowhere else
+    /// </summary>
+    public static string DisputesPath => "/external/merchants/orders/disputes/";
+
     /// <summary>The <c>platform</c> sent with QR sessions unless a store sets its own (Tamara's shape: PARTNERNAME_POS_QR)</summary>
     public static string DefaultQrPlatform => "NOPCOMMERCE_POS_QR";
 
@@ -98,6 +118,17 @@ public static class TamaraInStoreDefaults
     }
 
     /// <summary>The currency Tamara accepts for each merchant country</summary>
+    /// <summary>International calling codes of the merchant countries, as the first digits of a normalised number</summary>
+    public static IReadOnlyDictionary<string, string> CountryCallingCodes { get; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+    {
+        ["SA"] = "966",
+        ["AE"] = "971",
+        ["KW"] = "965",
+        ["BH"] = "973",
+        ["OM"] = "968",
+        ["QA"] = "974"
+    };
+
     public static IReadOnlyDictionary<string, string> CountryCurrencies { get; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
     {
         ["SA"] = "SAR",

@@ -7,13 +7,16 @@ using Nop.Plugin.Payments.TamaraInStore.Components;
 using Nop.Plugin.Payments.TamaraInStore.Localization;
 using Nop.Plugin.Payments.TamaraInStore.Services;
 using Nop.Plugin.Payments.TamaraInStore.Services.Checkout;
+using Nop.Plugin.Payments.TamaraInStore.Services.Counter;
 using Nop.Plugin.Payments.TamaraInStore.Services.Refunds;
 using Nop.Services.Cms;
 using Nop.Services.Configuration;
+using Nop.Services.Customers;
 using Nop.Services.Localization;
 using Nop.Services.Payments;
 using Nop.Services.Plugins;
 using Nop.Services.ScheduleTasks;
+using Nop.Services.Security;
 using Nop.Web.Framework.Infrastructure;
 using Nop.Web.Framework.Mvc.Routing;
 
@@ -25,7 +28,9 @@ namespace Nop.Plugin.Payments.TamaraInStore;
 /// </summary>
 public class TamaraInStorePaymentMethod : BasePlugin, IPaymentMethod, IWidgetPlugin
 {
+    private readonly ICustomerService _customerService;
     private readonly ILanguageService _languageService;
+    private readonly IPermissionService _permissionService;
     private readonly ILocalizationService _localizationService;
     private readonly INopUrlHelper _nopUrlHelper;
     private readonly PaymentSettings _paymentSettings;
@@ -45,8 +50,12 @@ public class TamaraInStorePaymentMethod : BasePlugin, IPaymentMethod, IWidgetPlu
         TamaraRefundService refundService,
         WidgetSettings widgetSettings,
         PaymentSettings paymentSettings,
-        TamaraUninstallService uninstallService)
+        TamaraUninstallService uninstallService,
+        IPermissionService permissionService,
+        ICustomerService customerService)
     {
+        _permissionService = permissionService;
+        _customerService = customerService;
         _languageService = languageService;
         _localizationService = localizationService;
         _nopUrlHelper = nopUrlHelper;
@@ -203,6 +212,8 @@ public class TamaraInStorePaymentMethod : BasePlugin, IPaymentMethod, IWidgetPlu
         await InstallTaskAsync(TamaraInStoreDefaults.ScheduleTask.Name, TamaraInStoreDefaults.ScheduleTask.Type, TamaraInStoreDefaults.ScheduleTask.Seconds);
         await InstallTaskAsync(TamaraInStoreDefaults.Reconciliation.TaskName, TamaraInStoreDefaults.Reconciliation.TaskType, TamaraInStoreDefaults.Reconciliation.TaskSeconds);
 
+        await TamaraCounterPermission.InstallAsync(_permissionService, _customerService);
+
         await base.InstallAsync();
     }
 
@@ -259,6 +270,9 @@ public class TamaraInStorePaymentMethod : BasePlugin, IPaymentMethod, IWidgetPlu
             settings.QrPlatform = TamaraInStoreDefaults.DefaultQrPlatform;
             await _settingService.SaveSettingAsync(settings, x => x.QrPlatform);
         }
+
+        // 1.05: the counter's permission and its staff role
+        await TamaraCounterPermission.InstallAsync(_permissionService, _customerService);
 
         await base.UpdateAsync(currentVersion, targetVersion);
     }

@@ -9,7 +9,7 @@ namespace Nop.Plugin.Payments.TamaraInStore.Data;
 /// Adds the <see cref="TamaraReconciliationMark"/> table and its index to a database created by an earlier version (a new
 /// install gets them from <see cref="SchemaMigration"/>). nopCommerce runs it when the plugin's version in plugin.json changes.
 /// </summary>
-[NopMigration("2026-12-08 02:00:00", "Payments.TamaraInStore reconciliation marks", MigrationProcessType.Update)]
+[NopMigration("2026-12-08 02:30:00", "Payments.TamaraInStore reconciliation marks", MigrationProcessType.Update)]
 public class ReconciliationMarkTableMigration : Migration
 {
     public const string IndexName = "IX_TamaraReconciliationMark_SessionId";

@@ -19,6 +19,8 @@ public class TamaraSessionBuilder : NopEntityBuilder<TamaraSession>
             .WithColumn(nameof(TamaraSession.Locale)).AsString(10).Nullable()
             .WithColumn(nameof(TamaraSession.PaymentType)).AsString(64).Nullable()
             .WithColumn(nameof(TamaraSession.LastError)).AsString(1024).Nullable()
-            .WithColumn(nameof(TamaraSession.DeviceId)).AsString(TamaraInStoreDefaults.DeviceIdMaxLength).Nullable();
+            .WithColumn(nameof(TamaraSession.DeviceId)).AsString(TamaraInStoreDefaults.DeviceIdMaxLength).Nullable()
+            .WithColumn(nameof(TamaraSession.StaffCustomerId)).AsInt32().Nullable()
+            .WithColumn(nameof(TamaraSession.Till)).AsString(TamaraInStoreDefaults.DeviceIdMaxLength).Nullable();
     }
 }

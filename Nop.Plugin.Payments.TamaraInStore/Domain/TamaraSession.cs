@@ -69,6 +69,12 @@ public class TamaraSession : BaseEntity
     /// <summary>The POS device (X-Device-Id) a QR session was created for; empty for SMS</summary>
     public string DeviceId { get; set; }
 
+    /// <summary>The staff member who created the session: the admin at the counter, or the admin impersonating the customer</summary>
+    public int? StaffCustomerId { get; set; }
+
+    /// <summary>The till: the name the counter chose and keeps in a cookie, else a QR session's device id</summary>
+    public string Till { get; set; }
+
     public TamaraSessionChannel Channel
     {
         get => (TamaraSessionChannel)ChannelId;

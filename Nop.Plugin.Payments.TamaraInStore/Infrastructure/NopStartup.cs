@@ -7,7 +7,11 @@ using Nop.Plugin.Payments.TamaraInStore.Factories;
 using Nop.Plugin.Payments.TamaraInStore.Services;
 using Nop.Plugin.Payments.TamaraInStore.Services.Staff;
 using Nop.Plugin.Payments.TamaraInStore.Services.Api;
+using Nop.Plugin.Payments.TamaraInStore.Services.Disputes;
+using Nop.Plugin.Payments.TamaraInStore.Services.Webhooks;
+using Nop.Plugin.Payments.TamaraInStore.Services.Health;
 using Nop.Plugin.Payments.TamaraInStore.Services.Checkout;
+using Nop.Plugin.Payments.TamaraInStore.Services.Counter;
 using Nop.Plugin.Payments.TamaraInStore.Services.Operations;
 using Nop.Plugin.Payments.TamaraInStore.Services.Reconciliation;
 using Nop.Plugin.Payments.TamaraInStore.Services.Refunds;
@@ -33,7 +37,12 @@ public class NopStartup : INopStartup
         services.AddScoped<TamaraPaymentTypesService>();
         services.AddScoped<TamaraSessionCreator>();
         services.AddScoped<TamaraSessionStatusService>();
+        services.AddScoped<TamaraOrderNoteWriter>();
         services.AddScoped<TamaraOrderSyncService>();
+        services.AddScoped<TamaraDisputeService>();
+        services.AddScoped<TamaraWebhookRegistrar>();
+        services.AddSingleton<TamaraHealthMemory>();
+        services.AddScoped<TamaraHealthService>();
         services.AddSingleton<TamaraTokenBackoff>();
         services.AddScoped<TamaraRefundService>();
         services.AddScoped<TamaraDoublePaymentRefund>();
@@ -51,6 +60,12 @@ public class NopStartup : INopStartup
         services.AddScoped<TamaraReconciliationReportStore>();
         services.AddScoped<TamaraSessionReconciler>();
         services.AddScoped<ITamaraReconciliationService, TamaraReconciliationService>();
+        services.AddScoped<TamaraCounterProductLookup>();
+        services.AddScoped<TamaraCounterCartService>();
+        services.AddScoped<TamaraCounterCustomerService>();
+        services.AddScoped<TamaraCounterPreCheck>();
+        services.AddScoped<TamaraCounterSaleService>();
+        services.AddScoped<TamaraCounterReturns>();
     }
 
     public void Configure(IApplicationBuilder application)

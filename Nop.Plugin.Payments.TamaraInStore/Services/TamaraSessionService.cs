@@ -138,6 +138,19 @@ public class TamaraSessionService
             .CountAsync(session => session.PhoneNumber == phoneNumber && session.CreatedOnUtc >= sinceUtc);
     }
 
+    /// <summary>The newest sessions sent to a phone number that belong to a placed order (the counter's returns)</summary>
+    public virtual async Task<IList<TamaraSession>> GetPlacedSessionsForPhoneAsync(string phoneNumber, int maxCount)
+    {
+        if (string.IsNullOrEmpty(phoneNumber))
+            return [];
+
+        return await _sessionRepository.Table
+            .Where(session => session.PhoneNumber == phoneNumber && session.OrderId > 0)
+            .OrderByDescending(session => session.Id)
+            .Take(maxCount)
+            .ToListAsync();
+    }
+
     /// <summary>
     /// Live sessions of a customer's checkouts at a store that never got an order linked: a retry of the same cart
     /// (nopCommerce may have given it a new order GUID) must void them before a new link is sent

@@ -70,6 +70,15 @@ public sealed class InstantTamaraClient : ITamaraClient
     public Task DeleteWebhookAsync(TamaraInStoreSettings settings, string webhookId, CancellationToken cancellationToken = default) =>
         throw new NotSupportedException();
 
+    public Task<TamaraWebhook> GetWebhookAsync(TamaraInStoreSettings settings, string webhookId, CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException();
+
+    public Task<TamaraWebhook> UpdateWebhookAsync(TamaraInStoreSettings settings, string webhookId, TamaraWebhook webhook, CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException();
+
+    public Task<IList<TamaraOrderDispute>> GetDisputesAsync(TamaraInStoreSettings settings, string orderId, CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException();
+
     public Task<bool> IsCustomerIdVerifiedAsync(TamaraInStoreSettings settings, string phoneNumber, string countryCode, CancellationToken cancellationToken = default) =>
         throw new NotSupportedException();
 
@@ -77,5 +86,8 @@ public sealed class InstantTamaraClient : ITamaraClient
         throw new NotSupportedException();
 
     public Task<IList<TamaraPaymentType>> GetPaymentTypesAsync(TamaraInStoreSettings settings, string countryCode, string currency, decimal? orderValue = null, CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException();
+
+    public Task<PaymentOptionsPreCheckResponse> PaymentOptionsPreCheckAsync(TamaraInStoreSettings settings, PaymentOptionsPreCheckRequest request, CancellationToken cancellationToken = default) =>
         throw new NotSupportedException();
 }

@@ -3,6 +3,7 @@ using Nop.Core;
 using Nop.Core.Caching;
 using Nop.Core.Domain.Directory;
 using Nop.Core.Domain.Orders;
+using Nop.Plugin.Payments.TamaraInStore.Services;
 using Nop.Plugin.Payments.TamaraInStore.Domain;
 using Nop.Plugin.Payments.TamaraInStore.Models;
 using Nop.Plugin.Payments.TamaraInStore.Services.Api;
@@ -26,6 +27,7 @@ public class TamaraCheckoutService
     private const int CheckoutLockAttempts = 30;
     private static readonly TimeSpan CheckoutLockRetryDelay = TimeSpan.FromMilliseconds(500);
 
+    private readonly TamaraOrderNoteWriter _noteWriter;
     private readonly ICurrencyService _currencyService;
     private readonly ICustomerService _customerService;
     private readonly ILocalizationService _localizationService;
@@ -48,7 +50,8 @@ public class TamaraCheckoutService
     private readonly TamaraTillDevice _tillDevice;
     private readonly TimeProvider _timeProvider;
 
-    public TamaraCheckoutService(ICurrencyService currencyService,
+    public TamaraCheckoutService(TamaraOrderNoteWriter noteWriter,
+        ICurrencyService currencyService,
         ICustomerService customerService,
         ILocalizationService localizationService,
         ILocker locker,
@@ -70,6 +73,7 @@ public class TamaraCheckoutService
         TamaraTillDevice tillDevice,
         TimeProvider timeProvider)
     {
+        _noteWriter = noteWriter;
         _currencyService = currencyService;
         _customerService = customerService;
         _localizationService = localizationService;
@@ -320,7 +324,8 @@ public class TamaraCheckoutService
                 return await RefuseAsync(result, processPaymentRequest, await _localizationService.GetResourceAsync("Plugins.Payments.TamaraInStore.Checkout.Errors.QrNotOffered"));
             if (isQr && !TamaraDeviceId.IsValid(deviceId))
                 return Error(result, await _localizationService.GetResourceAsync("Plugins.Payments.TamaraInStore.Checkout.Errors.DeviceIdRequired"));
-            if (!isQr && (string.IsNullOrEmpty(phone) || string.IsNullOrEmpty(email)))
+            // the counter sells to customers without an e-mail: the address is only the link's backup channel
+            if (!isQr && (string.IsNullOrEmpty(phone) || string.IsNullOrEmpty(email) && TamaraStaffOrderEntry.CounterSale is null))
                 return Error(result, await _localizationService.GetResourceAsync("Plugins.Payments.TamaraInStore.Checkout.Errors.PaymentInfoMissing"));
 
             var sessions = await _sessionService.GetSessionsByOrderGuidAsync(processPaymentRequest.OrderGuid);
@@ -358,11 +363,15 @@ public class TamaraCheckoutService
                 ExpiryMinutes = settings.SessionLifetimeMinutes,
                 AdjustmentName = await _localizationService.GetResourceAsync("Plugins.Payments.TamaraInStore.Checkout.AdjustmentItem")
             };
+            var counterSale = TamaraStaffOrderEntry.CounterSale;
             var template = new TamaraSession
             {
                 StoreId = processPaymentRequest.StoreId,
                 CustomerId = processPaymentRequest.CustomerId,
-                OrderGuid = processPaymentRequest.OrderGuid
+                OrderGuid = processPaymentRequest.OrderGuid,
+                // who and where: the admin at the counter or the one impersonating the customer, and the till
+                StaffCustomerId = counterSale?.StaffCustomerId ?? _workContext.OriginalCustomerIfImpersonated?.Id,
+                Till = TillName(counterSale?.Till) ?? (isQr ? deviceId?.Trim() : null)
             };
 
             var (session, error) = isQr
@@ -376,6 +385,16 @@ public class TamaraCheckoutService
             await _logger.ErrorAsync($"Tamara in-store: payment for checkout {processPaymentRequest.OrderGuid} failed", exception);
             return Error(result, string.Format(await _localizationService.GetResourceAsync("Plugins.Payments.TamaraInStore.Checkout.Errors.Failed"), exception.Message));
         }
+    }
+
+    /// <summary>A till's name as recorded: trimmed, at most as long as a device id; null when empty</summary>
+    private static string TillName(string till)
+    {
+        till = till?.Trim();
+        if (string.IsNullOrEmpty(till))
+            return null;
+
+        return till.Length <= TamaraInStoreDefaults.DeviceIdMaxLength ? till : till[..TamaraInStoreDefaults.DeviceIdMaxLength];
     }
 
     /// <summary>A live link of this checkout (same order GUID) for the same total, phone and currency</summary>
@@ -631,12 +650,15 @@ public class TamaraCheckoutService
             ExpiryMinutes = settings.SessionLifetimeMinutes,
             AdjustmentName = await _localizationService.GetResourceAsync("Plugins.Payments.TamaraInStore.Checkout.AdjustmentItem")
         };
+        var staff = _workContext.OriginalCustomerIfImpersonated ?? await _workContext.GetCurrentCustomerAsync();
         var template = new TamaraSession
         {
             OrderId = order.Id,
             StoreId = order.StoreId,
             CustomerId = order.CustomerId,
-            OrderGuid = order.OrderGuid
+            OrderGuid = order.OrderGuid,
+            StaffCustomerId = staff?.Id ?? previous.StaffCustomerId,
+            Till = previous.Till
         };
 
         var (session, error) = previous.Channel == TamaraSessionChannel.Qr
@@ -669,13 +691,7 @@ public class TamaraCheckoutService
         await AddNoteAsync(order, note);
     }
 
-    private Task AddNoteAsync(Order order, string note) => _orderService.InsertOrderNoteAsync(new OrderNote
-    {
-        OrderId = order.Id,
-        Note = note,
-        DisplayToCustomer = false,
-        CreatedOnUtc = _timeProvider.GetUtcNow().UtcDateTime
-    });
+    private Task AddNoteAsync(Order order, string note) => _noteWriter.AddAsync(order, note);
 
     private async Task TryAddNoteAsync(Order order, string key, string detail)
     {

@@ -1,5 +1,6 @@
 using System.Net;
 using Nop.Core.Domain.Orders;
+using Nop.Plugin.Payments.TamaraInStore.Services;
 using Nop.Plugin.Payments.TamaraInStore.Domain;
 using Nop.Plugin.Payments.TamaraInStore.Services.Api;
 using Nop.Plugin.Payments.TamaraInStore.Services.Api.Models;
@@ -18,6 +19,7 @@ public class TamaraSessionReconciler
 {
     private const string ResourcePrefix = "Plugins.Payments.TamaraInStore.Reconciliation.";
 
+    private readonly TamaraOrderNoteWriter _noteWriter;
     private readonly ILocalizationService _localizationService;
     private readonly IOrderService _orderService;
     private readonly ISettingService _settingService;
@@ -26,7 +28,8 @@ public class TamaraSessionReconciler
     private readonly TamaraSessionService _sessionService;
     private readonly TimeProvider _timeProvider;
 
-    public TamaraSessionReconciler(ILocalizationService localizationService,
+    public TamaraSessionReconciler(TamaraOrderNoteWriter noteWriter,
+        ILocalizationService localizationService,
         IOrderService orderService,
         ISettingService settingService,
         ITamaraClient tamaraClient,
@@ -34,6 +37,7 @@ public class TamaraSessionReconciler
         TamaraSessionService sessionService,
         TimeProvider timeProvider)
     {
+        _noteWriter = noteWriter;
         _localizationService = localizationService;
         _orderService = orderService;
         _settingService = settingService;
@@ -140,13 +144,7 @@ public class TamaraSessionReconciler
     private async Task AddFixedNoteAsync(Order order, TamaraReconciliationDisagreement disagreement)
     {
         var text = await _localizationService.GetResourceAsync(ResourcePrefix + "Note.Fixed." + disagreement.Verdict);
-        await _orderService.InsertOrderNoteAsync(new OrderNote
-        {
-            OrderId = order.Id,
-            Note = string.Format(text, disagreement.Detail),
-            DisplayToCustomer = false,
-            CreatedOnUtc = _timeProvider.GetUtcNow().UtcDateTime
-        });
+        await _noteWriter.AddAsync(order, string.Format(text, disagreement.Detail));
     }
 
     private static TamaraReconciliationFinding Finding(TamaraSession session, Order order, TamaraReconciliationDisagreement disagreement, bool isFixed = false) => new()

@@ -5,4 +5,6 @@ namespace Nop.Services.Common;
 public partial interface IAddressService
 {
     Task<Address> GetAddressByIdAsync(int addressId);
+
+    Task InsertAddressAsync(Address address);
 }

@@ -5,4 +5,6 @@ namespace Nop.Services.Directory;
 public partial interface ICountryService
 {
     Task<Country> GetCountryByIdAsync(int countryId);
+
+    Task<Country> GetCountryByTwoLetterIsoCodeAsync(string twoLetterIsoCode);
 }

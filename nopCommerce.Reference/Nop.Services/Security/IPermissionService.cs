@@ -9,4 +9,8 @@ public partial interface IPermissionService
     Task<bool> AuthorizeAsync(string permissionRecordSystemName, Customer customer);
 
     Task<bool> AuthorizeAsync(string permissionRecordSystemName, int customerRoleId);
+
+    Task InsertPermissionsAsync();
+
+    Task InsertPermissionMappingAsync(int customerRoleId, params string[] permissions);
 }

@@ -5,5 +5,6 @@ namespace Nop.Services.Tax;
 
 public partial interface ITaxService
 {
-    Task<(decimal price, decimal taxRate)> GetProductPriceAsync(Product product, decimal price, bool includingTax, Customer customer);
+    Task<(decimal price, decimal taxRate)> GetProductPriceAsync(Product product, decimal price,
+        bool includingTax, Customer customer);
 }

@@ -45,8 +45,14 @@ public sealed partial class EndToEndEnvironment : IAsyncDisposable
     /// <summary>With the unique index the database has</summary>
     public InMemoryRepository<TamaraRefundClaim> RefundClaims { get; } = new() { UniqueKey = claim => (claim.SessionId, claim.Basis) };
 
+    /// <summary>Which order notes the plugin wrote</summary>
+    public InMemoryRepository<TamaraOrderNote> OrderNotes { get; } = new();
+
     public InMemoryRepository<TamaraReconciliationRun> ReconciliationRuns { get; } = new();
 
+    public InMemoryRepository<TamaraDispute> Disputes { get; } = new() { UniqueKey = dispute => dispute.DisputeId };
+
+    public InMemoryRepository<TamaraStoreHealth> Health { get; } = new();
     public InMemoryRepository<TamaraReconciliationMark> ReconciliationMarks { get; } = new() { UniqueKey = mark => mark.SessionId };
 
     /// <summary>The plugin's Tamara client as nopCommerce would resolve it (typed HttpClient from the factory)</summary>
@@ -108,7 +114,10 @@ public sealed partial class EndToEndEnvironment : IAsyncDisposable
         services.AddSingleton<IRepository<TamaraRefund>>(Refunds);
         services.AddSingleton<IRepository<TamaraPaymentClaim>>(PaymentClaims);
         services.AddSingleton<IRepository<TamaraRefundClaim>>(RefundClaims);
+        services.AddSingleton<IRepository<TamaraOrderNote>>(OrderNotes);
         services.AddSingleton<IRepository<TamaraReconciliationRun>>(ReconciliationRuns);
+        services.AddSingleton<IRepository<TamaraDispute>>(Disputes);
+        services.AddSingleton<IRepository<TamaraStoreHealth>>(Health);
         services.AddSingleton<IRepository<TamaraReconciliationMark>>(ReconciliationMarks);
         AddOrderFakes(services);
 

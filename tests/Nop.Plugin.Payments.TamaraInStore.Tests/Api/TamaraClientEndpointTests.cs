@@ -338,4 +338,42 @@ public class TamaraClientEndpointTests : TamaraApiTestBase
 
         Assert.That(Server.LastRequest.PathAndQuery, Is.EqualTo("/simulator/merchants/orders/o-1"));
     }
+
+    [Test]
+    public async Task The_payment_options_pre_check_posts_country_amount_and_phone_and_reads_both_labels()
+    {
+        Server.Enqueue(200, """
+            { "has_available_payment_options": true, "single_checkout_enabled": false,
+              "available_payment_labels": [ { "payment_type": "PAY_BY_INSTALMENTS", "instalment": 4,
+                "description_en": "Split in 4", "description_ar": "قسّمها على 4" } ] }
+            """);
+
+        var answer = await CreateClient().PaymentOptionsPreCheckAsync(Settings(), new PaymentOptionsPreCheckRequest
+        {
+            Country = "SA",
+            OrderValue = new TamaraMoney(460.5m, "SAR"),
+            PhoneNumber = "966501234567"
+        });
+
+        Assert.That(Server.LastRequest.Method, Is.EqualTo("POST"));
+        Assert.That(Server.LastRequest.PathAndQuery, Is.EqualTo("/checkout/payment-options-pre-check"));
+        JsonAssert.AreEquivalent("""{ "country": "SA", "order_value": { "amount": 460.5, "currency": "SAR" }, "phone_number": "966501234567" }""",
+            Server.LastRequest.BodyJson.ToString());
+        Assert.That(answer.HasAvailablePaymentOptions, Is.True);
+        Assert.That(answer.AvailablePaymentLabels.Single().Instalment, Is.EqualTo(4));
+        Assert.That(answer.AvailablePaymentLabels.Single().Describe(arabic: true), Is.EqualTo("قسّمها على 4"));
+        Assert.That(answer.AvailablePaymentLabels.Single().Describe(arabic: false), Is.EqualTo("Split in 4"));
+    }
+
+    [Test]
+    public void The_payment_options_pre_check_is_not_retried_after_a_server_error()
+    {
+        Server.Enqueue(503).Enqueue(200, """{ "has_available_payment_options": true }""");
+
+        Assert.ThrowsAsync<TamaraApiException>(() => CreateClient().PaymentOptionsPreCheckAsync(Settings(), new PaymentOptionsPreCheckRequest
+        {
+            Country = "SA", OrderValue = new TamaraMoney(100m, "SAR"), PhoneNumber = "966501234567"
+        }));
+        Assert.That(Server.Requests, Has.Count.EqualTo(1));
+    }
 }

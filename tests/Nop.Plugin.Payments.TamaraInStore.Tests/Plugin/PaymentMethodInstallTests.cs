@@ -26,6 +26,9 @@ public class PaymentMethodInstallTests
     private WidgetSettings _widgetSettings;
     private Nop.Core.Domain.Payments.PaymentSettings _paymentSettings;
     private Mock<TamaraUninstallService> _uninstallService;
+    private Mock<Nop.Services.Security.IPermissionService> _permissionService;
+    private Mock<Nop.Services.Customers.ICustomerService> _customerService;
+    private Nop.Core.Domain.Customers.CustomerRole _counterRole;
     private TamaraInStorePaymentMethod _plugin;
 
     [SetUp]
@@ -48,6 +51,12 @@ public class PaymentMethodInstallTests
         // only its virtual entry point is used
         _uninstallService = new Mock<TamaraUninstallService>(Enumerable.Repeat<object>(null, typeof(TamaraUninstallService).GetConstructors().Single().GetParameters().Length).ToArray());
 
+        // nopCommerce's InsertPermissionsAsync creates a missing default role named after its system name
+        _counterRole = new Nop.Core.Domain.Customers.CustomerRole { Id = 9, SystemName = "TamaraCounterStaff", Name = "TamaraCounterStaff", Active = true };
+        _permissionService = new Mock<Nop.Services.Security.IPermissionService>();
+        _customerService = new Mock<Nop.Services.Customers.ICustomerService>();
+        _customerService.Setup(service => service.GetCustomerRoleBySystemNameAsync("TamaraCounterStaff")).ReturnsAsync(_counterRole);
+
         _plugin = new TamaraInStorePaymentMethod(_languageService.Object,
             _localizationService.Object,
             Mock.Of<INopUrlHelper>(),
@@ -58,7 +67,32 @@ public class PaymentMethodInstallTests
             (TamaraRefundService)RuntimeHelpers.GetUninitializedObject(typeof(TamaraRefundService)),
             _widgetSettings,
             _paymentSettings,
-            _uninstallService.Object);
+            _uninstallService.Object,
+            _permissionService.Object,
+            _customerService.Object);
+    }
+
+    [Test]
+    public async Task Install_declares_the_counter_permission_and_lets_the_counter_staff_role_into_the_admin_area_only()
+    {
+        await _plugin.InstallAsync();
+
+        _permissionService.Verify(service => service.InsertPermissionsAsync(), Times.Once);
+        _permissionService.Verify(service => service.InsertPermissionMappingAsync(9, new[] { Nop.Services.Security.StandardPermission.Security.ACCESS_ADMIN_PANEL }), Times.Once);
+        Assert.That(_counterRole.Name, Is.EqualTo("Tamara counter staff"));
+        var declared = new Services.Counter.TamaraCounterPermission().AllConfigs.Single();
+        Assert.That(declared.DefaultCustomerRoles, Is.EquivalentTo(new[] { "Administrators", "TamaraCounterStaff" }));
+    }
+
+    [Test]
+    public async Task Update_grants_the_counter_permission_as_install_does()
+    {
+        _settingService.Setup(service => service.LoadSettingAsync<TamaraInStoreSettings>(0)).ReturnsAsync(new TamaraInStoreSettings { ReconciliationDays = 7 });
+
+        await _plugin.UpdateAsync("1.04", "1.05");
+
+        _permissionService.Verify(service => service.InsertPermissionsAsync(), Times.Once);
+        _permissionService.Verify(service => service.InsertPermissionMappingAsync(9, It.IsAny<string[]>()), Times.Once);
     }
 
     [Test]

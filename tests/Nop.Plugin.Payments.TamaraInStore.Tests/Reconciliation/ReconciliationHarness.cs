@@ -32,6 +32,7 @@ public class ReconciliationHarness
         services.AddSingleton(Sync.SettingService.Object);
         services.AddSingleton(Sync.Client.Object);
         services.AddSingleton(Sync.SessionService);
+        services.AddSingleton(Sync.NoteWriter);
         services.AddSingleton<TimeProvider>(Sync.Time);
         services.AddScoped<TamaraOrderSyncService>(_ => new HookedOrderSyncService(Sync, () => BeforeSync));
         services.AddScoped<TamaraSessionReconciler>(provider =>
@@ -122,7 +123,7 @@ public class HookedOrderSyncService : TestableOrderSyncService
     private readonly Func<Func<string, Task>> _hook;
 
     public HookedOrderSyncService(SyncHarness sync, Func<Func<string, Task>> hook)
-        : base(sync.Locker, sync.Logger.Object, sync.Orders.OrderProcessingService, sync.Orders.OrderService, sync.SettingService.Object,
+        : base(sync.NoteWriter, sync.Locker, sync.Logger.Object, sync.Orders.OrderProcessingService, sync.Orders.OrderService, sync.SettingService.Object,
             sync.Client.Object, sync.NewRefundService(), sync.SessionService, sync.Time)
     {
         _hook = hook;

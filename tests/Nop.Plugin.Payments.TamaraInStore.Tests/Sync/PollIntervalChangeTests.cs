@@ -47,7 +47,8 @@ public class PollIntervalChangeTests
             (TamaraCheckoutService)RuntimeHelpers.GetUninitializedObject(typeof(TamaraCheckoutService)),
             (TamaraRefundService)RuntimeHelpers.GetUninitializedObject(typeof(TamaraRefundService)),
             new WidgetSettings(), new PaymentSettings(),
-            (TamaraUninstallService)RuntimeHelpers.GetUninitializedObject(typeof(TamaraUninstallService)));
+            (TamaraUninstallService)RuntimeHelpers.GetUninitializedObject(typeof(TamaraUninstallService)),
+            Mock.Of<Nop.Services.Security.IPermissionService>(), Mock.Of<Nop.Services.Customers.ICustomerService>());
     }
 
     /// <summary>The polling task's ScheduleTask row the plugin's install inserts</summary>

@@ -38,6 +38,7 @@ public abstract class SimulatorTestBase
 
         Sim.State.Reset();
         Sim.Faults.Reset();
+        Sim.PreCheck.Mode = PreCheckMode.Offer;
     }
 
     /// <summary>Stops this fixture's simulator and starts one with other options, for this test only.</summary>

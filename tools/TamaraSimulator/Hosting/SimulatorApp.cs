@@ -72,6 +72,7 @@ public static class SimulatorApp
         builder.Services.AddSingleton(faults);
         builder.Services.AddSingleton(state);
         builder.Services.AddSingleton<SessionRequestValidator>();
+        builder.Services.AddSingleton<PreCheckSwitch>();
         builder.Services.AddSingleton<NotificationDispatcher>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<NotificationDispatcher>());
         builder.Services.AddHostedService<ExpirySweeper>();
@@ -83,7 +84,9 @@ public static class SimulatorApp
         app.MapOrderEndpoints();
         app.MapRefundEndpoints();
         app.MapCustomerEndpoints();
+        app.MapPreCheckEndpoints();
         app.MapWebhookEndpoints();
+        app.MapDisputeEndpoints();
         app.MapControlEndpoints();
         app.MapCustomerPages();
         return app;

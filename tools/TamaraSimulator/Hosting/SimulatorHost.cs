@@ -23,6 +23,7 @@ public sealed class SimulatorHost : IAsyncDisposable
     public SimulatorOptions Options { get; }
     public SimulatorState State { get; }
     public FaultInjector Faults { get; }
+    public PreCheckSwitch PreCheck => _app!.Services.GetRequiredService<PreCheckSwitch>();
 
     public static Task<SimulatorHost> StartAsync(SimulatorOptions options, CancellationToken ct = default) =>
         StartAsync(options, 0, ct);

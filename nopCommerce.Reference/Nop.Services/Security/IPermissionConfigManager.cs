@@ -1,0 +1,6 @@
+namespace Nop.Services.Security;
+
+public partial interface IPermissionConfigManager
+{
+    IList<PermissionConfig> AllConfigs { get; }
+}
