@@ -45,6 +45,7 @@ public static class ReconciliationBenchmark
                     var order = environment.Orders.Get(orderId);
                     order.PaymentStatus = PaymentStatus.Paid;
                     order.OrderStatus = OrderStatus.Processing;
+                    await environment.Orders.OrderService.UpdateOrderAsync(order);
                     session.State = TamaraSessionState.Paid;
                     session.TamaraStatus = TamaraOrderStatus.FullyCaptured;
                     session.CapturedAmount = 300m;
@@ -79,6 +80,8 @@ public static class ReconciliationBenchmark
                 outcome.SessionsCompared, outcome.SessionsSkipped, outcome.SessionsComparedEarlier, outcome.Completed,
                 outcome.Findings.Any(finding => finding.OrderId == planted && finding.Verdict == TamaraReconciliationVerdict.PaidButNotCaptured));
             results.Add(result);
+            if (!string.IsNullOrEmpty(outcome.Problem))
+                Console.Error.WriteLine($"run {run}: {outcome.Problem}");
             report(result);
         }
 

@@ -131,6 +131,9 @@ public class M_UpgradeTests : Journey
         Assert.That(await Database.ScalarAsync<long>(
             "SELECT count(*) FROM \"ScheduleTask\" WHERE \"Type\" = 'Nop.Plugin.Payments.TamaraInStore.Services.Reconciliation.TamaraReconciliationTask'"),
             Is.EqualTo(1), "the daily reconciliation task added by the update");
+        Assert.That(await Database.ScalarAsync<long>("SELECT count(*) FROM \"ScheduleTask\" WHERE \"Type\" = @type",
+            ("type", "Nop.Plugin.Payments.TamaraInStore.Services.Sync.TamaraPendingSessionsTask")), Is.EqualTo(1),
+            "1.04: the poll task 1.00 stored under its earlier class name, renamed");
         Assert.That(await PluginErrorsSinceAsync(_upgradedOnUtc), Is.Empty, "no error logged by the plugin while updating");
         PluginReady = true;
     }

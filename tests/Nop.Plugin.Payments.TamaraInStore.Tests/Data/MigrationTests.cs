@@ -61,6 +61,7 @@ public class MigrationTests
                 "so a database at version 1.02 gets it");
         });
     }
+
     [Test]
     public void The_poll_task_stored_by_an_earlier_version_is_renamed_after_every_earlier_migration()
     {
@@ -88,6 +89,7 @@ public class MigrationTests
                 Is.EqualTo(typeof(Nop.Plugin.Payments.TamaraInStore.Services.Sync.TamaraPendingSessionsTask)));
         });
     }
+
     [Test]
     public void The_table_of_the_plugin_s_notes_is_added_when_an_installed_plugin_is_updated_after_every_earlier_migration()
     {
