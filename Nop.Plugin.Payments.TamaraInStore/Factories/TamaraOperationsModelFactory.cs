@@ -1,3 +1,4 @@
+using Nop.Services.Customers;
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Nop.Core;
@@ -29,6 +30,9 @@ public class TamaraOperationsModelFactory
     private readonly TamaraStaffPolicy _policy;
     private readonly TimeProvider _timeProvider;
 
+    private readonly ICustomerService _customerService;
+    private readonly Dictionary<int, string> _staffNames = new();
+
     public TamaraOperationsModelFactory(IDateTimeHelper dateTimeHelper,
         ILocalizationService localizationService,
         IStoreService storeService,
@@ -36,8 +40,10 @@ public class TamaraOperationsModelFactory
         TamaraOperationsFigures figures,
         TamaraOperationsQuery query,
         TamaraStaffPolicy policy,
-        TimeProvider timeProvider)
+        TimeProvider timeProvider,
+        ICustomerService customerService = null)
     {
+        _customerService = customerService;
         _dateTimeHelper = dateTimeHelper;
         _localizationService = localizationService;
         _storeService = storeService;
@@ -107,7 +113,7 @@ public class TamaraOperationsModelFactory
         var storeNames = (await _storeService.GetAllStoresAsync()).ToDictionary(store => store.Id, store => store.Name);
 
         var header = new List<string>();
-        foreach (var column in new[] { "OrderNumber", "Store", "CreatedOn", "Phone", "Amount", "Currency", "TamaraOrderId", "TamaraStatus", "State", "PaidOn", "Captured", "Refunded", "LastError" })
+        foreach (var column in new[] { "OrderNumber", "Store", "CreatedOn", "Phone", "Clerk", "Till", "Amount", "Currency", "TamaraOrderId", "TamaraStatus", "State", "PaidOn", "Captured", "Refunded", "LastError" })
             header.Add(await _localizationService.GetResourceAsync(Prefix + "Column." + column));
 
         var lines = new List<IReadOnlyList<string>> { header };
@@ -118,6 +124,8 @@ public class TamaraOperationsModelFactory
                 storeNames.GetValueOrDefault(row.StoreId) ?? row.StoreId.ToString(CultureInfo.InvariantCulture),
                 (await _dateTimeHelper.ConvertToUserTimeAsync(row.CreatedOnUtc, DateTimeKind.Utc)).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
                 SensitiveDataMasker.MaskPhone(row.PhoneNumber),
+                await StaffNameAsync(row.StaffCustomerId),
+                row.Till,
                 TamaraCsv.Number(row.Amount),
                 row.CurrencyCode,
                 row.TamaraOrderId,
@@ -157,6 +165,8 @@ public class TamaraOperationsModelFactory
             StoreName = storeNames.GetValueOrDefault(row.StoreId),
             CreatedOn = await _dateTimeHelper.ConvertToUserTimeAsync(row.CreatedOnUtc, DateTimeKind.Utc),
             Phone = SensitiveDataMasker.MaskPhone(row.PhoneNumber),
+            Clerk = await StaffNameAsync(row.StaffCustomerId),
+            Till = row.Till,
             Amount = TamaraMoneyRounding.Format(row.Amount, row.CurrencyCode),
             TamaraStatus = row.TamaraStatus,
             StateKey = state.ToString(),
@@ -166,6 +176,22 @@ public class TamaraOperationsModelFactory
             Refunded = TamaraMoneyRounding.Format(row.RefundedAmount, row.CurrencyCode),
             LastError = row.LastError
         };
+    }
+
+    /// <summary>The staff member's name, else e-mail; read once per page</summary>
+    private async Task<string> StaffNameAsync(int? staffCustomerId)
+    {
+        if (staffCustomerId is not int id || _customerService is null)
+            return null;
+
+        if (!_staffNames.TryGetValue(id, out var name))
+        {
+            var staff = await _customerService.GetCustomerByIdAsync(id);
+            var full = string.Join(" ", new[] { staff?.FirstName, staff?.LastName }.Where(part => !string.IsNullOrWhiteSpace(part)));
+            _staffNames[id] = name = string.IsNullOrEmpty(full) ? staff?.Email : full;
+        }
+
+        return name;
     }
 
     private static string OrderNumber(TamaraOperationsRow row) =>

@@ -38,6 +38,11 @@ public class TamaraOperationsRow
 
     public string LastError { get; set; }
 
+    /// <summary>The staff member who created the session; null before plugin 1.05</summary>
+    public int? StaffCustomerId { get; set; }
+
+    public string Till { get; set; }
+
     /// <summary>0 when no order was placed</summary>
     public int OrderStatusId { get; set; }
 
