@@ -67,6 +67,26 @@ public static class TamaraInStoreDefaults
         "order_captured", "order_refunded", "order_expired"
     ];
 
+    /// <summary>Registration types of Tamara's webhooks</summary>
+    public static class WebhookTypes
+    {
+        public static string Order => "order";
+        public static string Dispute => "dispute";
+    }
+
+    /// <summary>The events of the dispute webhook (registration type "dispute")</summary>
+    public static IReadOnlyList<string> DisputeWebhookEvents { get; } =
+    [
+        "OrderDisputeAwaitingMerchantResponse", "OrderDisputeClosedMerchantAcceptedClaim", "OrderDisputeClosedTamaraAcceptedClaim",
+        "OrderDisputeClosedTamaraAcceptedAndMerchantRefundedClaim", "OrderDisputeClosedClaimCancelled", "OrderDisputeWasUpdated"
+    ];
+
+    /// <summary>
+    /// Tamara's dispute list, filtered by order_id. Known only from the reference's API explorer (unsure); change it here
+    /// and nowhere else
+    /// </summary>
+    public static string DisputesPath => "/external/merchants/orders/disputes/";
+
     /// <summary>The <c>platform</c> sent with QR sessions unless a store sets its own (Tamara's shape: PARTNERNAME_POS_QR)</summary>
     public static string DefaultQrPlatform => "NOPCOMMERCE_POS_QR";
 
@@ -214,8 +234,17 @@ public static class TamaraInStoreDefaults
 
         public static int MaxDays => 90;
 
-        /// <summary>Sessions read from Tamara at the same time</summary>
-        public static int Workers => 4;
+        /// <summary>Sessions read from Tamara at the same time (the pace below is what limits the reads)</summary>
+        public static int Workers => 8;
+
+        /// <summary>
+        /// Reads started in a second. Tamara publishes no rate limit; it answers 429 with a Retry-After when one is passed,
+        /// after which the run waits as asked and goes on at half the pace.
+        /// </summary>
+        public static double ReadsPerSecond => 20;
+
+        /// <summary>The pace never drops below this, however often Tamara answers 429</summary>
+        public static double SlowestReadsPerSecond => 1;
 
         /// <summary>
         /// A run starts no new read after this long. nopCommerce's task runner holds the task's lock for

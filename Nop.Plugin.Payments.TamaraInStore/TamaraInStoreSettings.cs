@@ -74,4 +74,7 @@ public class TamaraInStoreSettings : ISettings
 
     /// <summary>Id of the webhook registered with Tamara for this store</summary>
     public string WebhookId { get; set; }
+
+    /// <summary>Id of the dispute webhook registered with Tamara for this store</summary>
+    public string DisputeWebhookId { get; set; }
 }

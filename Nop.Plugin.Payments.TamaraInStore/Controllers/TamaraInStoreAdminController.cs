@@ -7,6 +7,7 @@ using Nop.Plugin.Payments.TamaraInStore.Services;
 using Nop.Plugin.Payments.TamaraInStore.Services.Api;
 using Nop.Plugin.Payments.TamaraInStore.Services.Api.Models;
 using Nop.Plugin.Payments.TamaraInStore.Services.Checkout;
+using Nop.Plugin.Payments.TamaraInStore.Services.Webhooks;
 using Nop.Services.Configuration;
 using Nop.Services.Localization;
 using Nop.Services.Logging;
@@ -34,6 +35,7 @@ public class TamaraInStoreAdminController : BasePaymentController
     private readonly IStoreService _storeService;
     private readonly ITamaraClient _tamaraClient;
     private readonly TamaraPaymentTypesService _paymentTypesService;
+    private readonly TamaraWebhookRegistrar _webhookRegistrar;
 
     public TamaraInStoreAdminController(ILocalizationService localizationService,
         ILogger logger,
@@ -43,8 +45,10 @@ public class TamaraInStoreAdminController : BasePaymentController
         IStoreContext storeContext,
         IStoreService storeService,
         ITamaraClient tamaraClient,
-        TamaraPaymentTypesService paymentTypesService)
+        TamaraPaymentTypesService paymentTypesService,
+        TamaraWebhookRegistrar webhookRegistrar)
     {
+        _webhookRegistrar = webhookRegistrar;
         _localizationService = localizationService;
         _logger = logger;
         _nopUrlHelper = nopUrlHelper;
@@ -92,7 +96,35 @@ public class TamaraInStoreAdminController : BasePaymentController
             model.LinksPerPhoneWindowMinutes_OverrideForStore = await _settingService.SettingExistsAsync(settings, x => x.LinksPerPhoneWindowMinutes, storeScope);
         }
 
+        await PrepareWebhookHealthAsync(model, settings, storeScope);
+
         return View(TamaraInStoreDefaults.ViewPath("Configure.cshtml"), model);
+    }
+
+    private async Task PrepareWebhookHealthAsync(ConfigurationModel model, TamaraInStoreSettings settings, int storeScope)
+    {
+        model.WebhookUrl = await WebhookUrlAsync(storeScope);
+        if (string.IsNullOrWhiteSpace(settings.ApiToken))
+            return;
+
+        foreach (var health in await _webhookRegistrar.CheckAsync(settings, model.WebhookUrl))
+        {
+            var text = await _localizationService.GetResourceAsync($"Plugins.Payments.TamaraInStore.Configuration.WebhookHealth.{health.State}");
+            model.WebhookHealth.Add(new WebhookHealthModel
+            {
+                Type = await _localizationService.GetResourceAsync($"Plugins.Payments.TamaraInStore.Configuration.WebhookHealth.Type.{health.Type}"),
+                WebhookId = health.WebhookId,
+                StateName = health.State.ToString(),
+                IsHealthy = health.IsHealthy,
+                Text = string.Format(text, health.RegisteredUrl, string.Join(", ", health.MissingEvents), health.Error)
+            });
+        }
+    }
+
+    private async Task<string> WebhookUrlAsync(int storeScope)
+    {
+        var store = storeScope > 0 ? await _storeService.GetStoreByIdAsync(storeScope) : await _storeContext.GetCurrentStoreAsync();
+        return $"{store?.Url?.TrimEnd('/')}{_nopUrlHelper.RouteUrl(TamaraInStoreDefaults.Routes.Webhook)}".ToLowerInvariant();
     }
 
     [HttpPost, ActionName("Configure")]
@@ -167,8 +199,9 @@ public class TamaraInStoreAdminController : BasePaymentController
         return await Configure();
     }
 
+    /// <summary>"Register webhook" and "Repair": both registrations (order, dispute) made to point here with our events</summary>
     [HttpPost, ActionName("Configure")]
-    [FormValueRequired("registerwebhook")]
+    [FormValueRequired("registerwebhook", "repairwebhook")]
     [CheckPermission(StandardPermission.Configuration.MANAGE_PAYMENT_METHODS)]
     public async Task<IActionResult> RegisterWebhook()
     {
@@ -181,24 +214,14 @@ public class TamaraInStoreAdminController : BasePaymentController
             return await Configure();
         }
 
-        var store = storeScope > 0 ? await _storeService.GetStoreByIdAsync(storeScope) : await _storeContext.GetCurrentStoreAsync();
-        var url = $"{store.Url?.TrimEnd('/')}{_nopUrlHelper.RouteUrl(TamaraInStoreDefaults.Routes.Webhook)}".ToLowerInvariant();
+        var url = await WebhookUrlAsync(storeScope);
 
         try
         {
-            await DeletePreviousWebhookAsync(settings);
+            var registered = await _webhookRegistrar.RepairAsync(settings, storeScope, url);
 
-            var webhook = await _tamaraClient.RegisterWebhookAsync(settings, new TamaraWebhook
-            {
-                Url = url,
-                Events = TamaraInStoreDefaults.WebhookEvents.ToList()
-            });
-
-            settings.WebhookId = webhook?.WebhookId;
-            await _settingService.SaveSettingAsync(settings, x => x.WebhookId, storeScope, false);
-            await _settingService.ClearCacheAsync();
-
-            _notificationService.SuccessNotification(string.Format(await _localizationService.GetResourceAsync("Plugins.Payments.TamaraInStore.Configuration.WebhookRegistered"), url, settings.WebhookId));
+            _notificationService.SuccessNotification(string.Format(await _localizationService.GetResourceAsync("Plugins.Payments.TamaraInStore.Configuration.WebhookRegistered"),
+                url, string.Join(", ", registered.Select(webhook => webhook.WebhookId))));
         }
         catch (TamaraApiException exception)
         {
@@ -207,20 +230,5 @@ public class TamaraInStoreAdminController : BasePaymentController
         }
 
         return await Configure();
-    }
-
-    private async Task DeletePreviousWebhookAsync(TamaraInStoreSettings settings)
-    {
-        if (string.IsNullOrEmpty(settings.WebhookId))
-            return;
-
-        try
-        {
-            await _tamaraClient.DeleteWebhookAsync(settings, settings.WebhookId);
-        }
-        catch (TamaraApiException exception) when (exception.StatusCode == HttpStatusCode.NotFound)
-        {
-            // already gone at Tamara
-        }
     }
 }

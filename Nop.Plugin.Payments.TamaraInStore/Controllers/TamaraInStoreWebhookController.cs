@@ -6,6 +6,8 @@ using Newtonsoft.Json;
 using Nop.Plugin.Payments.TamaraInStore.Services;
 using Nop.Plugin.Payments.TamaraInStore.Services.Api;
 using Nop.Plugin.Payments.TamaraInStore.Services.Api.Models;
+using Nop.Plugin.Payments.TamaraInStore.Services.Disputes;
+using Nop.Plugin.Payments.TamaraInStore.Services.Health;
 using Nop.Plugin.Payments.TamaraInStore.Services.Sync;
 using Nop.Services.Configuration;
 using Nop.Services.Logging;
@@ -38,14 +40,20 @@ public class TamaraInStoreWebhookController : Controller
     private readonly ITamaraNotificationTokenValidator _tokenValidator;
     private readonly TamaraOrderSyncService _orderSyncService;
     private readonly TamaraSessionService _sessionService;
+    private readonly TamaraDisputeService _disputeService;
+    private readonly TamaraHealthService _healthService;
 
     public TamaraInStoreWebhookController(ILogger logger,
         ISettingService settingService,
         IStoreService storeService,
         ITamaraNotificationTokenValidator tokenValidator,
         TamaraOrderSyncService orderSyncService,
-        TamaraSessionService sessionService)
+        TamaraSessionService sessionService,
+        TamaraDisputeService disputeService,
+        TamaraHealthService healthService = null)
     {
+        _healthService = healthService;
+        _disputeService = disputeService;
         _logger = logger;
         _settingService = settingService;
         _storeService = storeService;
@@ -80,10 +88,16 @@ public class TamaraInStoreWebhookController : Controller
         if (!IsValid(token, settings))
             return Unauthorized();
 
+        if (_healthService is not null)
+            await _healthService.WebhookArrivedAsync(session.StoreId);
+
         try
         {
             // not the request's abort token: once started, the sync should finish even if Tamara hangs up
-            var result = await _orderSyncService.SyncAsync(session, TamaraSyncTrigger.Webhook, CancellationToken.None);
+            // a dispute delivery (registration type "dispute") reads the order's disputes, then syncs the order the same way
+            var result = TamaraDisputeService.IsDisputeEvent(notification.EventType)
+                ? await _disputeService.RefreshAsync(session, CancellationToken.None)
+                : await _orderSyncService.SyncAsync(session, TamaraSyncTrigger.Webhook, CancellationToken.None);
             if (result.Outcome == TamaraSyncOutcome.TamaraUnavailable)
                 return AskAgain(result.RetryAfter);
 

@@ -10,7 +10,7 @@ namespace Nop.Plugin.Payments.TamaraInStore.Data;
 /// products, GTIN of combinations) on every database. A new install creates them with <see cref="SchemaMigration"/>,
 /// which drops them again on uninstall.
 /// </summary>
-[NopMigration("2026-12-08 02:00:01", "Payments.TamaraInStore counter code look-up indexes", MigrationProcessType.Update)]
+[NopMigration("2026-12-08 02:10:01", "Payments.TamaraInStore counter code look-up indexes", MigrationProcessType.Update)]
 public class CounterLookupIndexMigration : Migration
 {
     private static readonly (string Table, string Column)[] Columns =

@@ -15,8 +15,12 @@ public class SchemaMigration : AutoReversingMigration
         Create.TableFor<TamaraPaymentClaim>();
         Create.TableFor<TamaraReconciliationRun>();
         Create.TableFor<TamaraRefundClaim>();
+        Create.TableFor<TamaraOrderNote>();
 
         CounterLookupIndexMigration.CreateIndexes(this);
+        Create.TableFor<TamaraDispute>();
+        Create.TableFor<TamaraStoreHealth>();
+        Create.TableFor<TamaraReconciliationMark>();
 
         // the poller's query: every pending session, due now
         Create.Index("IX_TamaraSession_StateId_NextCheckOnUtc")
@@ -48,6 +52,9 @@ public class SchemaMigration : AutoReversingMigration
             .WithOptions().NonClustered();
 
         RefundClaimTableMigration.CreateIndex(this);
+        OrderNoteMarkTableMigration.CreateIndex(this);
+        DisputeTableMigration.CreateIndexes(this);
+        ReconciliationMarkTableMigration.CreateIndex(this);
 
         Create.Index("IX_TamaraRefund_OrderId")
             .OnTable(nameof(TamaraRefund))

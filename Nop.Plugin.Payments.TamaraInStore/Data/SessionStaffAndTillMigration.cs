@@ -8,7 +8,7 @@ namespace Nop.Plugin.Payments.TamaraInStore.Data;
 /// Adds <see cref="TamaraSession.StaffCustomerId"/> and <see cref="TamaraSession.Till"/> (who created each session, and
 /// where) to a database created by an earlier version; a new install gets them from <see cref="SchemaMigration"/>
 /// </summary>
-[NopMigration("2026-12-08 02:00:00", "Payments.TamaraInStore session staff member and till", MigrationProcessType.Update)]
+[NopMigration("2026-12-08 02:10:00", "Payments.TamaraInStore session staff member and till", MigrationProcessType.Update)]
 public class SessionStaffAndTillMigration : Migration
 {
     public override void Up()

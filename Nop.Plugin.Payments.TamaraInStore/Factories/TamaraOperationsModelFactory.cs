@@ -5,6 +5,7 @@ using Nop.Core;
 using Nop.Plugin.Payments.TamaraInStore.Models.Operations;
 using Nop.Plugin.Payments.TamaraInStore.Services;
 using Nop.Plugin.Payments.TamaraInStore.Services.Api;
+using Nop.Plugin.Payments.TamaraInStore.Services.Health;
 using Nop.Plugin.Payments.TamaraInStore.Services.Operations;
 using Nop.Plugin.Payments.TamaraInStore.Services.Reconciliation;
 using Nop.Plugin.Payments.TamaraInStore.Services.Staff;
@@ -29,10 +30,13 @@ public class TamaraOperationsModelFactory
     private readonly TamaraOperationsQuery _query;
     private readonly TamaraStaffPolicy _policy;
     private readonly TimeProvider _timeProvider;
+    private readonly TamaraHealthService _healthService;
 
     private readonly ICustomerService _customerService;
     private readonly Dictionary<int, string> _staffNames = new();
 
+    /// <param name="healthService">Without it (a test composition) the page shows no health</param>
+    /// <param name="customerService">Without it (a test composition) the clerk column stays empty</param>
     public TamaraOperationsModelFactory(IDateTimeHelper dateTimeHelper,
         ILocalizationService localizationService,
         IStoreService storeService,
@@ -41,8 +45,10 @@ public class TamaraOperationsModelFactory
         TamaraOperationsQuery query,
         TamaraStaffPolicy policy,
         TimeProvider timeProvider,
+        TamaraHealthService healthService = null,
         ICustomerService customerService = null)
     {
+        _healthService = healthService;
         _customerService = customerService;
         _dateTimeHelper = dateTimeHelper;
         _localizationService = localizationService;
@@ -66,6 +72,7 @@ public class TamaraOperationsModelFactory
             model.AvailableStates.Add(new SelectListItem(await StateTextAsync(state), ((int)state).ToString(CultureInfo.InvariantCulture)));
 
         model.NeedsAttentionCount = await _query.CountNeedingAttentionAsync();
+        model.Health = await PrepareHealthAsync(stores.ToDictionary(store => store.Id, store => store.Name));
 
         var zone = await _dateTimeHelper.GetCurrentTimeZoneAsync();
         var now = _timeProvider.GetUtcNow().UtcDateTime;
@@ -78,6 +85,32 @@ public class TamaraOperationsModelFactory
 
         model.SetGridPageSize();
         return model;
+    }
+
+    private async Task<IList<OperationsHealthModel>> PrepareHealthAsync(IReadOnlyDictionary<int, string> storeNames)
+    {
+        var models = new List<OperationsHealthModel>();
+        if (_healthService is null)
+            return models;
+
+        foreach (var health in await _healthService.CheckAsync())
+        {
+            var model = new OperationsHealthModel
+            {
+                StoreName = storeNames.GetValueOrDefault(health.StoreId),
+                LastWebhookOn = health.LastWebhookOnUtc is { } webhook ? await _dateTimeHelper.ConvertToUserTimeAsync(webhook, DateTimeKind.Utc) : null,
+                LastPollOn = health.LastPollOnUtc is { } poll ? await _dateTimeHelper.ConvertToUserTimeAsync(poll, DateTimeKind.Utc) : null
+            };
+            foreach (var kind in Enum.GetValues<TamaraHealthWarningKind>().Where(kind => kind != TamaraHealthWarningKind.None && health.Warnings.HasFlag(kind)))
+            {
+                model.WarningKeys.Add(kind.ToString());
+                model.Warnings.Add(await _localizationService.GetResourceAsync(Prefix + "Health.Warning." + kind));
+            }
+
+            models.Add(model);
+        }
+
+        return models;
     }
 
     public virtual async Task<OperationsListModel> PrepareListModelAsync(OperationsSearchModel searchModel)
@@ -174,7 +207,9 @@ public class TamaraOperationsModelFactory
             TimeLeftOrPaid = timeLeftOrPaid,
             Captured = TamaraMoneyRounding.Format(row.CapturedAmount, row.CurrencyCode),
             Refunded = TamaraMoneyRounding.Format(row.RefundedAmount, row.CurrencyCode),
-            LastError = row.LastError
+            LastError = row.LastError,
+            Dispute = row.DisputeStatus is null ? string.Empty : await TamaraOrderBlockModelFactory.FormatDisputeAsync(_localizationService,
+                row.DisputeStatus, row.DisputeRespondByUtc is { } respondBy ? await _dateTimeHelper.ConvertToUserTimeAsync(respondBy, DateTimeKind.Utc) : null)
         };
     }
 

@@ -6,39 +6,40 @@ using Nop.Plugin.Payments.TamaraInStore.Services;
 using Nop.Plugin.Payments.TamaraInStore.Services.Staff;
 using Nop.Plugin.Payments.TamaraInStore.Services.Api;
 using Nop.Plugin.Payments.TamaraInStore.Services.Checkout;
+using Nop.Plugin.Payments.TamaraInStore.Services.Disputes;
 using Nop.Plugin.Payments.TamaraInStore.Services.Refunds;
 using Nop.Plugin.Payments.TamaraInStore.Services.Sync;
 using Nop.Services.Helpers;
 using Nop.Services.Localization;
-using Nop.Services.Orders;
 
 namespace Nop.Plugin.Payments.TamaraInStore.Factories;
 
 public class TamaraOrderBlockModelFactory
 {
-    /// <summary>Every order note the plugin writes starts with this</summary>
-    public const string NotePrefix = "Tamara";
-
     private readonly IDateTimeHelper _dateTimeHelper;
     private readonly ILocalizationService _localizationService;
-    private readonly IOrderService _orderService;
     private readonly QrCodeService _qrCodeService;
+    private readonly TamaraOrderNoteWriter _noteWriter;
     private readonly TamaraSessionService _sessionService;
     private readonly TamaraStaffPolicy _policy;
     private readonly TimeProvider _timeProvider;
+    private readonly TamaraDisputeService _disputeService;
 
+    /// <param name="disputeService">Without it (a test composition) the card shows no disputes</param>
     public TamaraOrderBlockModelFactory(IDateTimeHelper dateTimeHelper,
         ILocalizationService localizationService,
-        IOrderService orderService,
         QrCodeService qrCodeService,
+        TamaraOrderNoteWriter noteWriter,
         TamaraSessionService sessionService,
         TamaraStaffPolicy policy,
-        TimeProvider timeProvider)
+        TimeProvider timeProvider,
+        TamaraDisputeService disputeService = null)
     {
+        _disputeService = disputeService;
         _dateTimeHelper = dateTimeHelper;
         _localizationService = localizationService;
-        _orderService = orderService;
         _qrCodeService = qrCodeService;
+        _noteWriter = noteWriter;
         _sessionService = sessionService;
         _policy = policy;
         _timeProvider = timeProvider;
@@ -51,8 +52,7 @@ public class TamaraOrderBlockModelFactory
         var model = new OrderBlockModel { OrderId = order.Id };
         var session = await _sessionService.GetLatestSessionByOrderIdAsync(order.Id);
 
-        model.Timeline = (await _orderService.GetOrderNotesByOrderIdAsync(order.Id))
-            .Where(note => note.Note?.StartsWith(NotePrefix, StringComparison.Ordinal) == true)
+        model.Timeline = (await _noteWriter.GetNotesAsync(order.Id))
             .OrderByDescending(note => note.CreatedOnUtc).ThenByDescending(note => note.Id)
             .Select(note => new OrderBlockEventModel { CreatedOn = note.CreatedOnUtc, Text = note.Note })
             .ToList();
@@ -98,6 +98,20 @@ public class TamaraOrderBlockModelFactory
             });
         }
 
+        foreach (var dispute in _disputeService is null ? [] : await _disputeService.GetDisputesByOrderIdAsync(order.Id))
+        {
+            model.Disputes.Add(new OrderBlockDisputeModel
+            {
+                DisputeId = dispute.DisputeId,
+                StatusKey = dispute.Status,
+                Status = await DisputeStatusTextAsync(_localizationService, dispute.Status),
+                Amount = TamaraCapturedAmount.Format(dispute.Amount, dispute.CurrencyCode),
+                Reason = dispute.Reason,
+                RespondBy = dispute.RespondByUtc is { } respondBy ? await _dateTimeHelper.ConvertToUserTimeAsync(respondBy, DateTimeKind.Utc) : null,
+                UpdatedOn = await _dateTimeHelper.ConvertToUserTimeAsync(dispute.UpdatedOnUtc, DateTimeKind.Utc)
+            });
+        }
+
         // any of the order's links, not only the newest: a replaced link may be the one paid twice
         var doublePaid = (await _sessionService.GetSessionsByOrderIdAsync(order.Id)).LastOrDefault(candidate => TamaraDoublePaymentRefund.IsDoublePayment(order, candidate));
         if (doublePaid is not null)
@@ -111,6 +125,25 @@ public class TamaraOrderBlockModelFactory
             : new List<TamaraOrderAction>();
 
         return model;
+    }
+
+    /// <summary>A dispute status in the page's language; one Tamara has not documented, as it came</summary>
+    internal static async Task<string> DisputeStatusTextAsync(ILocalizationService localizationService, string status)
+    {
+        var key = $"Plugins.Payments.TamaraInStore.Dispute.Status.{status}";
+        var text = await localizationService.GetResourceAsync(key);
+        return string.IsNullOrEmpty(text) || text == key ? status : text;
+    }
+
+    /// <summary>"Awaiting your answer, answer by 2026-12-15 10:00" (the Gregorian calendar in every language)</summary>
+    internal static async Task<string> FormatDisputeAsync(ILocalizationService localizationService, string status, DateTime? respondBy)
+    {
+        var text = await DisputeStatusTextAsync(localizationService, status);
+        if (respondBy is not { } deadline)
+            return text;
+
+        var format = await localizationService.GetResourceAsync("Plugins.Payments.TamaraInStore.Dispute.WithDeadline");
+        return string.Format(format, text, deadline.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture));
     }
 
     private Task<string> FormatTimeLeftAsync(TimeSpan left) => FormatTimeLeftAsync(_localizationService, left);

@@ -78,6 +78,23 @@ public static partial class TamaraInStoreLocaleResources
         new(OperationsPrefix + "State.FullyRefunded", "Fully refunded", "مسترد بالكامل"),
         new(OperationsPrefix + "State.Declined", "Declined", "مرفوض"),
         new(OperationsPrefix + "State.Expired", "Expired", "منتهي الصلاحية"),
-        new(OperationsPrefix + "State.Canceled", "Canceled", "ملغى")
+        new(OperationsPrefix + "State.Canceled", "Canceled", "ملغى"),
+        new(OperationsPrefix + "State.Disputed", "Disputed", "عليه نزاع"),
+        new(OperationsPrefix + "Health", "Connection with Tamara", "الاتصال مع تمارا"),
+        new(OperationsPrefix + "Health.Store", "Store", "المتجر"),
+        new(OperationsPrefix + "Health.LastWebhook", "Last webhook", "آخر إشعار"),
+        new(OperationsPrefix + "Health.LastPoll", "Last check of pending payments", "آخر فحص للمدفوعات المعلقة"),
+        new(OperationsPrefix + "Health.Never", "never", "لم يحدث"),
+        new(OperationsPrefix + "Health.Ok", "No problem seen", "لا توجد مشكلة"),
+        new(OperationsPrefix + "Health.Warning.WebhooksLost",
+            "Webhooks are being lost: the check of pending payments found payments no webhook announced in the last hour. Check the webhook on the configuration page.",
+            "الإشعارات تضيع: وجد فحص المدفوعات المعلقة مدفوعات لم يصل عنها إشعار خلال الساعة الأخيرة. تحقق من الإشعارات في صفحة الإعدادات."),
+        new(OperationsPrefix + "Health.Warning.PollerStalled",
+            "The check of pending payments has not run for three intervals: check nopCommerce's schedule tasks.",
+            "لم يعمل فحص المدفوعات المعلقة منذ ثلاث فترات: تحقق من المهام المجدولة في nopCommerce."),
+        new(OperationsPrefix + "Health.Warning.TamaraUnreachable",
+            "Tamara has not answered for five minutes.",
+            "لم تستجب تمارا منذ خمس دقائق."),
+        new(OperationsPrefix + "Column.Dispute", "Dispute", "النزاع")
     ];
 }

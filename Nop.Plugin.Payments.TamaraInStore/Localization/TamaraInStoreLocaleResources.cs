@@ -13,7 +13,8 @@ public static partial class TamaraInStoreLocaleResources
     ];
 
     public static IReadOnlyList<LocaleResource> All { get; } =
-        General.Concat(Configuration).Concat(Checkout).Concat(OrderSync).Concat(Refunds).Concat(NeedsAttention).Concat(Uninstall).Concat(Operations).Concat(Reconciliation).Concat(Counter).ToList();
+        General.Concat(Configuration).Concat(Checkout).Concat(OrderSync).Concat(Refunds).Concat(NeedsAttention).Concat(Uninstall).Concat(Operations)
+            .Concat(Reconciliation).Concat(Counter).Concat(Disputes).ToList();
 
     public static IDictionary<string, string> English() => All.ToDictionary(resource => resource.Key, resource => resource.English);
 

@@ -109,4 +109,10 @@ public record ConfigurationModel : BaseNopModel
 
     [NopResourceDisplayName("Plugins.Payments.TamaraInStore.Fields.WebhookId")]
     public string WebhookId { get; set; }
+
+    /// <summary>The store's webhook registrations as Tamara has them; empty when Tamara was not asked (no API token)</summary>
+    public IList<WebhookHealthModel> WebhookHealth { get; set; } = new List<WebhookHealthModel>();
+
+    /// <summary>The URL Tamara should deliver this store's webhooks to</summary>
+    public string WebhookUrl { get; set; }
 }

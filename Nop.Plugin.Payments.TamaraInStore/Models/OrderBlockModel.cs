@@ -49,6 +49,9 @@ public record OrderBlockModel : BaseNopModel
 
     public IList<OrderBlockRefundModel> Refunds { get; set; } = new List<OrderBlockRefundModel>();
 
+    /// <summary>The customer's disputes of this order at Tamara, newest first</summary>
+    public IList<OrderBlockDisputeModel> Disputes { get; set; } = new List<OrderBlockDisputeModel>();
+
     /// <summary>Tamara's order notes, newest first</summary>
     public IList<OrderBlockEventModel> Timeline { get; set; } = new List<OrderBlockEventModel>();
 
@@ -93,4 +96,24 @@ public record OrderBlockEventModel : BaseNopModel
     public DateTime CreatedOn { get; set; }
 
     public string Text { get; set; }
+}
+
+public record OrderBlockDisputeModel : BaseNopModel
+{
+    public string DisputeId { get; set; }
+
+    /// <summary>Tamara's status, in the page's language when it is a known one</summary>
+    public string Status { get; set; }
+
+    /// <summary>Tamara's status as it came, for styling and tests</summary>
+    public string StatusKey { get; set; }
+
+    public string Amount { get; set; }
+
+    public string Reason { get; set; }
+
+    /// <summary>Until when the store may answer at Tamara; empty when Tamara names no deadline</summary>
+    public DateTime? RespondBy { get; set; }
+
+    public DateTime UpdatedOn { get; set; }
 }

@@ -21,6 +21,7 @@ public class TamaraUninstallService
 {
     private const string ResourcePrefix = "Plugins.Payments.TamaraInStore.Uninstall.";
 
+    private readonly TamaraOrderNoteWriter _noteWriter;
     private readonly ILocalizationService _localizationService;
     private readonly ILogger _logger;
     private readonly IOrderService _orderService;
@@ -31,7 +32,8 @@ public class TamaraUninstallService
     private readonly TamaraSessionService _sessionService;
     private readonly TimeProvider _timeProvider;
 
-    public TamaraUninstallService(ILocalizationService localizationService,
+    public TamaraUninstallService(TamaraOrderNoteWriter noteWriter,
+        ILocalizationService localizationService,
         ILogger logger,
         IOrderService orderService,
         ISettingService settingService,
@@ -41,6 +43,7 @@ public class TamaraUninstallService
         TamaraSessionService sessionService,
         TimeProvider timeProvider)
     {
+        _noteWriter = noteWriter;
         _localizationService = localizationService;
         _logger = logger;
         _orderService = orderService;
@@ -92,13 +95,7 @@ public class TamaraUninstallService
                 refund.CreatedOnUtc.ToString("u", CultureInfo.InvariantCulture)));
         }
 
-        await _orderService.InsertOrderNoteAsync(new OrderNote
-        {
-            OrderId = orderId,
-            Note = text.ToString(),
-            DisplayToCustomer = false,
-            CreatedOnUtc = _timeProvider.GetUtcNow().UtcDateTime
-        });
+        await _noteWriter.AddAsync(orderId, text.ToString());
     }
 
     private async Task DeleteWebhooksAsync()
@@ -119,6 +116,8 @@ public class TamaraUninstallService
                 continue;
 
             await TryAsync($"deleting Tamara webhook {settings.WebhookId} of store {storeId}", () => _tamaraClient.DeleteWebhookAsync(settings, settings.WebhookId));
+            if (!string.IsNullOrEmpty(settings.DisputeWebhookId))
+                await TryAsync($"deleting Tamara dispute webhook {settings.DisputeWebhookId} of store {storeId}", () => _tamaraClient.DeleteWebhookAsync(settings, settings.DisputeWebhookId));
         }
     }
 

@@ -4,7 +4,7 @@ using Nop.Plugin.Payments.TamaraInStore.Benchmarks;
 using static Nop.Plugin.Payments.TamaraInStore.Benchmarks.Measure;
 
 // Performance figures of the Tamara in-store plugin against the in-process simulator, printed as Markdown tables.
-// dotnet run -c Release --project benchmarks/Nop.Plugin.Payments.TamaraInStore.Benchmarks [-- --quick] [--only time-to-paid|throughput|poll|checkout]
+// dotnet run -c Release --project benchmarks/Nop.Plugin.Payments.TamaraInStore.Benchmarks [-- --quick] [--only time-to-paid|throughput|poll|checkout|reconciliation]
 // dotnet run -c Release --project benchmarks/Nop.Plugin.Payments.TamaraInStore.Benchmarks -- --real-host [--quick] [--only poll|time-to-paid|throughput|checkout]  (see docs/performance.md)
 var quick = args.Contains("--quick");
 var onlyIndex = Array.IndexOf(args, "--only");
@@ -92,6 +92,22 @@ if (Runs("checkout"))
 var checkout = await CheckoutOverheadBenchmark.RunAsync(quick ? 500 : 3_000);
 Table("Plugin overhead at checkout: ProcessPaymentAsync with an instant in-process Tamara (ms)", ["iterations", "p50", "p95", "p99", "max"],
     [[checkout.Count.ToString(), F(Percentile(checkout, 50), "0.000"), F(Percentile(checkout, 95), "0.000"), F(Percentile(checkout, 99), "0.000"), F(checkout.Max(), "0.000")]]);
+}
+
+// 5. reconciliation (runs of up to 4 minutes each: only with --only reconciliation); each row printed as its run ends
+if (only == "reconciliation")
+{
+string Load() => string.Join(" ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3));
+var sessions = quick ? 1_000 : 10_000;
+Console.WriteLine();
+Console.WriteLine($"### Reconciliation runs, {sessions:N0} sessions in the window (6 in 10 captured, 2 declined, 2 expired; the newest paid in the store, never captured at Tamara), simulator at 150 ms over HTTP");
+Console.WriteLine();
+Console.WriteLine("| run | wall time (s) | Tamara reads | compared | skipped (final, agreed, unchanged) | read earlier in the pass | pass complete | planted disagreement listed | load average after |");
+Console.WriteLine("|---|---|---|---|---|---|---|---|---|");
+Console.WriteLine($"(load average before: {Load()})");
+await ReconciliationBenchmark.RunAsync(sessions, latencyMs: 150, runs: quick ? 2 : 4, result =>
+    Console.WriteLine($"| {result.Run} | {F(result.Seconds, "0.0")} | {result.Reads:N0} | {result.Compared:N0} | {result.Skipped:N0} | {result.ComparedEarlier:N0} | " +
+        $"{(result.Completed ? "yes" : "no")} | {(result.PlantedFound ? "yes" : "no")} | {Load()} |"));
 }
 
 Console.WriteLine();

@@ -15,6 +15,6 @@ public class RealHostAvailabilityTests
         if (RealHostInfo.Required)
             Assert.Fail("NOPHOST_REQUIRED=1 but the real host is not reachable from this network namespace.");
 
-        Assert.Ignore(RealHostInfo.HowToRun);
+        Assert.Ignore(RealHostInfo.SkipMessage);
     }
 }

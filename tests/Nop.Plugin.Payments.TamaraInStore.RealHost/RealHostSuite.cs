@@ -46,7 +46,7 @@ public sealed class RealHostSuite
             if (RealHostInfo.Required)
                 Assert.Fail($"NOPHOST_REQUIRED=1 but the real host is not available: {whyNot}");
 
-            Assert.Ignore(RealHostInfo.HowToRun);
+            Assert.Ignore(RealHostInfo.SkipMessage);
         }
 
         if (!File.Exists(PackagePath))

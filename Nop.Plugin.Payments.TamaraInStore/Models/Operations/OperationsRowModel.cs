@@ -43,6 +43,9 @@ public record OperationsRowModel : BaseNopModel
 
     public string LastError { get; set; }
 
+    /// <summary>The latest dispute's status and deadline to answer; empty when the order was never disputed</summary>
+    public string Dispute { get; set; }
+
     /// <summary>The <see cref="Services.Staff.TamaraOrderAction"/> names this row offers, as the order card does; the grid only renders them</summary>
     public IList<string> Actions { get; set; } = new List<string>();
 }

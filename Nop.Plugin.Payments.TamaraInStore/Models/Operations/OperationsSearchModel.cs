@@ -37,6 +37,9 @@ public record OperationsSearchModel : BaseSearchModel
 
     public int NeedsAttentionCount { get; set; }
 
+    /// <summary>Per store: the last webhook, the last poll and the warnings</summary>
+    public IList<OperationsHealthModel> Health { get; set; } = new List<OperationsHealthModel>();
+
     public IList<OperationsFiguresModel> Today { get; set; } = new List<OperationsFiguresModel>();
 
     public IList<OperationsFiguresModel> ThisWeek { get; set; } = new List<OperationsFiguresModel>();

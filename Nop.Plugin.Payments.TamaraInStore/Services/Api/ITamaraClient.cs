@@ -32,6 +32,15 @@ public interface ITamaraClient
     /// <summary>GET /webhooks</summary>
     Task<IList<TamaraWebhook>> GetWebhooksAsync(TamaraInStoreSettings settings, CancellationToken cancellationToken = default);
 
+    /// <summary>GET /webhooks/{id}; null when Tamara knows no such registration (404)</summary>
+    Task<TamaraWebhook> GetWebhookAsync(TamaraInStoreSettings settings, string webhookId, CancellationToken cancellationToken = default);
+
+    /// <summary>PUT /webhooks/{id}: points an existing registration at this URL with these events; null when it is gone (404)</summary>
+    Task<TamaraWebhook> UpdateWebhookAsync(TamaraInStoreSettings settings, string webhookId, TamaraWebhook webhook, CancellationToken cancellationToken = default);
+
+    /// <summary>GET <see cref="TamaraInStoreDefaults.DisputesPath"/>?order_id=..: the disputes of one Tamara order</summary>
+    Task<IList<TamaraOrderDispute>> GetDisputesAsync(TamaraInStoreSettings settings, string orderId, CancellationToken cancellationToken = default);
+
     /// <summary>DELETE /webhooks/{id}; a webhook that is already gone (404) is not an error</summary>
     Task DeleteWebhookAsync(TamaraInStoreSettings settings, string webhookId, CancellationToken cancellationToken = default);
 

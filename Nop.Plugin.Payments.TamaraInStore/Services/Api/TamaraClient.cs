@@ -140,6 +140,68 @@ public class TamaraClient : ITamaraClient
     }
 
     /// <inheritdoc />
+    public async Task<TamaraWebhook> GetWebhookAsync(TamaraInStoreSettings settings, string webhookId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(webhookId);
+        var call = new TamaraCall(HttpMethod.Get, $"/webhooks/{TamaraCall.Escape(webhookId)}", Retryable: true) { NotFoundIsEmpty = true };
+
+        return ReadWebhook(call, await _sender.SendAsync<JToken>(settings, call, cancellationToken), webhookId);
+    }
+
+    /// <inheritdoc />
+    /// <remarks>Retried: sending the same registration again changes nothing.</remarks>
+    public async Task<TamaraWebhook> UpdateWebhookAsync(TamaraInStoreSettings settings, string webhookId, TamaraWebhook webhook,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(webhookId);
+        ArgumentNullException.ThrowIfNull(webhook);
+        var call = new TamaraCall(HttpMethod.Put, $"/webhooks/{TamaraCall.Escape(webhookId)}", Retryable: true)
+        {
+            Body = new TamaraWebhook { Type = webhook.Type, Events = webhook.Events, Url = webhook.Url, Headers = webhook.Headers },
+            ResponseBodyRequired = false,
+            HandledFailureStatus = HttpStatusCode.NotFound
+        };
+
+        try
+        {
+            await _sender.SendAsync<JToken>(settings, call, cancellationToken);
+        }
+        catch (TamaraApiException exception) when (exception.StatusCode == HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+
+        return new TamaraWebhook { WebhookId = webhookId, Type = webhook.Type, Events = webhook.Events, Url = webhook.Url, Headers = webhook.Headers };
+    }
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// The path and the answer's shape are unsure (the reference's API explorer only): the path is one constant, the list
+    /// is read bare or wrapped (disputes / data / items), and the likely alternative field names are read as well.
+    /// </remarks>
+    public async Task<IList<TamaraOrderDispute>> GetDisputesAsync(TamaraInStoreSettings settings, string orderId,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(orderId);
+        var call = new TamaraCall(HttpMethod.Get, TamaraInStoreDefaults.DisputesPath, Retryable: true)
+        {
+            Query = [new("order_id", orderId)],
+            NotFoundIsEmpty = true
+        };
+        var answer = await _sender.SendAsync<JToken>(settings, call, cancellationToken);
+        if (answer is null || answer.Type == JTokenType.Null)
+            return new List<TamaraOrderDispute>();
+
+        return ReadList<TamaraOrderDispute>(call, answer, "disputes", entry =>
+        {
+            entry.Item.DisputeId ??= Text(entry.Source, "id");
+            entry.Item.Status ??= Text(entry.Source, "status");
+            entry.Item.Amount ??= entry.Source["amount"] is JObject amount ? TamaraJson.Convert<TamaraMoney>(amount) : null;
+            entry.Item.RespondByUtc ??= entry.Source["respond_by"]?.ToObject<DateTime?>() ?? entry.Source["deadline"]?.ToObject<DateTime?>();
+        });
+    }
+
+    /// <inheritdoc />
     public Task DeleteWebhookAsync(TamaraInStoreSettings settings, string webhookId, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(webhookId);
@@ -236,6 +298,31 @@ public class TamaraClient : ITamaraClient
 
         return response;
     }
+
+    private static TamaraWebhook ReadWebhook(TamaraCall call, JToken answer, string webhookId)
+    {
+        if (answer is null || answer.Type == JTokenType.Null)
+            return null;
+
+        // one registration, bare or wrapped
+        var source = (answer as JObject)?["webhook"] as JObject ?? (answer as JObject)?["data"] as JObject ?? answer as JObject
+            ?? throw TamaraRequestSender.InvalidResponse(call, "the answer is not a webhook");
+        try
+        {
+            var webhook = TamaraJson.Convert<TamaraWebhook>(source);
+            webhook.WebhookId ??= WebhookId(source) ?? webhookId;
+            webhook.Events ??= new List<string>();
+            return webhook;
+        }
+        catch (Newtonsoft.Json.JsonException exception)
+        {
+            throw new TamaraApiException($"Tamara's answer to {call.Endpoint} could not be read: not the expected JSON",
+                HttpStatusCode.OK, call.Endpoint, kind: TamaraErrorKind.InvalidResponse, innerException: exception);
+        }
+    }
+
+    private static string Text(JObject source, string name) =>
+        source[name] is JValue { Value: not null } value ? Convert.ToString(value.Value, CultureInfo.InvariantCulture) : null;
 
     private static string WebhookId(JObject webhook)
     {

@@ -3,6 +3,7 @@ using Nop.Core;
 using Nop.Core.Caching;
 using Nop.Core.Domain.Directory;
 using Nop.Core.Domain.Orders;
+using Nop.Plugin.Payments.TamaraInStore.Services;
 using Nop.Plugin.Payments.TamaraInStore.Domain;
 using Nop.Plugin.Payments.TamaraInStore.Models;
 using Nop.Plugin.Payments.TamaraInStore.Services.Api;
@@ -26,6 +27,7 @@ public class TamaraCheckoutService
     private const int CheckoutLockAttempts = 30;
     private static readonly TimeSpan CheckoutLockRetryDelay = TimeSpan.FromMilliseconds(500);
 
+    private readonly TamaraOrderNoteWriter _noteWriter;
     private readonly ICurrencyService _currencyService;
     private readonly ICustomerService _customerService;
     private readonly ILocalizationService _localizationService;
@@ -48,7 +50,8 @@ public class TamaraCheckoutService
     private readonly TamaraTillDevice _tillDevice;
     private readonly TimeProvider _timeProvider;
 
-    public TamaraCheckoutService(ICurrencyService currencyService,
+    public TamaraCheckoutService(TamaraOrderNoteWriter noteWriter,
+        ICurrencyService currencyService,
         ICustomerService customerService,
         ILocalizationService localizationService,
         ILocker locker,
@@ -70,6 +73,7 @@ public class TamaraCheckoutService
         TamaraTillDevice tillDevice,
         TimeProvider timeProvider)
     {
+        _noteWriter = noteWriter;
         _currencyService = currencyService;
         _customerService = customerService;
         _localizationService = localizationService;
@@ -687,13 +691,7 @@ public class TamaraCheckoutService
         await AddNoteAsync(order, note);
     }
 
-    private Task AddNoteAsync(Order order, string note) => _orderService.InsertOrderNoteAsync(new OrderNote
-    {
-        OrderId = order.Id,
-        Note = note,
-        DisplayToCustomer = false,
-        CreatedOnUtc = _timeProvider.GetUtcNow().UtcDateTime
-    });
+    private Task AddNoteAsync(Order order, string note) => _noteWriter.AddAsync(order, note);
 
     private async Task TryAddNoteAsync(Order order, string key, string detail)
     {

@@ -13,11 +13,15 @@ public class TamaraOperationsQuery
 {
     private readonly IRepository<Order> _orderRepository;
     private readonly IRepository<TamaraSession> _sessionRepository;
+    private readonly IRepository<TamaraDispute> _disputeRepository;
 
-    public TamaraOperationsQuery(IRepository<Order> orderRepository, IRepository<TamaraSession> sessionRepository)
+    /// <param name="disputeRepository">Without it (a test composition) no session is disputed</param>
+    public TamaraOperationsQuery(IRepository<Order> orderRepository, IRepository<TamaraSession> sessionRepository,
+        IRepository<TamaraDispute> disputeRepository = null)
     {
         _orderRepository = orderRepository;
         _sessionRepository = sessionRepository;
+        _disputeRepository = disputeRepository;
     }
 
     /// <summary>One page, sessions needing attention first, then the newest</summary>
@@ -49,6 +53,7 @@ public class TamaraOperationsQuery
         var needsAttention = (int)TamaraSessionState.NeedsAttention;
         var sessions = _sessionRepository.Table;
 
+        var disputes = _disputeRepository?.Table ?? Enumerable.Empty<TamaraDispute>().AsQueryable();
         var rows = from session in sessions
                    join order in _orderRepository.Table on session.OrderId equals order.Id into orders
                    from order in orders.DefaultIfEmpty()
@@ -77,7 +82,11 @@ public class TamaraOperationsQuery
                        OrderDeleted = order != null && order.Deleted,
                        IsNewestOfOrder = !sessions.Any(other => other.OrderId == session.OrderId && other.Id > session.Id),
                        OrderHoldsCaptureNeedingAttention = sessions.Any(other => other.OrderId == session.OrderId
-                           && other.StateId == needsAttention && other.CapturedAmount > other.RefundedAmount)
+                           && other.StateId == needsAttention && other.CapturedAmount > other.RefundedAmount),
+                       DisputeStatus = disputes.Where(dispute => dispute.SessionId == session.Id).OrderByDescending(dispute => dispute.Id)
+                           .Select(dispute => dispute.Status).FirstOrDefault(),
+                       DisputeRespondByUtc = disputes.Where(dispute => dispute.SessionId == session.Id).OrderByDescending(dispute => dispute.Id)
+                           .Select(dispute => dispute.RespondByUtc).FirstOrDefault()
                    };
 
         if (filter.StoreId > 0)
@@ -117,6 +126,7 @@ public class TamaraOperationsQuery
             TamaraOperationsState.PartlyRefunded => rows.Where(row => row.StateId == paid && row.RefundedAmount > 0 && row.RefundedAmount < row.CapturedAmount),
             TamaraOperationsState.FullyRefunded => rows.Where(row => row.StateId == refunded
                 || row.StateId == paid && row.RefundedAmount > 0 && row.RefundedAmount >= row.CapturedAmount),
+            TamaraOperationsState.Disputed => rows.Where(row => row.DisputeStatus != null),
             _ => rows.Where(row => row.StateId == (int)state)
         };
     }

@@ -43,6 +43,12 @@ public class TamaraOperationsRow
 
     public string Till { get; set; }
 
+    /// <summary>The status of the session's latest dispute; null when its order was never disputed</summary>
+    public string DisputeStatus { get; set; }
+
+    /// <summary>Until when the latest dispute may be answered</summary>
+    public DateTime? DisputeRespondByUtc { get; set; }
+
     /// <summary>0 when no order was placed</summary>
     public int OrderStatusId { get; set; }
 

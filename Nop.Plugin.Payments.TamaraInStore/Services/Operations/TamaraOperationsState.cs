@@ -22,5 +22,8 @@ public enum TamaraOperationsState
 
     Canceled = 50,
 
-    NeedsAttention = 60
+    NeedsAttention = 60,
+
+    /// <summary>A filter, never a row's own state: sessions whose order a customer disputed at Tamara, whatever their state</summary>
+    Disputed = 80
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using Nop.Core.Domain.Orders;
+using Nop.Plugin.Payments.TamaraInStore.Services;
 using Nop.Plugin.Payments.TamaraInStore.Domain;
 using Nop.Plugin.Payments.TamaraInStore.Services.Api;
 using Nop.Plugin.Payments.TamaraInStore.Services.Api.Models;
@@ -18,6 +19,7 @@ public class TamaraSessionReconciler
 {
     private const string ResourcePrefix = "Plugins.Payments.TamaraInStore.Reconciliation.";
 
+    private readonly TamaraOrderNoteWriter _noteWriter;
     private readonly ILocalizationService _localizationService;
     private readonly IOrderService _orderService;
     private readonly ISettingService _settingService;
@@ -26,7 +28,8 @@ public class TamaraSessionReconciler
     private readonly TamaraSessionService _sessionService;
     private readonly TimeProvider _timeProvider;
 
-    public TamaraSessionReconciler(ILocalizationService localizationService,
+    public TamaraSessionReconciler(TamaraOrderNoteWriter noteWriter,
+        ILocalizationService localizationService,
         IOrderService orderService,
         ISettingService settingService,
         ITamaraClient tamaraClient,
@@ -34,6 +37,7 @@ public class TamaraSessionReconciler
         TamaraSessionService sessionService,
         TimeProvider timeProvider)
     {
+        _noteWriter = noteWriter;
         _localizationService = localizationService;
         _orderService = orderService;
         _settingService = settingService;
@@ -43,13 +47,24 @@ public class TamaraSessionReconciler
         _timeProvider = timeProvider;
     }
 
+    /// <param name="lastSeen">What the last run that compared this session saw; null when none did</param>
     /// <param name="gate">The run's, shared by its workers</param>
-    public virtual async Task<TamaraSessionReconciliation> ReconcileAsync(int sessionId, TamaraReconciliationGate gate, CancellationToken cancellationToken)
+    public virtual async Task<TamaraSessionReconciliation> ReconcileAsync(int sessionId, TamaraReconciliationMark lastSeen,
+        TamaraReconciliationGate gate, CancellationToken cancellationToken)
     {
         var session = await _sessionService.GetSessionByIdAsync(sessionId);
         var settings = await _settingService.LoadSettingAsync<TamaraInStoreSettings>(session.StoreId);
         if (string.IsNullOrEmpty(settings.ApiToken))
             return new TamaraSessionReconciliation { Error = await _localizationService.GetResourceAsync(ResourcePrefix + "Problem.NoApiToken") };
+
+        var ourOrder = await GetOrderAsync(session);
+        var ourRefunds = await GetRefundsAsync(ourOrder);
+        var fingerprint = TamaraReconciliationFingerprint.Of(session, ourOrder, ourRefunds);
+        if (lastSeen?.AgreedFingerprint == fingerprint && TamaraReconciliationFingerprint.IsFinal(lastSeen.TamaraStatus))
+            return new TamaraSessionReconciliation { Skipped = true };
+
+        if (!await gate.WaitForReadAsync(cancellationToken))
+            return new TamaraSessionReconciliation { OutOfTime = true };
 
         TamaraOrder tamaraOrder;
         try
@@ -58,11 +73,10 @@ public class TamaraSessionReconciler
         }
         catch (TamaraApiException exception) when (exception.StatusCode == HttpStatusCode.NotFound)
         {
-            var unknownOrder = await GetOrderAsync(session);
             return new TamaraSessionReconciliation
             {
                 Compared = true,
-                Finding = Finding(session, unknownOrder, new(TamaraReconciliationVerdict.UnknownAtTamara,
+                Finding = Finding(session, ourOrder, new(TamaraReconciliationVerdict.UnknownAtTamara,
                     $"Tamara: order {session.TamaraOrderId} not found (404); session: {session.State}", false))
             };
         }
@@ -75,12 +89,17 @@ public class TamaraSessionReconciler
             return new TamaraSessionReconciliation { Error = Describe(exception) };
         }
 
+        if (TamaraReconciliationComparer.Compare(session, ourOrder, ourRefunds, tamaraOrder) is null)
+            return TamaraSessionReconciliation.Agrees(tamaraOrder.Status, fingerprint);
+
+        // our side as it is now, after Tamara's answer: a webhook may have applied it meanwhile
+        session = await _sessionService.GetSessionByIdAsync(sessionId);
         var (currentOrder, disagreement) = await CompareAsync(session, tamaraOrder);
         if (disagreement is null)
-            return TamaraSessionReconciliation.Agrees;
+            return new TamaraSessionReconciliation { Compared = true, TamaraStatus = tamaraOrder.Status };
 
         if (!disagreement.SafeToFix)
-            return new TamaraSessionReconciliation { Compared = true, Finding = Finding(session, currentOrder, disagreement) };
+            return new TamaraSessionReconciliation { Compared = true, TamaraStatus = tamaraOrder.Status, Finding = Finding(session, currentOrder, disagreement) };
 
         // the sync reads Tamara again under the order's lock and applies it as for a webhook: a webhook racing this run
         // leaves it nothing to do
@@ -98,20 +117,23 @@ public class TamaraSessionReconciler
         if (remaining is null)
         {
             // fixed meanwhile by a webhook or the poller: nothing to report
+            // the next run reads it again: what our side looks like after a fix is not what was compared
             return appliedHere
-                ? new TamaraSessionReconciliation { Compared = true, Finding = Finding(freshSession, order, disagreement, isFixed: true) }
-                : TamaraSessionReconciliation.Agrees;
+                ? new TamaraSessionReconciliation { Compared = true, TamaraStatus = tamaraOrder.Status, Finding = Finding(freshSession, order, disagreement, isFixed: true) }
+                : new TamaraSessionReconciliation { Compared = true, TamaraStatus = tamaraOrder.Status };
         }
 
-        return new TamaraSessionReconciliation { Compared = true, Finding = Finding(freshSession, order, remaining) };
+        return new TamaraSessionReconciliation { Compared = true, TamaraStatus = tamaraOrder.Status, Finding = Finding(freshSession, order, remaining) };
     }
 
     private async Task<(Order Order, TamaraReconciliationDisagreement Disagreement)> CompareAsync(TamaraSession session, TamaraOrder tamaraOrder)
     {
         var order = await GetOrderAsync(session);
-        var refunds = order is null ? new List<TamaraRefund>() : await _sessionService.GetRefundsByOrderIdAsync(order.Id);
-        return (order, TamaraReconciliationComparer.Compare(session, order, refunds.ToList(), tamaraOrder));
+        return (order, TamaraReconciliationComparer.Compare(session, order, await GetRefundsAsync(order), tamaraOrder));
     }
+
+    private async Task<List<TamaraRefund>> GetRefundsAsync(Order order) =>
+        order is null ? new List<TamaraRefund>() : (await _sessionService.GetRefundsByOrderIdAsync(order.Id)).ToList();
 
     /// <summary>The session's order; one saved without being linked (see the order sync) by its order GUID</summary>
     private async Task<Order> GetOrderAsync(TamaraSession session) =>
@@ -122,13 +144,7 @@ public class TamaraSessionReconciler
     private async Task AddFixedNoteAsync(Order order, TamaraReconciliationDisagreement disagreement)
     {
         var text = await _localizationService.GetResourceAsync(ResourcePrefix + "Note.Fixed." + disagreement.Verdict);
-        await _orderService.InsertOrderNoteAsync(new OrderNote
-        {
-            OrderId = order.Id,
-            Note = string.Format(text, disagreement.Detail),
-            DisplayToCustomer = false,
-            CreatedOnUtc = _timeProvider.GetUtcNow().UtcDateTime
-        });
+        await _noteWriter.AddAsync(order, string.Format(text, disagreement.Detail));
     }
 
     private static TamaraReconciliationFinding Finding(TamaraSession session, Order order, TamaraReconciliationDisagreement disagreement, bool isFixed = false) => new()

@@ -8,6 +8,12 @@ public class TamaraSessionReconciliation
     /// <summary>Whether Tamara's answer was compared (a 404 is an answer)</summary>
     public bool Compared { get; init; }
 
+    /// <summary>Not read: Tamara's status was final and both sides agreed at the last comparison, and nothing changed on our side since</summary>
+    public bool Skipped { get; init; }
+
+    /// <summary>Not read: the run's time ran out before this session's turn</summary>
+    public bool OutOfTime { get; init; }
+
     /// <summary>The disagreement found, fixed or not; null when both sides agree or nothing was compared</summary>
     public TamaraReconciliationFinding Finding { get; init; }
 
@@ -19,5 +25,12 @@ public class TamaraSessionReconciliation
     /// <summary>Why the session could not be compared, for staff</summary>
     public string Error { get; init; }
 
-    public static TamaraSessionReconciliation Agrees { get; } = new() { Compared = true };
+    /// <summary>Tamara's status in the answer compared</summary>
+    public string TamaraStatus { get; init; }
+
+    /// <summary>Our side when both sides agreed without a fix (see <see cref="TamaraReconciliationFingerprint"/>); null otherwise</summary>
+    public string AgreedFingerprint { get; init; }
+
+    public static TamaraSessionReconciliation Agrees(string tamaraStatus, string fingerprint) =>
+        new() { Compared = true, TamaraStatus = tamaraStatus, AgreedFingerprint = fingerprint };
 }

@@ -4,6 +4,7 @@ using Nop.Core.Caching;
 using Nop.Core.Domain.Directory;
 using Nop.Core.Domain.Orders;
 using Nop.Core.Domain.Payments;
+using Nop.Plugin.Payments.TamaraInStore.Services;
 using Nop.Plugin.Payments.TamaraInStore.Domain;
 using Nop.Plugin.Payments.TamaraInStore.Services.Api;
 using Nop.Plugin.Payments.TamaraInStore.Services.Api.Models;
@@ -35,6 +36,7 @@ public class TamaraRefundService
 
     private const int MaxErrorLength = 1024;
 
+    private readonly TamaraOrderNoteWriter _noteWriter;
     private readonly CurrencySettings _currencySettings;
     private readonly ICurrencyService _currencyService;
     private readonly IHttpContextAccessor _httpContextAccessor;
@@ -48,7 +50,8 @@ public class TamaraRefundService
     private readonly TamaraSessionService _sessionService;
     private readonly TimeProvider _timeProvider;
 
-    public TamaraRefundService(CurrencySettings currencySettings,
+    public TamaraRefundService(TamaraOrderNoteWriter noteWriter,
+        CurrencySettings currencySettings,
         ICurrencyService currencyService,
         IHttpContextAccessor httpContextAccessor,
         ILocalizationService localizationService,
@@ -61,6 +64,7 @@ public class TamaraRefundService
         TamaraSessionService sessionService,
         TimeProvider timeProvider)
     {
+        _noteWriter = noteWriter;
         _currencySettings = currencySettings;
         _currencyService = currencyService;
         _httpContextAccessor = httpContextAccessor;
@@ -688,13 +692,7 @@ public class TamaraRefundService
 
     private async Task AddOrderNoteAsync(Order order, string resourceKey, params object[] arguments)
     {
-        await _orderService.InsertOrderNoteAsync(new OrderNote
-        {
-            OrderId = order.Id,
-            Note = await FormatAsync(resourceKey, arguments),
-            DisplayToCustomer = false,
-            CreatedOnUtc = UtcNow
-        });
+        await _noteWriter.AddAsync(order, await FormatAsync(resourceKey, arguments));
     }
 
     /// <summary>Tamara's refund id, or our own reference while Tamara's is not known</summary>

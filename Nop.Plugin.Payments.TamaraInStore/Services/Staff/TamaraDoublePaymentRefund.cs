@@ -1,6 +1,7 @@
 using Nop.Core.Caching;
 using Nop.Core.Domain.Orders;
 using Nop.Core.Domain.Payments;
+using Nop.Plugin.Payments.TamaraInStore.Services;
 using Nop.Plugin.Payments.TamaraInStore.Domain;
 using Nop.Plugin.Payments.TamaraInStore.Services.Api;
 using Nop.Plugin.Payments.TamaraInStore.Services.Api.Models;
@@ -22,6 +23,7 @@ public class TamaraDoublePaymentRefund
     private const int LockAttempts = 4;
     private static readonly TimeSpan _lockRetryDelay = TimeSpan.FromMilliseconds(250);
 
+    private readonly TamaraOrderNoteWriter _noteWriter;
     private readonly ILocker _locker;
     private readonly ILogger _logger;
     private readonly IOrderService _orderService;
@@ -30,7 +32,8 @@ public class TamaraDoublePaymentRefund
     private readonly TamaraSessionService _sessionService;
     private readonly TimeProvider _timeProvider;
 
-    public TamaraDoublePaymentRefund(ILocker locker,
+    public TamaraDoublePaymentRefund(TamaraOrderNoteWriter noteWriter,
+        ILocker locker,
         ILogger logger,
         IOrderService orderService,
         ISettingService settingService,
@@ -38,6 +41,7 @@ public class TamaraDoublePaymentRefund
         TamaraSessionService sessionService,
         TimeProvider timeProvider)
     {
+        _noteWriter = noteWriter;
         _locker = locker;
         _logger = logger;
         _orderService = orderService;
@@ -111,7 +115,7 @@ public class TamaraDoublePaymentRefund
             var note = refundable > decimal.Zero
                 ? $"Tamara: the double payment (Tamara order {session.TamaraOrderId}) was refunded at Tamara: {TamaraCapturedAmount.Format(refundable, currencyCode)}, refund {refundId ?? "-"}. The order keeps its other payment."
                 : $"Tamara: the double payment (Tamara order {session.TamaraOrderId}) had already been refunded at Tamara.";
-            await _orderService.InsertOrderNoteAsync(new OrderNote { OrderId = order.Id, Note = note, DisplayToCustomer = false, CreatedOnUtc = _timeProvider.GetUtcNow().UtcDateTime });
+            await _noteWriter.AddAsync(order, note);
             await _logger.InformationAsync($"Tamara in-store: order {order.Id}: {note}");
 
             return new TamaraDoublePaymentRefundResult { Succeeded = true, Amount = TamaraCapturedAmount.Format(refundable, currencyCode) };

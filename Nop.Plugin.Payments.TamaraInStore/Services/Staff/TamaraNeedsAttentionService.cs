@@ -2,6 +2,7 @@ using System.Globalization;
 using Nop.Core.Caching;
 using Nop.Core.Domain.Orders;
 using Nop.Core.Domain.Payments;
+using Nop.Plugin.Payments.TamaraInStore.Services;
 using Nop.Plugin.Payments.TamaraInStore.Domain;
 using Nop.Plugin.Payments.TamaraInStore.Services.Api;
 using Nop.Plugin.Payments.TamaraInStore.Services.Api.Models;
@@ -23,6 +24,7 @@ public class TamaraNeedsAttentionService
 {
     private const string ResourcePrefix = "Plugins.Payments.TamaraInStore.OrderBlock.Accept.";
 
+    private readonly TamaraOrderNoteWriter _noteWriter;
     private readonly ILocalizationService _localizationService;
     private readonly ILocker _locker;
     private readonly ILogger _logger;
@@ -34,7 +36,8 @@ public class TamaraNeedsAttentionService
     private readonly TamaraSessionService _sessionService;
     private readonly TimeProvider _timeProvider;
 
-    public TamaraNeedsAttentionService(ILocalizationService localizationService,
+    public TamaraNeedsAttentionService(TamaraOrderNoteWriter noteWriter,
+        ILocalizationService localizationService,
         ILocker locker,
         ILogger logger,
         IOrderProcessingService orderProcessingService,
@@ -45,6 +48,7 @@ public class TamaraNeedsAttentionService
         TamaraSessionService sessionService,
         TimeProvider timeProvider)
     {
+        _noteWriter = noteWriter;
         _localizationService = localizationService;
         _locker = locker;
         _logger = logger;
@@ -144,14 +148,8 @@ public class TamaraNeedsAttentionService
         session.TamaraStatus = tamaraOrder.Status;
         await _sessionService.UpdateSessionAsync(session);
 
-        await _orderService.InsertOrderNoteAsync(new OrderNote
-        {
-            OrderId = order.Id,
-            Note = await FormatAsync("Note", TamaraCapturedAmount.Format(captured, session.CurrencyCode),
-                TamaraCapturedAmount.Format(orderTotal, session.CurrencyCode), FormatDifference(captured - orderTotal, session.CurrencyCode), captureId ?? "-"),
-            DisplayToCustomer = false,
-            CreatedOnUtc = now
-        });
+        await _noteWriter.AddAsync(order, await FormatAsync("Note", TamaraCapturedAmount.Format(captured, session.CurrencyCode),
+            TamaraCapturedAmount.Format(orderTotal, session.CurrencyCode), FormatDifference(captured - orderTotal, session.CurrencyCode), captureId ?? "-"));
         await _logger.InformationAsync($"Tamara in-store: staff accepted the capture of Tamara order {session.TamaraOrderId} for order #{order.Id}");
 
         // refunds Tamara made meanwhile (e.g. in its portal) now count like on any paid order; we hold the lock it requires

@@ -1,5 +1,6 @@
 using Nop.Core.Domain.Orders;
 using Nop.Core.Events;
+using Nop.Plugin.Payments.TamaraInStore.Services;
 using Nop.Plugin.Payments.TamaraInStore.Domain;
 using Nop.Services.Events;
 using Nop.Services.Logging;
@@ -13,18 +14,21 @@ namespace Nop.Plugin.Payments.TamaraInStore.Services.Sync;
 /// </summary>
 public class EventConsumer : IConsumer<OrderStatusChangedEvent>, IConsumer<OrderPaidEvent>, IConsumer<EntityDeletedEvent<Order>>
 {
+    private readonly TamaraOrderNoteWriter _noteWriter;
     private readonly ILogger _logger;
     private readonly IOrderService _orderService;
     private readonly TamaraOrderSyncService _orderSyncService;
     private readonly TamaraSessionService _sessionService;
     private readonly TimeProvider _timeProvider;
 
-    public EventConsumer(ILogger logger,
+    public EventConsumer(TamaraOrderNoteWriter noteWriter,
+        ILogger logger,
         IOrderService orderService,
         TamaraOrderSyncService orderSyncService,
         TamaraSessionService sessionService,
         TimeProvider timeProvider)
     {
+        _noteWriter = noteWriter;
         _logger = logger;
         _orderService = orderService;
         _orderSyncService = orderSyncService;
@@ -109,11 +113,5 @@ public class EventConsumer : IConsumer<OrderStatusChangedEvent>, IConsumer<Order
 
     private static bool IsTamaraOrder(Order order) => TamaraOrders.IsTamara(order);
 
-    private Task AddNoteAsync(int orderId, string note) => _orderService.InsertOrderNoteAsync(new OrderNote
-    {
-        OrderId = orderId,
-        Note = note,
-        DisplayToCustomer = false,
-        CreatedOnUtc = _timeProvider.GetUtcNow().UtcDateTime
-    });
+    private Task AddNoteAsync(int orderId, string note) => _noteWriter.AddAsync(orderId, note);
 }

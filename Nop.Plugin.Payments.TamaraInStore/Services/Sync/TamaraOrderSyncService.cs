@@ -2,6 +2,7 @@ using System.Net;
 using Nop.Core.Caching;
 using Nop.Core.Domain.Orders;
 using Nop.Core.Domain.Payments;
+using Nop.Plugin.Payments.TamaraInStore.Services;
 using Nop.Plugin.Payments.TamaraInStore.Domain;
 using Nop.Plugin.Payments.TamaraInStore.Services.Api;
 using Nop.Plugin.Payments.TamaraInStore.Services.Api.Models;
@@ -25,6 +26,7 @@ namespace Nop.Plugin.Payments.TamaraInStore.Services.Sync;
 /// </remarks>
 public class TamaraOrderSyncService
 {
+    private readonly TamaraOrderNoteWriter _noteWriter;
     private readonly ILocker _locker;
     private readonly ILogger _logger;
     private readonly IOrderProcessingService _orderProcessingService;
@@ -35,7 +37,8 @@ public class TamaraOrderSyncService
     private readonly TamaraSessionService _sessionService;
     private readonly TimeProvider _timeProvider;
 
-    public TamaraOrderSyncService(ILocker locker,
+    public TamaraOrderSyncService(TamaraOrderNoteWriter noteWriter,
+        ILocker locker,
         ILogger logger,
         IOrderProcessingService orderProcessingService,
         IOrderService orderService,
@@ -45,6 +48,7 @@ public class TamaraOrderSyncService
         TamaraSessionService sessionService,
         TimeProvider timeProvider)
     {
+        _noteWriter = noteWriter;
         _locker = locker;
         _logger = logger;
         _orderProcessingService = orderProcessingService;
@@ -149,13 +153,7 @@ public class TamaraOrderSyncService
 
         session.OrderId = order.Id;
         await _sessionService.UpdateSessionAsync(session);
-        await _orderService.InsertOrderNoteAsync(new OrderNote
-        {
-            OrderId = order.Id,
-            Note = $"Tamara: the payment link (Tamara order {session.TamaraOrderId}) was linked to this order by its order GUID; nopCommerce did not finish placing the order.",
-            DisplayToCustomer = false,
-            CreatedOnUtc = now
-        });
+        await _noteWriter.AddAsync(order, $"Tamara: the payment link (Tamara order {session.TamaraOrderId}) was linked to this order by its order GUID; nopCommerce did not finish placing the order.");
         await _logger.WarningAsync($"Tamara in-store: Tamara order {session.TamaraOrderId} linked to order {order.Id} by its order GUID (the order's post-processing did not run)");
 
         return order;
@@ -742,13 +740,7 @@ public class TamaraOrderSyncService
         if (context.Order is null)
             return;
 
-        await _orderService.InsertOrderNoteAsync(new OrderNote
-        {
-            OrderId = context.Order.Id,
-            Note = note,
-            DisplayToCustomer = false,
-            CreatedOnUtc = context.Now
-        });
+        await _noteWriter.AddAsync(context.Order, note);
     }
 
     private static TamaraSyncResult Result(SyncContext context, TamaraSyncOutcome outcome, bool orderChanged = false) => new()

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Nop.Plugin.Payments.TamaraInStore.Services.Health;
 using Nop.Services.Configuration;
 using Nop.Services.Logging;
 using Nop.Services.ScheduleTasks;
@@ -42,6 +43,8 @@ public class TamaraPendingSessionsTask : IScheduleTask
 
     public async Task ExecuteAsync()
     {
+        await RecordRunAsync();
+
         var startedAt = _timeProvider.GetTimestamp();
         // a session checked during the previous run is due one interval after that check, a moment after this run
         // starts: the slack keeps it from waiting a whole extra interval
@@ -75,6 +78,7 @@ public class TamaraPendingSessionsTask : IScheduleTask
     {
         var orderSyncService = services.GetRequiredService<TamaraOrderSyncService>();
         var logger = services.GetRequiredService<ILogger>();
+        var health = services.GetService<TamaraHealthService>();
 
         while (BudgetLeft(startedAt) > TimeSpan.Zero)
         {
@@ -92,6 +96,8 @@ public class TamaraPendingSessionsTask : IScheduleTask
             try
             {
                 var result = await orderSyncService.SyncAsync(session, TamaraSyncTrigger.Poll);
+                if (health is not null)
+                    await RecordHealthAsync(health, session.StoreId, result);
                 if (result.Outcome == TamaraSyncOutcome.TamaraUnavailable)
                     _tokenBackoff.PauseAfterFailure(apiToken, PollInterval(settingsByStore[session.StoreId]), result.RetryAfter, result.Unreachable);
                 else if (result.Outcome is not (TamaraSyncOutcome.Failed or TamaraSyncOutcome.Busy or TamaraSyncOutcome.UnknownOrder))
@@ -102,6 +108,30 @@ public class TamaraPendingSessionsTask : IScheduleTask
                 await logger.ErrorAsync($"Tamara in-store: checking Tamara order {session.TamaraOrderId} failed: {exception.Message}", exception);
             }
         }
+    }
+
+    /// <summary>The run, for the operations page's "last poll", and the health warnings checked now and then</summary>
+    private async Task RecordRunAsync()
+    {
+        using var scope = _serviceScopeFactory?.CreateScope();
+        if (scope?.ServiceProvider.GetService<TamaraHealthService>() is not { } health)
+            return;
+
+        await health.PollRanAsync();
+        await health.CheckIfDueAsync();
+    }
+
+    /// <summary>A payment the poller found (its webhook had not come), and whether Tamara answered</summary>
+    private static async Task RecordHealthAsync(TamaraHealthService health, int storeId, TamaraSyncResult result)
+    {
+        if (result.Outcome == TamaraSyncOutcome.Paid)
+            await health.PollFoundPaymentAsync(storeId);
+
+        if (result.Outcome == TamaraSyncOutcome.TamaraUnavailable)
+            await health.TamaraReadAsync(storeId, answered: !result.Unreachable);
+        else if (result.Outcome is TamaraSyncOutcome.Waiting or TamaraSyncOutcome.Paid or TamaraSyncOutcome.AlreadyPaid
+                 or TamaraSyncOutcome.NeedsAttention or TamaraSyncOutcome.Closed)
+            await health.TamaraReadAsync(storeId, answered: true);
     }
 
     private TimeSpan BudgetLeft(long startedAt) => TamaraInStoreDefaults.PendingSessionsRunBudget - _timeProvider.GetElapsedTime(startedAt);

@@ -8,6 +8,7 @@ using Nop.Plugin.Payments.TamaraInStore.Services.Api.Models;
 using Nop.Plugin.Payments.TamaraInStore.Services.Reconciliation;
 using Nop.Plugin.Payments.TamaraInStore.Services.Refunds;
 using Nop.Plugin.Payments.TamaraInStore.Services.Sync;
+using Nop.Plugin.Payments.TamaraInStore.Services.Webhooks;
 using Nop.Plugin.Payments.TamaraInStore.Tests.Fakes;
 using Nop.Services.Payments;
 
@@ -24,7 +25,7 @@ public sealed partial class EndToEndEnvironment
 
     public IReadOnlyList<TamaraRefund> RefundsOf(int orderId) => Refunds.Rows.Where(refund => refund.OrderId == orderId).ToList();
 
-    /// <summary>Registers the store's webhook URL with Tamara for all of the plugin's events</summary>
+    /// <summary>Registers the store's webhook URL with Tamara for all of the plugin's events (order and dispute)</summary>
     public async Task RegisterWebhookAsync()
     {
         // set-up, not what a test measures: a short timeout a test chose for its faults would fail it on a busy machine
@@ -32,13 +33,10 @@ public sealed partial class EndToEndEnvironment
         StoreSettings.RequestTimeoutSeconds = Math.Max(timeout, 30);
         try
         {
-            var webhook = await Client.RegisterWebhookAsync(StoreSettings, new TamaraWebhook
-            {
-                Type = "order",
-                Events = TamaraInStoreDefaults.WebhookEvents.ToList(),
-                Url = Plugin.WebhookUrl.ToString()
-            });
-            StoreSettings.WebhookId = webhook.WebhookId;
+            // as the configuration page's button does: the order and the dispute webhook
+            using var scope = Plugin.CreateScope();
+            await scope.ServiceProvider.GetRequiredService<TamaraWebhookRegistrar>()
+                .RepairAsync(StoreSettings, Harness.StoreSettings.StoreId, Plugin.WebhookUrl.ToString());
         }
         finally
         {

@@ -45,7 +45,15 @@ public sealed partial class EndToEndEnvironment : IAsyncDisposable
     /// <summary>With the unique index the database has</summary>
     public InMemoryRepository<TamaraRefundClaim> RefundClaims { get; } = new() { UniqueKey = claim => (claim.SessionId, claim.Basis) };
 
+    /// <summary>Which order notes the plugin wrote</summary>
+    public InMemoryRepository<TamaraOrderNote> OrderNotes { get; } = new();
+
     public InMemoryRepository<TamaraReconciliationRun> ReconciliationRuns { get; } = new();
+
+    public InMemoryRepository<TamaraDispute> Disputes { get; } = new() { UniqueKey = dispute => dispute.DisputeId };
+
+    public InMemoryRepository<TamaraStoreHealth> Health { get; } = new();
+    public InMemoryRepository<TamaraReconciliationMark> ReconciliationMarks { get; } = new() { UniqueKey = mark => mark.SessionId };
 
     /// <summary>The plugin's Tamara client as nopCommerce would resolve it (typed HttpClient from the factory)</summary>
     public ITamaraClient Client => Plugin.Services.GetRequiredService<ITamaraClient>();
@@ -106,7 +114,11 @@ public sealed partial class EndToEndEnvironment : IAsyncDisposable
         services.AddSingleton<IRepository<TamaraRefund>>(Refunds);
         services.AddSingleton<IRepository<TamaraPaymentClaim>>(PaymentClaims);
         services.AddSingleton<IRepository<TamaraRefundClaim>>(RefundClaims);
+        services.AddSingleton<IRepository<TamaraOrderNote>>(OrderNotes);
         services.AddSingleton<IRepository<TamaraReconciliationRun>>(ReconciliationRuns);
+        services.AddSingleton<IRepository<TamaraDispute>>(Disputes);
+        services.AddSingleton<IRepository<TamaraStoreHealth>>(Health);
+        services.AddSingleton<IRepository<TamaraReconciliationMark>>(ReconciliationMarks);
         AddOrderFakes(services);
 
         services.AddHttpClient<ITamaraClient, TamaraClient>().AddHttpMessageHandler(TamaraHttpCalls.CreateHandler);

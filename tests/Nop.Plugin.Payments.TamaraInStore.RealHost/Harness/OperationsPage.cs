@@ -50,6 +50,11 @@ public sealed class OperationsPage
     public async Task<string> RowTextAsync(int orderId) =>
         await _page.Locator("#tamara-sessions-grid tbody tr").Filter(new LocatorFilterOptions { Has = _page.Locator($"a[href$='/Admin/Order/Edit/{orderId}']") }).InnerTextAsync();
 
+    /// <summary>The actions a row's buttons post, as the page drew them from the list the server sent</summary>
+    public async Task<IReadOnlyList<string>> RowActionsAsync(int orderId) =>
+        await _page.Locator("#tamara-sessions-grid tbody tr").Filter(new LocatorFilterOptions { Has = _page.Locator($"a[href$='/Admin/Order/Edit/{orderId}']") })
+            .Locator(".tamara-row-action").EvaluateAllAsync<string[]>("buttons => buttons.map(button => button.dataset.action)");
+
     /// <summary>"Export to CSV" with the current search panel: the file's bytes</summary>
     public async Task<byte[]> ExportCsvAsync()
     {

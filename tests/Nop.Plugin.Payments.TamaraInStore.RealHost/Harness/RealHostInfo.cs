@@ -24,6 +24,16 @@ public sealed class RealHostInfo
     /// <summary>CI sets NOPHOST_REQUIRED=1 once up.sh succeeded: then an unreachable host fails the suite instead of skipping it</summary>
     public static bool Required => Environment.GetEnvironmentVariable("NOPHOST_REQUIRED") == "1";
 
+    /// <summary>
+    /// Why CI did not bring the real host up (its kit absent, or up.sh failed), as .ci/run exports it in
+    /// NOPHOST_NOT_RUN_REASON; null when CI did not say
+    /// </summary>
+    public static string NotRunReason =>
+        Environment.GetEnvironmentVariable("NOPHOST_NOT_RUN_REASON") is { Length: > 0 } reason ? reason.Trim() : null;
+
+    /// <summary>The line the placeholder test is skipped with: the reason first when CI gave one, then how to run the suite</summary>
+    public static string SkipMessage => NotRunReason is { } reason ? $"REAL HOST NOT RUN: {reason}. {HowToRun}" : HowToRun;
+
     private static string EnvFile => Environment.GetEnvironmentVariable("NOPHOST_ENV_FILE") ?? "/var/tmp/nophost/env";
 
     private static Dictionary<string, string> ReadEnvFile() => !File.Exists(EnvFile) ? null : File.ReadAllLines(EnvFile)

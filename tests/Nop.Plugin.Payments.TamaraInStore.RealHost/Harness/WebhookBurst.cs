@@ -13,7 +13,7 @@ public static class WebhookBurst
         IReadOnlyList<OrderNotification> notifications, int copiesEach, int atOnce)
     {
         using var inFlight = new SemaphoreSlim(atOnce);
-        var webhook = tamara.State.Webhooks.Single();
+        var webhook = tamara.State.Webhooks.Single(registration => registration.Type == "order");
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 256 }) { Timeout = TimeSpan.FromMinutes(2) };
         var start = new TaskCompletionSource();
         var sends = Enumerable.Range(0, copiesEach)

@@ -103,9 +103,12 @@ public class A_InstallAndConfigureTests : Journey
         await Screens.TakeAsync(page, "configure-register-webhook");
         Assert.That(await page.Locator(".alert-success").CountAsync(), Is.GreaterThan(0), "register webhook: " + await Admin.NotificationsAsync());
 
-        var webhook = Tamara.State.Webhooks.SingleOrDefault();
-        Assert.That(webhook, Is.Not.Null, "one webhook registered at Tamara");
+        var webhook = Tamara.State.Webhooks.SingleOrDefault(registration => registration.Type == "order");
+        Assert.That(webhook, Is.Not.Null, "one order webhook registered at Tamara");
         Assert.That(webhook.Url, Does.StartWith(new Uri(RealHostSuite.Host.Url, "tamara/in-store/webhook").ToString()));
+        var disputes = Tamara.State.Webhooks.SingleOrDefault(registration => registration.Type == "dispute");
+        Assert.That(disputes, Is.Not.Null, "one dispute webhook registered at Tamara");
+        Assert.That(disputes.Url, Is.EqualTo(webhook.Url));
     }
 
     [Test, Order(5)]

@@ -36,6 +36,9 @@ public class I_OperationsPageTests : Journey
         Assert.That(numbers, Does.Contain(_paid.OrderId.ToString()).And.Contain(_pending.OrderId.ToString()));
         Assert.That(await Operations.RowTextAsync(_paid.OrderId), Does.Contain("Paid").And.Contain("SAR"));
         Assert.That(await Operations.RowTextAsync(_pending.OrderId), Does.Contain("Pending").And.Not.Contain(_pending.PhoneDigits), "the phone is masked");
+        Assert.That(await Operations.RowActionsAsync(_pending.OrderId), Is.EqualTo(new[] { "CheckNow", "Void", "SendNewLink" }),
+            "the actions the server allows, as on the order card");
+        Assert.That(await Operations.RowActionsAsync(_paid.OrderId), Is.EqualTo(new[] { "CheckNow" }));
     }
 
     [Test, Order(2)]

@@ -43,7 +43,7 @@ public class K_WebFarmTests : Journey
         await HostProcesses.WaitForStoreAsync(SecondUrl);
 
         // the store's webhook URL, as "Register webhook" would now register it: the balancer's
-        var webhook = Tamara.State.Webhooks.Single();
+        var webhook = Tamara.State.Webhooks.Single(registration => registration.Type == "order");
         _originalWebhookUrl = webhook.Url;
         Tamara.State.UpdateWebhook(webhook.WebhookId, webhook.Type, webhook.Events,
             new Uri(_balancer.Url, WebhookPath.TrimStart('/')).ToString(), webhook.Headers);
@@ -58,7 +58,7 @@ public class K_WebFarmTests : Journey
         HostProcesses.RestoreAppSettings(_originalAppSettings);
         if (_originalStoreUrl is not null)
             await Database.ExecuteAsync($"UPDATE \"Store\" SET \"Url\" = '{_originalStoreUrl.Replace("'", "''")}'");
-        if (_originalWebhookUrl is not null && Tamara.State.Webhooks.SingleOrDefault() is { } webhook)
+        if (_originalWebhookUrl is not null && Tamara.State.Webhooks.SingleOrDefault(registration => registration.Type == "order") is { } webhook)
             Tamara.State.UpdateWebhook(webhook.WebhookId, webhook.Type, webhook.Events, _originalWebhookUrl, webhook.Headers);
         await HostProcesses.RestartSupervisedNopWebAsync();
         if (_balancer is not null)

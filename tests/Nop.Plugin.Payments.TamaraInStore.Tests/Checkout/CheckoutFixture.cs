@@ -128,10 +128,11 @@ public class CheckoutFixture
         var sessionService = new TamaraSessionService(new InMemoryRepository<TamaraRefund>(), Sessions);
         var creator = new TamaraSessionCreator(localization.Object, Logger.Object, Client.Object, sessionService, Time);
         var refunds = new Mock<TamaraRefundService>(Enumerable.Repeat<object>(null, typeof(TamaraRefundService).GetConstructors().Single().GetParameters().Length).ToArray());
-        var orderSync = new TamaraOrderSyncService(Locker, Logger.Object, OrderProcessing.Object, OrderService.Object, settingService.Object,
+        var noteWriter = new TamaraOrderNoteWriter(OrderService.Object, new InMemoryRepository<TamaraOrderNote>(), Time);
+        var orderSync = new TamaraOrderSyncService(noteWriter, Locker, Logger.Object, OrderProcessing.Object, OrderService.Object, settingService.Object,
             Client.Object, refunds.Object, sessionService, Time);
 
-        return new TamaraCheckoutService(currencyService.Object, customerService.Object, localization.Object, Locker, Logger.Object,
+        return new TamaraCheckoutService(noteWriter, currencyService.Object, customerService.Object, localization.Object, Locker, Logger.Object,
             OrderService.Object, totals.Object, settingService.Object, cartService.Object, storeContext.Object, Client.Object,
             WorkContext, LineReader.Object, orderSync, paymentTypes.Object, new TamaraPhoneNumberService(), creator,
             new TamaraSessionRequestBuilder(), sessionService,

@@ -195,6 +195,7 @@ public class ConfigurationTests
 
         return new TamaraInStoreAdminController(localization.Object, Mock.Of<ILogger>(), Mock.Of<INopUrlHelper>(),
             Mock.Of<INotificationService>(), settingService.Object, storeContext ?? Mock.Of<IStoreContext>(),
-            Mock.Of<IStoreService>(), Mock.Of<ITamaraClient>(), paymentTypes ?? new Mock<TamaraPaymentTypesService>(null, null, null).Object);
+            Mock.Of<IStoreService>(), Mock.Of<ITamaraClient>(), paymentTypes ?? new Mock<TamaraPaymentTypesService>(null, null, null).Object,
+            new Nop.Plugin.Payments.TamaraInStore.Services.Webhooks.TamaraWebhookRegistrar(settingService.Object, Mock.Of<ITamaraClient>()));
     }
 }

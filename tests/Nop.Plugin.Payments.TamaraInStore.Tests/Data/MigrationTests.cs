@@ -88,4 +88,44 @@ public class MigrationTests
                 Is.EqualTo(typeof(Nop.Plugin.Payments.TamaraInStore.Services.Sync.TamaraPendingSessionsTask)));
         });
     }
+    [Test]
+    public void The_table_of_the_plugin_s_notes_is_added_when_an_installed_plugin_is_updated_after_every_earlier_migration()
+    {
+        var earlier = new[] { Of<SchemaMigration>(), Of<RefundCountedOfflineMigration>(), Of<PhoneLinkLimitIndexMigration>(),
+            Of<SessionChannelMigration>(), Of<ReconciliationRunTableMigration>(), Of<RefundClaimTableMigration>() };
+        Assert.Multiple(() =>
+        {
+            Assert.That(Of<OrderNoteMarkTableMigration>().TargetMigrationProcess, Is.EqualTo(MigrationProcessType.Update),
+                "a new install has the table from the base schema; only an update must add it");
+            Assert.That(earlier.Select(migration => migration.Version), Has.All.LessThan(Of<OrderNoteMarkTableMigration>().Version));
+        });
+    }
+
+    [Test]
+    public void The_reconciliation_mark_table_is_added_when_an_installed_plugin_is_updated_after_every_earlier_migration()
+    {
+        var earlier = new[] { Of<SchemaMigration>(), Of<RefundCountedOfflineMigration>(), Of<PhoneLinkLimitIndexMigration>(),
+            Of<SessionChannelMigration>(), Of<ReconciliationRunTableMigration>(), Of<RefundClaimTableMigration>() };
+        Assert.Multiple(() =>
+        {
+            Assert.That(Of<ReconciliationMarkTableMigration>().TargetMigrationProcess, Is.EqualTo(MigrationProcessType.Update),
+                "a new install has the table from the base schema; only an update must add it");
+            Assert.That(earlier.Select(migration => migration.Version), Has.All.LessThan(Of<ReconciliationMarkTableMigration>().Version),
+                "so a database at version 1.03 gets it");
+        });
+    }
+
+    [Test]
+    public void Every_migration_of_the_plugin_has_a_version_of_its_own()
+    {
+        // nopCommerce records applied migrations by version: of two with one version, the second would count as applied and never run
+        var versions = typeof(SchemaMigration).Assembly.GetTypes()
+            .Select(type => (type.FullName, Migration: type.GetCustomAttribute<NopMigrationAttribute>()))
+            .Where(migration => migration.Migration is not null)
+            .GroupBy(migration => migration.Migration.Version)
+            .Where(group => group.Count() > 1)
+            .Select(group => $"{group.Key}: {string.Join(", ", group.Select(migration => migration.FullName))}");
+
+        Assert.That(versions, Is.Empty);
+    }
 }

@@ -123,7 +123,7 @@ public class OperationsPageTests
         Assert.That(model.NeedsAttentionCount, Is.EqualTo(1));
         Assert.That(model.Today.Select(store => (store.StoreName, store.LinksSent, store.Paid, store.Conversion, store.MedianTimeToPay)),
             Is.EqualTo(new[] { ("الرياض", 2, 1, "50%", "4 min 0 s"), ("Jeddah", 1, 0, "0%", "-") }));
-        Assert.That(model.AvailableStates.Select(item => item.Value).ToList(), Is.EqualTo(new[] { "0", "10", "20", "25", "28", "30", "40", "50", "60" }), "All and every state");
+        Assert.That(model.AvailableStates.Select(item => item.Value).ToList(), Is.EqualTo(new[] { "0", "10", "20", "25", "28", "30", "40", "50", "60", "80" }), "All, every state and the disputed filter");
     }
 
     [Test]

@@ -31,7 +31,7 @@ public class UninstallServiceTests
     }
 
     private TamaraUninstallService NewService() =>
-        new(_harness.English.Object, _harness.Logger.Object, _harness.Orders.OrderService, _harness.SettingService.Object, _stores.Object,
+        new(_harness.NoteWriter, _harness.English.Object, _harness.Logger.Object, _harness.Orders.OrderService, _harness.SettingService.Object, _stores.Object,
             _harness.Client.Object, _harness.NewService(), _harness.SessionService, _harness.Time);
 
     [Test]

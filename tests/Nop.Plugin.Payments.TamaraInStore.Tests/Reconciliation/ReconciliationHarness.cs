@@ -32,6 +32,7 @@ public class ReconciliationHarness
         services.AddSingleton(Sync.SettingService.Object);
         services.AddSingleton(Sync.Client.Object);
         services.AddSingleton(Sync.SessionService);
+        services.AddSingleton(Sync.NoteWriter);
         services.AddSingleton<TimeProvider>(Sync.Time);
         services.AddScoped<TamaraOrderSyncService>(_ => new HookedOrderSyncService(Sync, () => BeforeSync));
         services.AddScoped<TamaraSessionReconciler>(provider =>
@@ -50,6 +51,8 @@ public class ReconciliationHarness
 
     public InMemoryRepository<TamaraReconciliationRun> Runs { get; } = new();
 
+    public InMemoryRepository<TamaraReconciliationMark> Marks { get; } = new() { UniqueKey = mark => mark.SessionId };
+
     /// <summary>How many worker scopes resolved a reconciler</summary>
     public int Scopes => _scopes;
 
@@ -58,9 +61,13 @@ public class ReconciliationHarness
 
     public TimeSpan Budget { get; set; } = TamaraInStoreDefaults.Reconciliation.RunBudget;
 
+    /// <summary>The run's pace; none by default, as Tamara's clock here moves only when a test moves it</summary>
+    public double ReadsPerSecond { get; set; }
+
     public TamaraReconciliationService NewService() =>
         new TestableReconciliationService(Sync.English.Object, Sync.Logger.Object, Provider.GetRequiredService<IServiceScopeFactory>(),
-            Sync.SettingService.Object, new TamaraReconciliationReportStore(Runs), Sync.SessionService, Sync.Time, () => Budget);
+            Sync.SettingService.Object, new TamaraReconciliationMarkStore(Marks), new TamaraReconciliationReportStore(Runs), Sync.SessionService,
+            Sync.Time, () => Budget, () => ReadsPerSecond);
 
     public Task<TamaraReconciliationReport> RunAsync() => NewService().RunAsync();
 
@@ -116,7 +123,7 @@ public class HookedOrderSyncService : TestableOrderSyncService
     private readonly Func<Func<string, Task>> _hook;
 
     public HookedOrderSyncService(SyncHarness sync, Func<Func<string, Task>> hook)
-        : base(sync.Locker, sync.Logger.Object, sync.Orders.OrderProcessingService, sync.Orders.OrderService, sync.SettingService.Object,
+        : base(sync.NoteWriter, sync.Locker, sync.Logger.Object, sync.Orders.OrderProcessingService, sync.Orders.OrderService, sync.SettingService.Object,
             sync.Client.Object, sync.NewRefundService(), sync.SessionService, sync.Time)
     {
         _hook = hook;
@@ -131,18 +138,22 @@ public class HookedOrderSyncService : TestableOrderSyncService
     }
 }
 
-/// <summary>The real service with a time budget a test sets</summary>
+/// <summary>The real service with a time budget and a pace a test sets</summary>
 public class TestableReconciliationService : TamaraReconciliationService
 {
     private readonly Func<TimeSpan> _budget;
+    private readonly Func<double> _readsPerSecond;
 
     public TestableReconciliationService(ILocalizationService localizationService, Nop.Services.Logging.ILogger logger, IServiceScopeFactory scopeFactory,
-        ISettingService settingService, TamaraReconciliationReportStore reportStore, TamaraSessionService sessionService, TimeProvider timeProvider,
-        Func<TimeSpan> budget)
-        : base(localizationService, logger, scopeFactory, settingService, reportStore, sessionService, timeProvider)
+        ISettingService settingService, TamaraReconciliationMarkStore markStore, TamaraReconciliationReportStore reportStore,
+        TamaraSessionService sessionService, TimeProvider timeProvider, Func<TimeSpan> budget, Func<double> readsPerSecond)
+        : base(localizationService, logger, scopeFactory, settingService, markStore, reportStore, sessionService, timeProvider)
     {
         _budget = budget;
+        _readsPerSecond = readsPerSecond;
     }
 
     protected override TimeSpan RunBudget => _budget();
+
+    protected override double ReadsPerSecond => _readsPerSecond();
 }

@@ -79,7 +79,7 @@ public class RefundTestContext
             .Returns(Task.CompletedTask);
         SetUpOfflineRefundsAsTheCoreDoes();
 
-        Service = new TamaraRefundService(new CurrencySettings { PrimaryStoreCurrencyId = 1 }, CurrencyService.Object, Http,
+        Service = new TamaraRefundService(new TamaraOrderNoteWriter(OrderService.Object, new InMemoryRepository<TamaraOrderNote>(), Clock), new CurrencySettings { PrimaryStoreCurrencyId = 1 }, CurrencyService.Object, Http,
             Localization.Object, Locker, Logger.Object, OrderProcessing.Object, OrderService.Object, SettingService.Object,
             Client.Object, SessionService, Clock);
     }

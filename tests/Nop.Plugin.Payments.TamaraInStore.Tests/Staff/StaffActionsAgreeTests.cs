@@ -111,7 +111,7 @@ public class StaffActionsAgreeTests
         await harness.SessionService.UpdateSessionAsync(session);
         harness.TamaraSays(session.TamaraOrderId, SyncHarness.Captured(300m));
         var refunds = harness.NewRefundService();
-        var needsAttention = new TamaraNeedsAttentionService(harness.English.Object, harness.Locker, harness.Logger.Object,
+        var needsAttention = new TamaraNeedsAttentionService(harness.NoteWriter, harness.English.Object, harness.Locker, harness.Logger.Object,
             harness.Orders.OrderProcessingService, harness.Orders.OrderService, harness.SettingService.Object, harness.Client.Object, refunds,
             harness.SessionService, harness.Time);
 
@@ -131,7 +131,7 @@ public class StaffActionsAgreeTests
     {
         var dates = new Mock<IDateTimeHelper>();
         dates.Setup(helper => helper.ConvertToUserTimeAsync(It.IsAny<DateTime>(), It.IsAny<DateTimeKind>())).ReturnsAsync((DateTime value, DateTimeKind _) => value);
-        return new TamaraOrderBlockModelFactory(dates.Object, harness.English.Object, harness.Orders.OrderService, new QrCodeService(), harness.SessionService,
+        return new TamaraOrderBlockModelFactory(dates.Object, harness.English.Object, new QrCodeService(), harness.NoteWriter, harness.SessionService,
             TamaraInStoreOrderControllerTests.NewPolicy(new Mock<IWorkContext>().Object), harness.Time);
     }
 

@@ -34,7 +34,7 @@ public class DoublePaymentRefundTests
     }
 
     private TamaraDoublePaymentRefund NewRefund() =>
-        new(_harness.Locker, _harness.Logger.Object, _harness.Orders.OrderService, _harness.SettingService.Object, _harness.Client.Object, _harness.SessionService, _harness.Time);
+        new(_harness.NoteWriter, _harness.Locker, _harness.Logger.Object, _harness.Orders.OrderService, _harness.SettingService.Object, _harness.Client.Object, _harness.SessionService, _harness.Time);
 
     private TamaraInStoreOrderController NewController() =>
         new(_harness.Orders.OrderService, TamaraInStoreOrderControllerTests.NewActionService(_harness, new Mock<IWorkContext>().Object, null), null,
@@ -49,7 +49,7 @@ public class DoublePaymentRefundTests
         dates.Setup(helper => helper.ConvertToUserTimeAsync(It.IsAny<DateTime>(), It.IsAny<DateTimeKind>())).ReturnsAsync((DateTime value, DateTimeKind _) => value);
         var permissions = new Mock<IPermissionService>();
         permissions.Setup(service => service.AuthorizeAsync(It.IsAny<string>())).ReturnsAsync(true);
-        return new TamaraOrderBlockModelFactory(dates.Object, _localization.Object, _harness.Orders.OrderService, new Services.Checkout.QrCodeService(), _harness.SessionService,
+        return new TamaraOrderBlockModelFactory(dates.Object, _localization.Object, new Services.Checkout.QrCodeService(), _harness.NoteWriter, _harness.SessionService,
             new TamaraStaffPolicy(permissions.Object, new Mock<IWorkContext>().Object), _harness.Time);
     }
 

@@ -29,7 +29,7 @@ public class NeedsAttentionExitTests
         _harness = new SyncHarness();
         _refunds = _harness.NewRefundService();
         _sync = _harness.NewService(refundService: _refunds);
-        _exits = new TamaraNeedsAttentionService(_harness.English.Object, _harness.Locker, _harness.Logger.Object,
+        _exits = new TamaraNeedsAttentionService(_harness.NoteWriter, _harness.English.Object, _harness.Locker, _harness.Logger.Object,
             _harness.Orders.OrderProcessingService, _harness.Orders.OrderService, _harness.SettingService.Object,
             _harness.Client.Object, _refunds, _harness.SessionService, _harness.Time);
 

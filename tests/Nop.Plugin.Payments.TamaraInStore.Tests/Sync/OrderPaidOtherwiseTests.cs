@@ -18,7 +18,7 @@ public class OrderPaidOtherwiseTests
     public void SetUp()
     {
         _harness = new SyncHarness();
-        var consumer = new EventConsumer(_harness.Logger.Object, _harness.Orders.OrderService, _harness.NewService(), _harness.SessionService, _harness.Time);
+        var consumer = new EventConsumer(_harness.NoteWriter, _harness.Logger.Object, _harness.Orders.OrderService, _harness.NewService(), _harness.SessionService, _harness.Time);
         _harness.Orders.OrderPaid = consumer.HandleEventAsync;
         _harness.Orders.OrderDeleted = consumer.HandleEventAsync;
         _harness.Client.Setup(client => client.VoidCheckoutSessionAsync(It.IsAny<TamaraInStoreSettings>(), It.IsAny<string>(), It.IsAny<string>(), It.IsAny<string>(), It.IsAny<CancellationToken>()))

@@ -57,6 +57,12 @@ public class SyncHarness
 
     public InMemoryOrders Orders { get; } = new();
 
+    /// <summary>Which order notes the plugin wrote</summary>
+    public InMemoryRepository<TamaraOrderNote> OrderNotes { get; } = new();
+
+    /// <summary>The plugin's note writer over the shared orders and marks</summary>
+    public TamaraOrderNoteWriter NoteWriter => new(Orders.OrderService, OrderNotes, Time);
+
     public InMemoryLocker Locker { get; } = new();
 
     public Dictionary<int, TamaraInStoreSettings> Settings { get; } = new();
@@ -124,8 +130,14 @@ public class SyncHarness
     public TestableOrderSyncService NewService(Nop.Core.Caching.ILocker locker = null,
         Nop.Services.Orders.IOrderProcessingService orderProcessingService = null, TamaraSessionService sessionService = null,
         TamaraRefundService refundService = null) =>
-        new(locker ?? Locker, Logger.Object, orderProcessingService ?? Orders.OrderProcessingService, Orders.OrderService,
+        new(NoteWriter, locker ?? Locker, Logger.Object, orderProcessingService ?? Orders.OrderProcessingService, Orders.OrderService,
             SettingService.Object, Client.Object, refundService ?? RefundService.Object, sessionService ?? SessionService, Time);
+
+    public InMemoryRepository<TamaraDispute> Disputes { get; } = new() { UniqueKey = dispute => dispute.DisputeId };
+
+    /// <summary>The dispute service over the shared state, syncing orders with <paramref name="syncService"/> (a new one by default)</summary>
+    public Nop.Plugin.Payments.TamaraInStore.Services.Disputes.TamaraDisputeService NewDisputeService(TamaraOrderSyncService syncService = null) =>
+        new(Disputes, Logger.Object, SettingService.Object, Client.Object, syncService ?? NewService(), Time);
 
     /// <summary>The real refund service over the shared state, with English texts and the primary currency SAR</summary>
     public TamaraRefundService NewRefundService()
@@ -133,7 +145,7 @@ public class SyncHarness
         var currencies = new Mock<Nop.Services.Directory.ICurrencyService>();
         currencies.Setup(service => service.GetCurrencyByIdAsync(1)).ReturnsAsync(new Nop.Core.Domain.Directory.Currency { Id = 1, CurrencyCode = "SAR" });
 
-        return new TamaraRefundService(new Nop.Core.Domain.Directory.CurrencySettings { PrimaryStoreCurrencyId = 1 }, currencies.Object, null,
+        return new TamaraRefundService(NoteWriter, new Nop.Core.Domain.Directory.CurrencySettings { PrimaryStoreCurrencyId = 1 }, currencies.Object, null,
             English.Object, Locker, Logger.Object, Orders.OrderProcessingService, Orders.OrderService, SettingService.Object,
             Client.Object, SessionService, Time);
     }
@@ -229,10 +241,10 @@ public record WorkerResolution(TamaraOrderSyncService Service, IServiceProvider 
 /// <summary>The real service with a short lock-retry pause, so racing tests run fast</summary>
 public class TestableOrderSyncService : TamaraOrderSyncService
 {
-    public TestableOrderSyncService(Nop.Core.Caching.ILocker locker, ILogger logger, Nop.Services.Orders.IOrderProcessingService orderProcessingService,
+    public TestableOrderSyncService(TamaraOrderNoteWriter noteWriter, Nop.Core.Caching.ILocker locker, ILogger logger, Nop.Services.Orders.IOrderProcessingService orderProcessingService,
         Nop.Services.Orders.IOrderService orderService, ISettingService settingService, ITamaraClient tamaraClient,
         TamaraRefundService refundService, TamaraSessionService sessionService, TimeProvider timeProvider)
-        : base(locker, logger, orderProcessingService, orderService, settingService, tamaraClient, refundService, sessionService, timeProvider)
+        : base(noteWriter, locker, logger, orderProcessingService, orderService, settingService, tamaraClient, refundService, sessionService, timeProvider)
     {
     }
 

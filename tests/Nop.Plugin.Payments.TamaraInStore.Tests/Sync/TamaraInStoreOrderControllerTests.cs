@@ -60,7 +60,7 @@ public class TamaraInStoreOrderControllerTests
         var answers = new TamaraStaffAnswers(localization.Object);
         var orderSync = harness.NewService();
         return new TamaraOrderActionService(harness.Logger.Object, harness.Orders.OrderService,
-            new TamaraDoublePaymentRefund(harness.Locker, harness.Logger.Object, harness.Orders.OrderService, harness.SettingService.Object,
+            new TamaraDoublePaymentRefund(harness.NoteWriter, harness.Locker, harness.Logger.Object, harness.Orders.OrderService, harness.SettingService.Object,
                 harness.Client.Object, harness.SessionService, harness.Time),
             needsAttentionService, new TamaraNewLinkService(harness.Logger.Object, checkoutService, orderSync, harness.SessionService, answers),
             orderSync, harness.SessionService, answers, new TamaraStaffPolicy(permissionService, workContext));

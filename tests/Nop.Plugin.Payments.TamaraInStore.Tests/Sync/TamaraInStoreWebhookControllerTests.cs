@@ -46,7 +46,7 @@ public class TamaraInStoreWebhookControllerTests
             httpContext.Request.Headers.Authorization = "Bearer " + bearerToken;
 
         return new TamaraInStoreWebhookController(_harness.Logger.Object, _harness.SettingService.Object, _storeService.Object,
-            _validator.Object, _harness.NewService(), _harness.SessionService)
+            _validator.Object, _harness.NewService(), _harness.SessionService, _harness.NewDisputeService())
         {
             ControllerContext = new ControllerContext { HttpContext = httpContext }
         };

@@ -98,7 +98,7 @@ public class TamaraSessionVoidTests
     }
 
     private EventConsumer NewConsumer() =>
-        new(_harness.Logger.Object, _harness.Orders.OrderService, _harness.NewService(), _harness.SessionService, _harness.Time);
+        new(_harness.NoteWriter, _harness.Logger.Object, _harness.Orders.OrderService, _harness.NewService(), _harness.SessionService, _harness.Time);
 
     private static Order Cancelled(Order order)
     {

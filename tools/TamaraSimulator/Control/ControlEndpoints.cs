@@ -63,6 +63,58 @@ internal static class ControlEndpoints
             return OrderResult(state.ChangeSilently(id, new SilentChange(Text(body, "status"), captured, refunded)), options);
         });
 
+        sim.MapPost("/orders/{id}/disputes", async (string id, HttpRequest request, SimulatorState state) =>
+        {
+            var body = await OptionalBodyAsync(request);
+            decimal? amount = null;
+            DateTimeOffset? respondBy = null;
+            if (body?["amount"] is not null && !TryAmount(body["amount"], out amount)
+                || body?["respond_by"] is not null && !TryTime(body, "respond_by", out respondBy))
+            {
+                return ApiResponses.Error(StatusCodes.Status400BadRequest, "dispute_invalid",
+                    "Body { \"amount\"?: number, \"reason\"?: string, \"respond_by\"?: ISO 8601 time } expected");
+            }
+
+            return DisputeResult(state.OpenDispute(id, amount, Text(body, "reason"), respondBy));
+        });
+
+        sim.MapPost("/disputes/{id}/update", async (string id, HttpRequest request, SimulatorState state) =>
+        {
+            var body = await OptionalBodyAsync(request);
+            DateTimeOffset? respondBy = null;
+            if (body is null
+                || body["status"] is null && body["respond_by"] is null
+                || body["respond_by"] is not null && !TryTime(body, "respond_by", out respondBy))
+            {
+                return ApiResponses.Error(StatusCodes.Status400BadRequest, "dispute_change_required",
+                    "Body { \"status\"?: string, \"respond_by\"?: ISO 8601 time } expected");
+            }
+
+            return DisputeResult(state.UpdateDispute(id, Text(body, "status"), respondBy));
+        });
+
+        sim.MapPost("/disputes/{id}/close", async (string id, HttpRequest request, SimulatorState state) =>
+        {
+            var outcome = Text(await OptionalBodyAsync(request), "outcome");
+            if (outcome is null)
+            {
+                return ApiResponses.Error(StatusCodes.Status400BadRequest, "outcome_required",
+                    $"Body {{ \"outcome\": {string.Join(" | ", DisputeOutcomes.All.Keys)} }} expected");
+            }
+
+            return DisputeResult(state.CloseDispute(id, outcome));
+        });
+
+        sim.MapGet("/disputes", (SimulatorState state) =>
+            ApiResponses.Json(new JsonArray(state.Disputes.Select(d => (JsonNode)DisputeEndpoints.Dispute(d)).ToArray())));
+
+        sim.MapDelete("/webhooks/{id}", (string id, SimulatorState state) =>
+            state.DeleteWebhook(id)
+                ? Results.NoContent()
+                : ApiResponses.Error(StatusCodes.Status404NotFound, "webhook_not_found", "Webhook not found"));
+
+        sim.MapGet("/webhooks", (SimulatorState state) => Results.Json(state.Webhooks));
+
         sim.MapPut("/refunds/hold", async (HttpRequest request, SimulatorState state) =>
         {
             var body = await OptionalBodyAsync(request);
@@ -126,6 +178,17 @@ internal static class ControlEndpoints
         result.IsSuccess
             ? ApiResponses.Json(OrderJson.Order(result.Value!, options.MerchantId))
             : ApiResponses.Error(result.Error!);
+
+    private static IResult DisputeResult(SimResult<SimDispute> result) =>
+        result.IsSuccess ? ApiResponses.Json(DisputeEndpoints.Dispute(result.Value!)) : ApiResponses.Error(result.Error!);
+
+    private static bool TryTime(JsonObject body, string field, out DateTimeOffset? time)
+    {
+        var read = DateTimeOffset.TryParse(Text(body, field), System.Globalization.CultureInfo.InvariantCulture,
+            System.Globalization.DateTimeStyles.AssumeUniversal, out var value);
+        time = read ? value : null;
+        return read;
+    }
 
     private static async Task<JsonObject?> OptionalBodyAsync(HttpRequest request)
     {

@@ -11,6 +11,14 @@ public static class EventTypes
     public const string OrderExpired = "order_expired";
     public const string OrderUpdated = "order_updated";
 
+    public const string DisputeAwaitingMerchantResponse = "OrderDisputeAwaitingMerchantResponse";
+    public const string DisputeClosedMerchantAccepted = "OrderDisputeClosedMerchantAcceptedClaim";
+    public const string DisputeClosedTamaraAccepted = "OrderDisputeClosedTamaraAcceptedClaim";
+    public const string DisputeClosedTamaraAcceptedMerchantRefunded = "OrderDisputeClosedTamaraAcceptedAndMerchantRefundedClaim";
+    public const string DisputeClaimCancelled = "OrderDisputeClosedClaimCancelled";
+    public const string DisputeUpdated = "OrderDisputeWasUpdated";
+
+    /// <summary>The events of a registration of type "order".</summary>
     public static readonly IReadOnlySet<string> All = new HashSet<string>
     {
         OrderApproved, OrderDeclined, OrderAuthorised, OrderCanceled,
@@ -20,8 +28,8 @@ public static class EventTypes
     /// <summary>The events of a <c>type: "dispute"</c> webhook registration, as the reference schema lists them.</summary>
     public static readonly IReadOnlySet<string> DisputeEvents = new HashSet<string>
     {
-        "OrderDisputeAwaitingMerchantResponse", "OrderDisputeClosedMerchantAcceptedClaim", "OrderDisputeClosedTamaraAcceptedClaim",
-        "OrderDisputeClosedTamaraAcceptedAndMerchantRefundedClaim", "OrderDisputeClosedClaimCancelled", "OrderDisputeWasUpdated",
+        DisputeAwaitingMerchantResponse, DisputeClosedMerchantAccepted, DisputeClosedTamaraAccepted,
+        DisputeClosedTamaraAcceptedMerchantRefunded, DisputeClaimCancelled, DisputeUpdated,
     };
 
     /// <summary>The events a webhook registration of <paramref name="type"/> may list; null for a type the schema does not have.</summary>

@@ -86,6 +86,7 @@ public static class SimulatorApp
         app.MapCustomerEndpoints();
         app.MapPreCheckEndpoints();
         app.MapWebhookEndpoints();
+        app.MapDisputeEndpoints();
         app.MapControlEndpoints();
         app.MapCustomerPages();
         return app;

@@ -93,7 +93,7 @@ public sealed partial class SimulatorState
         return SimResult<SimOrder>.Ok(order.Clone());
     });
 
-    private SimRefund Apply(SimOrder order, SimRefund refund, List<OrderNotification> raised)
+    private SimRefund Apply(SimOrder order, SimRefund refund, List<OrderNotification> raised, bool raiseOrderRefunded = true)
     {
         var index = order.CaptureList.FindIndex(c => c.CaptureId == refund.CaptureId);
         var capture = order.CaptureList[index];
@@ -105,6 +105,11 @@ public sealed partial class SimulatorState
 
         var applied = refund with { OrderStatusAfter = order.Status, CreatedAt = Now };
         order.RefundList.Add(applied);
+        if (!raiseOrderRefunded)
+        {
+            return applied;
+        }
+
         Raise(raised, order, EventTypes.OrderRefunded, new()
         {
             ["refund_id"] = applied.RefundId,

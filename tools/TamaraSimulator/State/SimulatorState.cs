@@ -16,6 +16,7 @@ public sealed partial class SimulatorState
     private readonly List<OrderNotification> _notifications = [];
     private readonly List<NotificationDeliveryAttempt> _deliveries = [];
     private readonly List<WebhookRegistration> _webhooks = [];
+    private readonly List<SimDispute> _disputes = [];
     private readonly HashSet<string> _verifiedPhones = new(StringComparer.Ordinal);
     /// <summary>Orders whose customer pays when the store voids them next (<see cref="PayAtNextVoid"/>)</summary>
     private readonly HashSet<string> _payAtNextVoid = new(StringComparer.Ordinal);
@@ -115,6 +116,7 @@ public sealed partial class SimulatorState
             _notifications.Clear();
             _deliveries.Clear();
             _webhooks.Clear();
+            _disputes.Clear();
             _holdRefunds = false;
         }
     }
