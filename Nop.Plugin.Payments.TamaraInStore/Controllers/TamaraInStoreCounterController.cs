@@ -6,6 +6,7 @@ using Nop.Plugin.Payments.TamaraInStore.Models.Counter;
 using Nop.Plugin.Payments.TamaraInStore.Services;
 using Nop.Plugin.Payments.TamaraInStore.Services.Checkout;
 using Nop.Plugin.Payments.TamaraInStore.Services.Counter;
+using Nop.Plugin.Payments.TamaraInStore.Services.Staff;
 using Nop.Services.Configuration;
 using Nop.Services.Customers;
 using Nop.Services.Helpers;
@@ -35,7 +36,6 @@ public class TamaraInStoreCounterController : BasePluginController
     private readonly IDateTimeHelper _dateTimeHelper;
     private readonly ILocalizationService _localizationService;
     private readonly IOrderService _orderService;
-    private readonly IPermissionService _permissionService;
     private readonly ISettingService _settingService;
     private readonly IStoreContext _storeContext;
     private readonly IStoreService _storeService;
@@ -46,13 +46,13 @@ public class TamaraInStoreCounterController : BasePluginController
     private readonly TamaraCounterSaleService _saleService;
     private readonly TamaraSessionService _sessionService;
     private readonly TamaraSessionStatusService _statusService;
+    private readonly TamaraStaffPolicy _policy;
     private readonly TamaraTillDevice _tillDevice;
 
     public TamaraInStoreCounterController(ICustomerService customerService,
         IDateTimeHelper dateTimeHelper,
         ILocalizationService localizationService,
         IOrderService orderService,
-        IPermissionService permissionService,
         ISettingService settingService,
         IStoreContext storeContext,
         IStoreService storeService,
@@ -63,13 +63,13 @@ public class TamaraInStoreCounterController : BasePluginController
         TamaraCounterSaleService saleService,
         TamaraSessionService sessionService,
         TamaraSessionStatusService statusService,
+        TamaraStaffPolicy policy,
         TamaraTillDevice tillDevice)
     {
         _customerService = customerService;
         _dateTimeHelper = dateTimeHelper;
         _localizationService = localizationService;
         _orderService = orderService;
-        _permissionService = permissionService;
         _settingService = settingService;
         _storeContext = storeContext;
         _storeService = storeService;
@@ -80,10 +80,11 @@ public class TamaraInStoreCounterController : BasePluginController
         _saleService = saleService;
         _sessionService = sessionService;
         _statusService = statusService;
+        _policy = policy;
         _tillDevice = tillDevice;
     }
 
-    private Task<bool> MaySellAsync() => TamaraCounterPermission.MaySellAsync(_permissionService, _workContext);
+    private Task<bool> MaySellAsync() => _policy.MaySellAtCounterAsync();
 
     #region The cart
 
@@ -242,7 +243,7 @@ public class TamaraInStoreCounterController : BasePluginController
             return AccessDeniedView();
 
         var order = await _orderService.GetOrderByIdAsync(orderId);
-        var session = order is null ? null : await _sessionService.GetLatestSessionByOrderIdAsync(orderId);
+        var session = order is null || !TamaraStaffPolicy.IsTamaraOrder(order) ? null : await _sessionService.GetLatestSessionByOrderIdAsync(orderId);
         if (session is null)
             return RedirectToAction(nameof(Index));
 
@@ -300,7 +301,7 @@ public class TamaraInStoreCounterController : BasePluginController
             return AccessDeniedView();
 
         var order = await _orderService.GetOrderByIdAsync(orderId);
-        var session = order is null ? null : await _sessionService.GetLatestSessionByOrderIdAsync(orderId);
+        var session = order is null || !TamaraStaffPolicy.IsTamaraOrder(order) ? null : await _sessionService.GetLatestSessionByOrderIdAsync(orderId);
         if (session is null)
             return RedirectToAction(nameof(Index));
 

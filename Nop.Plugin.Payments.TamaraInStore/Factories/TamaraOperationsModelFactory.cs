@@ -1,3 +1,4 @@
+using Nop.Services.Customers;
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Nop.Core;
@@ -31,7 +32,11 @@ public class TamaraOperationsModelFactory
     private readonly TimeProvider _timeProvider;
     private readonly TamaraHealthService _healthService;
 
+    private readonly ICustomerService _customerService;
+    private readonly Dictionary<int, string> _staffNames = new();
+
     /// <param name="healthService">Without it (a test composition) the page shows no health</param>
+    /// <param name="customerService">Without it (a test composition) the clerk column stays empty</param>
     public TamaraOperationsModelFactory(IDateTimeHelper dateTimeHelper,
         ILocalizationService localizationService,
         IStoreService storeService,
@@ -40,9 +45,11 @@ public class TamaraOperationsModelFactory
         TamaraOperationsQuery query,
         TamaraStaffPolicy policy,
         TimeProvider timeProvider,
-        TamaraHealthService healthService = null)
+        TamaraHealthService healthService = null,
+        ICustomerService customerService = null)
     {
         _healthService = healthService;
+        _customerService = customerService;
         _dateTimeHelper = dateTimeHelper;
         _localizationService = localizationService;
         _storeService = storeService;
@@ -139,7 +146,7 @@ public class TamaraOperationsModelFactory
         var storeNames = (await _storeService.GetAllStoresAsync()).ToDictionary(store => store.Id, store => store.Name);
 
         var header = new List<string>();
-        foreach (var column in new[] { "OrderNumber", "Store", "CreatedOn", "Phone", "Amount", "Currency", "TamaraOrderId", "TamaraStatus", "State", "PaidOn", "Captured", "Refunded", "LastError" })
+        foreach (var column in new[] { "OrderNumber", "Store", "CreatedOn", "Phone", "Clerk", "Till", "Amount", "Currency", "TamaraOrderId", "TamaraStatus", "State", "PaidOn", "Captured", "Refunded", "LastError" })
             header.Add(await _localizationService.GetResourceAsync(Prefix + "Column." + column));
 
         var lines = new List<IReadOnlyList<string>> { header };
@@ -150,6 +157,8 @@ public class TamaraOperationsModelFactory
                 storeNames.GetValueOrDefault(row.StoreId) ?? row.StoreId.ToString(CultureInfo.InvariantCulture),
                 (await _dateTimeHelper.ConvertToUserTimeAsync(row.CreatedOnUtc, DateTimeKind.Utc)).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
                 SensitiveDataMasker.MaskPhone(row.PhoneNumber),
+                await StaffNameAsync(row.StaffCustomerId),
+                row.Till,
                 TamaraCsv.Number(row.Amount),
                 row.CurrencyCode,
                 row.TamaraOrderId,
@@ -189,6 +198,8 @@ public class TamaraOperationsModelFactory
             StoreName = storeNames.GetValueOrDefault(row.StoreId),
             CreatedOn = await _dateTimeHelper.ConvertToUserTimeAsync(row.CreatedOnUtc, DateTimeKind.Utc),
             Phone = SensitiveDataMasker.MaskPhone(row.PhoneNumber),
+            Clerk = await StaffNameAsync(row.StaffCustomerId),
+            Till = row.Till,
             Amount = TamaraMoneyRounding.Format(row.Amount, row.CurrencyCode),
             TamaraStatus = row.TamaraStatus,
             StateKey = state.ToString(),
@@ -206,6 +217,22 @@ public class TamaraOperationsModelFactory
     private async Task<string> OrderNumberAsync(TamaraOperationsRow row) => row.IsPaymentWithoutOrder
         ? await _localizationService.GetResourceAsync(Prefix + "PaymentWithoutOrder")
         : OrderNumber(row);
+
+    /// <summary>The staff member's name, else e-mail; read once per page</summary>
+    private async Task<string> StaffNameAsync(int? staffCustomerId)
+    {
+        if (staffCustomerId is not int id || _customerService is null)
+            return null;
+
+        if (!_staffNames.TryGetValue(id, out var name))
+        {
+            var staff = await _customerService.GetCustomerByIdAsync(id);
+            var full = string.Join(" ", new[] { staff?.FirstName, staff?.LastName }.Where(part => !string.IsNullOrWhiteSpace(part)));
+            _staffNames[id] = name = string.IsNullOrEmpty(full) ? staff?.Email : full;
+        }
+
+        return name;
+    }
 
     private static string OrderNumber(TamaraOperationsRow row) =>
         !string.IsNullOrEmpty(row.CustomOrderNumber) ? row.CustomOrderNumber : row.OrderId > 0 ? row.OrderId.ToString(CultureInfo.InvariantCulture) : string.Empty;

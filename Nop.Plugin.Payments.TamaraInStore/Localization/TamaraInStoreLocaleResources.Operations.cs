@@ -57,6 +57,8 @@ public static partial class TamaraInStoreLocaleResources
         new(OperationsPrefix + "Column.Store", "Store", "المتجر"),
         new(OperationsPrefix + "Column.CreatedOn", "Created on", "تاريخ الإنشاء"),
         new(OperationsPrefix + "Column.Phone", "Customer phone", "هاتف العميل"),
+        new(OperationsPrefix + "Column.Clerk", "Clerk", "الموظف"),
+        new(OperationsPrefix + "Column.Till", "Till", "نقطة البيع"),
         new(OperationsPrefix + "Column.Amount", "Amount", "المبلغ"),
         new(OperationsPrefix + "Column.Currency", "Currency", "العملة"),
         new(OperationsPrefix + "Column.TamaraOrderId", "Tamara order ID", "رقم طلب تمارا"),

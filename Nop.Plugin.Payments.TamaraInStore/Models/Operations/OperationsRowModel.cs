@@ -21,6 +21,10 @@ public record OperationsRowModel : BaseNopModel
     /// <summary>Masked</summary>
     public string Phone { get; set; }
 
+    public string Clerk { get; set; }
+
+    public string Till { get; set; }
+
     public string Amount { get; set; }
 
     public string TamaraStatus { get; set; }

@@ -1,4 +1,3 @@
-using Nop.Core;
 using Nop.Core.Domain.Customers;
 using Nop.Services.Customers;
 using Nop.Services.Security;
@@ -44,7 +43,4 @@ public class TamaraCounterPermission : IPermissionConfigManager
             await permissionService.InsertPermissionMappingAsync(role.Id, StandardPermission.Security.ACCESS_ADMIN_PANEL);
     }
 
-    /// <summary>Who may sell at the counter: the permission, never a vendor</summary>
-    public static async Task<bool> MaySellAsync(IPermissionService permissionService, IWorkContext workContext) =>
-        await workContext.GetCurrentVendorAsync() is null && await permissionService.AuthorizeAsync(SellAtCounter);
 }

@@ -47,7 +47,7 @@ public class TamaraCounterReturns
         foreach (var session in sessions.DistinctBy(session => session.OrderId).Take(MaxResults))
         {
             var placed = order?.Id == session.OrderId ? order : await _orderService.GetOrderByIdAsync(session.OrderId);
-            if (placed is null || placed.Deleted)
+            if (placed is null || placed.Deleted || !TamaraOrders.IsTamara(placed))
                 continue;
 
             rows.Add(new TamaraCounterReturnRow(placed.Id, placed.CustomOrderNumber, placed.CreatedOnUtc, TamaraMoneyRounding.Format(session.Amount, session.CurrencyCode),

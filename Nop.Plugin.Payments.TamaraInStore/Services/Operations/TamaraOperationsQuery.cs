@@ -77,6 +77,8 @@ public class TamaraOperationsQuery
                        ExpiresOnUtc = session.ExpiresOnUtc,
                        PaidOnUtc = session.PaidOnUtc,
                        LastError = session.LastError,
+                       StaffCustomerId = session.StaffCustomerId,
+                       Till = session.Till,
                        OrderStatusId = order == null ? 0 : order.OrderStatusId,
                        PaymentStatusId = order == null ? 0 : order.PaymentStatusId,
                        OrderDeleted = order != null && order.Deleted,

@@ -41,6 +41,11 @@ public class TamaraOperationsRow
 
     public string LastError { get; set; }
 
+    /// <summary>The staff member who created the session; null before plugin 1.05</summary>
+    public int? StaffCustomerId { get; set; }
+
+    public string Till { get; set; }
+
     /// <summary>The status of the session's latest dispute; null when its order was never disputed</summary>
     public string DisputeStatus { get; set; }
 

@@ -1,6 +1,7 @@
 using Nop.Core;
 using Nop.Core.Domain.Orders;
 using Nop.Plugin.Payments.TamaraInStore.Domain;
+using Nop.Plugin.Payments.TamaraInStore.Services.Counter;
 using Nop.Services.Security;
 
 namespace Nop.Plugin.Payments.TamaraInStore.Services.Staff;
@@ -33,6 +34,10 @@ public class TamaraStaffPolicy
     /// <summary>Staff with the right to edit orders, never vendors</summary>
     public virtual async Task<bool> MayActAsync() =>
         !await IsVendorAsync() && await _permissionService.AuthorizeAsync(StandardPermission.Orders.ORDERS_CREATE_EDIT_DELETE);
+
+    /// <summary>Staff who may sell at the counter, never vendors</summary>
+    public virtual async Task<bool> MaySellAtCounterAsync() =>
+        !await IsVendorAsync() && await _permissionService.AuthorizeAsync(TamaraCounterPermission.SellAtCounter);
 
     /// <summary>The actions that make sense in <paramref name="situation"/>, in the order the card and the grid show them</summary>
     public static IReadOnlyList<TamaraOrderAction> AllowedActions(TamaraStaffSituation situation)

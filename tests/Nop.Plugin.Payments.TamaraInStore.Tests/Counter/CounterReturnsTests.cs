@@ -25,7 +25,7 @@ public class CounterReturnsTests
 
     private void Sale(int orderId, string number, string phone, string tamaraOrderId)
     {
-        _orders.Add(new Order { Id = orderId, CustomOrderNumber = number, PaymentStatus = Nop.Core.Domain.Payments.PaymentStatus.Paid });
+        _orders.Add(new Order { Id = orderId, CustomOrderNumber = number, PaymentMethodSystemName = TamaraInStoreDefaults.SystemName, PaymentStatus = Nop.Core.Domain.Payments.PaymentStatus.Paid });
         _sessions.Insert(new TamaraSession { OrderId = orderId, PhoneNumber = phone, TamaraOrderId = tamaraOrderId, Amount = 500m, CurrencyCode = "SAR", State = TamaraSessionState.Paid });
     }
 

@@ -1,12 +1,11 @@
-using Nop.Core;
 using Nop.Services.Events;
 using Nop.Services.Localization;
+using Nop.Plugin.Payments.TamaraInStore.Services.Counter;
 using Nop.Services.Plugins;
-using Nop.Services.Security;
 using Nop.Web.Framework.Events;
 using Nop.Web.Framework.Menu;
 
-namespace Nop.Plugin.Payments.TamaraInStore.Services.Counter;
+namespace Nop.Plugin.Payments.TamaraInStore.Services.Staff;
 
 /// <summary>Adds Sales → Tamara counter first under Sales, for staff who may sell at the counter (never vendors)</summary>
 public class TamaraCounterMenuConsumer : IConsumer<AdminMenuCreatedEvent>
@@ -14,25 +13,22 @@ public class TamaraCounterMenuConsumer : IConsumer<AdminMenuCreatedEvent>
     public const string MenuSystemName = "Payments.TamaraInStore.Counter";
 
     private readonly ILocalizationService _localizationService;
-    private readonly IPermissionService _permissionService;
     private readonly IPluginManager<IPlugin> _pluginManager;
-    private readonly IWorkContext _workContext;
+    private readonly TamaraStaffPolicy _policy;
 
     public TamaraCounterMenuConsumer(ILocalizationService localizationService,
-        IPermissionService permissionService,
         IPluginManager<IPlugin> pluginManager,
-        IWorkContext workContext)
+        TamaraStaffPolicy policy)
     {
         _localizationService = localizationService;
-        _permissionService = permissionService;
         _pluginManager = pluginManager;
-        _workContext = workContext;
+        _policy = policy;
     }
 
     public async Task HandleEventAsync(AdminMenuCreatedEvent eventMessage)
     {
         var sales = eventMessage?.RootMenuItem is null ? null : Find(eventMessage.RootMenuItem, "Sales");
-        if (sales is null || !await TamaraCounterPermission.MaySellAsync(_permissionService, _workContext))
+        if (sales is null || !await _policy.MaySellAtCounterAsync())
             return;
 
         if (await _pluginManager.LoadPluginBySystemNameAsync(TamaraInStoreDefaults.SystemName) is null)
