@@ -40,10 +40,7 @@ public class SchemaMigration : AutoReversingMigration
             .OnColumn(nameof(TamaraSession.CreatedOnUtc)).Ascending()
             .WithOptions().NonClustered();
 
-        Create.Index("IX_TamaraPaymentClaim_SessionId")
-            .OnTable(nameof(TamaraPaymentClaim))
-            .OnColumn(nameof(TamaraPaymentClaim.SessionId)).Ascending()
-            .WithOptions().NonClustered();
+        OrderPaymentClaimMigration.CreateIndex(this);
 
         RefundClaimTableMigration.CreateIndex(this);
 

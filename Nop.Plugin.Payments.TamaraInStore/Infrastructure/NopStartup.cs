@@ -33,6 +33,7 @@ public class NopStartup : INopStartup
         services.AddScoped<TamaraSessionCreator>();
         services.AddScoped<TamaraSessionStatusService>();
         services.AddScoped<TamaraOrderSyncService>();
+        services.AddScoped<TamaraOrderPayment>();
         services.AddSingleton<TamaraTokenBackoff>();
         services.AddScoped<TamaraRefundService>();
         services.AddScoped<TamaraDoublePaymentRefund>();

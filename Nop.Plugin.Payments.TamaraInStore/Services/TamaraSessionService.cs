@@ -153,13 +153,7 @@ public class TamaraSessionService
             .ToListAsync();
     }
 
-    public virtual async Task InsertSessionAsync(TamaraSession session)
-    {
-        await _sessionRepository.InsertAsync(session, false);
-
-        if (_claimRepository is not null)
-            await _claimRepository.InsertAsync(new TamaraPaymentClaim { SessionId = session.Id }, false);
-    }
+    public virtual Task InsertSessionAsync(TamaraSession session) => _sessionRepository.InsertAsync(session, false);
 
     public virtual Task UpdateSessionAsync(TamaraSession session) => _sessionRepository.UpdateAsync(session, false);
 
@@ -168,34 +162,43 @@ public class TamaraSessionService
     #region Payment claims
 
     /// <summary>
-    /// Takes the one right to mark the session's order as paid. A single DELETE decides it: true for exactly one caller,
-    /// on whichever server it runs.
+    /// Takes the one right to mark the order as paid for <paramref name="sessionId"/>. The unique index on the order decides
+    /// it: true for exactly one session, on whichever server it runs.
     /// </summary>
-    public virtual async Task<bool> TryClaimPaymentAsync(int sessionId)
+    public virtual async Task<bool> TryClaimPaymentAsync(int orderId, int sessionId, DateTime utcNow)
     {
         if (_claimRepository is null)
             return true;
 
-        return await _claimRepository.DeleteAsync(claim => claim.SessionId == sessionId) > 0;
+        try
+        {
+            await _claimRepository.InsertAsync(new TamaraPaymentClaim { OrderId = orderId, SessionId = sessionId, CreatedOnUtc = utcNow }, false);
+            return true;
+        }
+        catch (Exception)
+        {
+            // each database names its unique violation differently; the claim being there says it for all of them
+            if (await GetPaymentClaimAsync(orderId) is not null)
+                return false;
+
+            throw;
+        }
     }
 
-    /// <summary>
-    /// Whether the right to mark the session's order as paid is still untaken. Without a claim table (a test
-    /// composition) it always is.
-    /// </summary>
-    public virtual async Task<bool> HasPaymentClaimAsync(int sessionId)
+    /// <summary>Who marked the order as paid with a Tamara payment; null while nobody did (or without a claim table)</summary>
+    public virtual async Task<TamaraPaymentClaim> GetPaymentClaimAsync(int orderId)
     {
         if (_claimRepository is null)
-            return true;
+            return null;
 
-        return await _claimRepository.Table.AnyAsync(claim => claim.SessionId == sessionId);
+        return await _claimRepository.Table.FirstOrDefaultAsync(claim => claim.OrderId == orderId);
     }
 
     /// <summary>Gives the right back when marking the order paid failed, so a later check can try again</summary>
-    public virtual async Task ReleasePaymentClaimAsync(int sessionId)
+    public virtual async Task ReleasePaymentClaimAsync(int orderId, int sessionId)
     {
         if (_claimRepository is not null)
-            await _claimRepository.InsertAsync(new TamaraPaymentClaim { SessionId = sessionId }, false);
+            await _claimRepository.DeleteAsync(claim => claim.OrderId == orderId && claim.SessionId == sessionId);
     }
 
     #endregion

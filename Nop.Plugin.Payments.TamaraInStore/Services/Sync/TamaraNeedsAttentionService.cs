@@ -30,6 +30,7 @@ public class TamaraNeedsAttentionService
     private readonly IOrderService _orderService;
     private readonly ISettingService _settingService;
     private readonly ITamaraClient _tamaraClient;
+    private readonly TamaraOrderPayment _orderPayment;
     private readonly TamaraRefundService _refundService;
     private readonly TamaraSessionService _sessionService;
     private readonly TimeProvider _timeProvider;
@@ -41,6 +42,7 @@ public class TamaraNeedsAttentionService
         IOrderService orderService,
         ISettingService settingService,
         ITamaraClient tamaraClient,
+        TamaraOrderPayment orderPayment,
         TamaraRefundService refundService,
         TamaraSessionService sessionService,
         TimeProvider timeProvider)
@@ -52,6 +54,7 @@ public class TamaraNeedsAttentionService
         _orderService = orderService;
         _settingService = settingService;
         _tamaraClient = tamaraClient;
+        _orderPayment = orderPayment;
         _refundService = refundService;
         _sessionService = sessionService;
         _timeProvider = timeProvider ?? TimeProvider.System;
@@ -106,29 +109,21 @@ public class TamaraNeedsAttentionService
         if (!string.Equals(tamaraOrder.CapturedAmount.Currency, session.CurrencyCode, StringComparison.OrdinalIgnoreCase))
             return await AnswerAsync(false, "CurrencyMismatch", tamaraOrder.CapturedAmount.Currency, session.CurrencyCode);
 
-        // paid by other means (cash, another link): keeping both would take the money twice
-        if (order.PaymentStatus is PaymentStatus.Paid or PaymentStatus.PartiallyRefunded or PaymentStatus.Refunded)
-            return await AnswerAsync(false, "OrderAlreadyPaid");
-
-        if (order.PaymentStatus is not (PaymentStatus.Pending or PaymentStatus.Authorized) || !_orderProcessingService.CanMarkOrderAsPaid(order))
-            return await AnswerAsync(false, "CannotMarkPaid", order.OrderStatus, order.PaymentStatus);
-
-        if (!await _sessionService.TryClaimPaymentAsync(session.Id))
-            return await AnswerAsync(false, "NotNeedingAttention");
-
-        var captureId = tamaraOrder.Transactions?.Captures?.FirstOrDefault(capture => !string.IsNullOrEmpty(capture.CaptureId))?.CaptureId;
-        order.CaptureTransactionId = captureId;
-        order.CaptureTransactionResult = tamaraOrder.Status;
-        try
+        // the same guards as the sync's own payment, on the order as it is now that Tamara answered
+        var payment = await _orderPayment.MarkPaidAsync(session, tamaraOrder);
+        switch (payment.Outcome)
         {
-            await _orderProcessingService.MarkOrderAsPaidAsync(order);
-        }
-        catch
-        {
-            await _sessionService.ReleasePaymentClaimAsync(session.Id);
-            throw;
+            case TamaraMarkPaidOutcome.PaidOtherwise or TamaraMarkPaidOutcome.PaidByThisSession:
+                // paid by other means (cash, another link): keeping both would take the money twice
+                return await AnswerAsync(false, "OrderAlreadyPaid");
+            case TamaraMarkPaidOutcome.NoOrder:
+                return await AnswerAsync(false, "NotNeedingAttention");
+            case not TamaraMarkPaidOutcome.Marked:
+                return await AnswerAsync(false, "CannotMarkPaid", payment.Order.OrderStatus, payment.Order.PaymentStatus);
         }
 
+        order = payment.Order;
+        var captureId = payment.CaptureId;
         var now = _timeProvider.GetUtcNow().UtcDateTime;
         var orderTotal = TamaraMoneyRounding.Round(order.OrderTotal * (order.CurrencyRate > decimal.Zero ? order.CurrencyRate : decimal.One), session.CurrencyCode);
         session.State = TamaraSessionState.Paid;

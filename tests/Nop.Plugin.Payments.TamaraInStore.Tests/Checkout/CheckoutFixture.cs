@@ -129,7 +129,7 @@ public class CheckoutFixture
         var creator = new TamaraSessionCreator(localization.Object, Logger.Object, Client.Object, sessionService, Time);
         var refunds = new Mock<TamaraRefundService>(Enumerable.Repeat<object>(null, typeof(TamaraRefundService).GetConstructors().Single().GetParameters().Length).ToArray());
         var orderSync = new TamaraOrderSyncService(Locker, Logger.Object, OrderProcessing.Object, OrderService.Object, settingService.Object,
-            Client.Object, refunds.Object, sessionService, Time);
+            Client.Object, new TamaraOrderPayment(OrderProcessing.Object, OrderService.Object, sessionService, Time), refunds.Object, sessionService, Time);
 
         return new TamaraCheckoutService(currencyService.Object, customerService.Object, localization.Object, Locker, Logger.Object,
             OrderService.Object, totals.Object, settingService.Object, cartService.Object, storeContext.Object, Client.Object,

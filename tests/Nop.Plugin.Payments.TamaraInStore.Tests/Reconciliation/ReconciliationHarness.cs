@@ -117,7 +117,7 @@ public class HookedOrderSyncService : TestableOrderSyncService
 
     public HookedOrderSyncService(SyncHarness sync, Func<Func<string, Task>> hook)
         : base(sync.Locker, sync.Logger.Object, sync.Orders.OrderProcessingService, sync.Orders.OrderService, sync.SettingService.Object,
-            sync.Client.Object, sync.NewRefundService(), sync.SessionService, sync.Time)
+            sync.Client.Object, sync.NewOrderPayment(), sync.NewRefundService(), sync.SessionService, sync.Time)
     {
         _hook = hook;
     }
