@@ -48,5 +48,8 @@ public class SchemaMigration : AutoReversingMigration
             .OnTable(nameof(TamaraRefund))
             .OnColumn(nameof(TamaraRefund.OrderId)).Ascending()
             .WithOptions().NonClustered();
+
+        RefundIdUniqueIndexMigration.CreateIndex(this);
+        QueryIndexesMigration.CreateAll(this);
     }
 }

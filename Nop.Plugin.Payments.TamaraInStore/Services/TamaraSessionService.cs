@@ -213,9 +213,54 @@ public class TamaraSessionService
             .ToListAsync();
     }
 
-    public virtual Task InsertRefundAsync(TamaraRefund refund) => _refundRepository.InsertAsync(refund, false);
+    public virtual Task InsertRefundAsync(TamaraRefund refund)
+    {
+        // no id is NULL, which the unique index on the Tamara refund id lets many rows have
+        refund.RefundId = string.IsNullOrEmpty(refund.RefundId) ? null : refund.RefundId;
+        return _refundRepository.InsertAsync(refund, false);
+    }
 
-    public virtual Task UpdateRefundAsync(TamaraRefund refund) => _refundRepository.UpdateAsync(refund, false);
+    public virtual Task UpdateRefundAsync(TamaraRefund refund)
+    {
+        refund.RefundId = string.IsNullOrEmpty(refund.RefundId) ? null : refund.RefundId;
+        return _refundRepository.UpdateAsync(refund, false);
+    }
+
+    /// <summary>
+    /// Records a refund made at Tamara, before it is counted anywhere. The unique index on the Tamara refund id decides
+    /// between two servers recording the same refund: false when the other one has booked it.
+    /// </summary>
+    public virtual async Task<bool> TryInsertRefundAsync(TamaraRefund refund)
+    {
+        try
+        {
+            await InsertRefundAsync(refund);
+            return true;
+        }
+        catch (Exception)
+        {
+            // each database names its unique violation differently; the row being there says it for all of them
+            var refundId = refund.RefundId;
+            if (refundId is not null && await _refundRepository.Table.AnyAsync(row => row.RefundId == refundId))
+                return false;
+
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Saves a refund confirmed from Tamara's view (a refund whose answer was lost) only once across a web farm: the
+    /// confirmation takes the refund's own claim (basis minus its id, a value no page posts) through the same unique
+    /// index as the clicks. False when the other server confirmed it; the row is then left as that server saved it.
+    /// </summary>
+    public virtual async Task<bool> TryConfirmRefundAsync(TamaraRefund refund, DateTime utcNow)
+    {
+        if (!await TryClaimRefundAsync(refund.SessionId, -refund.Id, utcNow))
+            return false;
+
+        await UpdateRefundAsync(refund);
+        return true;
+    }
 
     #endregion
 

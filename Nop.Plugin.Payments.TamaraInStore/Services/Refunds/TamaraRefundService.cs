@@ -514,14 +514,41 @@ public class TamaraRefundService
 
         var match = TamaraRefundMatcher.Match(rows, session, tamaraOrder, utcNow);
 
-        foreach (var row in match.Confirmed.Concat(match.Enriched))
+        // each refund is booked before it is counted, by one server of a farm only (both may hold the stock lock): a
+        // refund the other server booked meanwhile is neither saved nor counted here again
+        var bookedElsewhere = false;
+        foreach (var row in match.Confirmed.ToList())
+        {
+            if (await _sessionService.TryConfirmRefundAsync(row, utcNow))
+                continue;
+
+            match.Confirmed.Remove(row);
+            bookedElsewhere = true;
+        }
+
+        foreach (var row in match.Enriched)
             await _sessionService.UpdateRefundAsync(row);
 
-        foreach (var row in match.MadeAtTamara)
+        foreach (var row in match.MadeAtTamara.ToList())
         {
             row.PrimaryStoreCurrencyAmount = await ToPrimaryStoreCurrencyAsync(row.Amount, order);
-            await _sessionService.InsertRefundAsync(row);
-            rows.Add(row);
+            if (await _sessionService.TryInsertRefundAsync(row))
+            {
+                rows.Add(row);
+                continue;
+            }
+
+            match.MadeAtTamara.Remove(row);
+            bookedElsewhere = true;
+        }
+
+        if (bookedElsewhere)
+        {
+            await _logger.InformationAsync($"Tamara in-store: refunds of Tamara order {session.TamaraOrderId} were booked by another server meanwhile");
+            rows = (await _sessionService.GetRefundsByOrderIdAsync(order.Id))
+                .Where(row => string.Equals(row.TamaraOrderId, session.TamaraOrderId, StringComparison.OrdinalIgnoreCase))
+                .ToList();
+            match.StillPending.RemoveAll(pending => rows.All(row => row.Id != pending.Id || !TamaraRefundMatcher.IsPending(row)));
         }
 
         // Tamara's refunded total is fully explained by the rows above, so an old attempt it does not show never happened;

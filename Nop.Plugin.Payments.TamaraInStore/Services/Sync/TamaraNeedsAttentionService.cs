@@ -69,19 +69,23 @@ public class TamaraNeedsAttentionService
     /// a note of the difference to the order total), makes the session Paid and counts refunds Tamara already made.
     /// Takes the order's lock.
     /// </summary>
-    public virtual async Task<TamaraStaffActionResult> AcceptCaptureAsync(Order order, TamaraSession session)
+    /// <param name="onlyWhenCovered">
+    /// Accept only when Tamara holds at least the order total (a selection of orders, where nobody reads each difference);
+    /// any other order is refused with its difference
+    /// </param>
+    public virtual async Task<TamaraStaffActionResult> AcceptCaptureAsync(Order order, TamaraSession session, bool onlyWhenCovered = false)
     {
         ArgumentNullException.ThrowIfNull(order);
         ArgumentNullException.ThrowIfNull(session);
 
         TamaraStaffActionResult result = null;
         var locked = await TamaraOrderLock.TryRunAsync(_locker, session.TamaraOrderId,
-            async () => result = await AcceptUnderLockAsync(order.Id, session.Id), TamaraOrderLock.StaffActionAttempts, TamaraOrderLock.StaffActionRetryDelay);
+            async () => result = await AcceptUnderLockAsync(order.Id, session.Id, onlyWhenCovered), TamaraOrderLock.StaffActionAttempts, TamaraOrderLock.StaffActionRetryDelay);
 
         return locked && result is not null ? result : await AnswerAsync(false, "Busy");
     }
 
-    private async Task<TamaraStaffActionResult> AcceptUnderLockAsync(int orderId, int sessionId)
+    private async Task<TamaraStaffActionResult> AcceptUnderLockAsync(int orderId, int sessionId, bool onlyWhenCovered)
     {
         // read both again inside the lock: the order sync may have changed them meanwhile
         var session = await _sessionService.GetSessionByIdAsync(sessionId);
@@ -110,9 +114,20 @@ public class TamaraNeedsAttentionService
             return await AnswerAsync(false, "CurrencyMismatch", tamaraOrder.CapturedAmount.Currency, session.CurrencyCode);
 
         // the same guards as the sync's own payment, on the order as it is now that Tamara answered
-        var payment = await _orderPayment.MarkPaidAsync(session, tamaraOrder);
+        var payment = await _orderPayment.MarkPaidAsync(session, tamaraOrder, onlyWhenCovered
+            ? async fresh =>
+            {
+                var total = OrderTotal(fresh, session.CurrencyCode);
+                var held = captured - refunded;
+                return held >= total ? null : new TamaraMarkPaidResult(TamaraMarkPaidOutcome.Refused, fresh, Reason: await FormatAsync("ShortOfTotal",
+                    TamaraCapturedAmount.Format(held, session.CurrencyCode), TamaraCapturedAmount.Format(total, session.CurrencyCode),
+                    TamaraCapturedAmount.Format(total - held, session.CurrencyCode)));
+            }
+            : null);
         switch (payment.Outcome)
         {
+            case TamaraMarkPaidOutcome.Refused:
+                return new TamaraStaffActionResult(false, payment.Reason);
             case TamaraMarkPaidOutcome.PaidOtherwise or TamaraMarkPaidOutcome.PaidByThisSession:
                 // paid by other means (cash, another link): keeping both would take the money twice
                 return await AnswerAsync(false, "OrderAlreadyPaid");
@@ -125,7 +140,7 @@ public class TamaraNeedsAttentionService
         order = payment.Order;
         var captureId = payment.CaptureId;
         var now = _timeProvider.GetUtcNow().UtcDateTime;
-        var orderTotal = TamaraMoneyRounding.Round(order.OrderTotal * (order.CurrencyRate > decimal.Zero ? order.CurrencyRate : decimal.One), session.CurrencyCode);
+        var orderTotal = OrderTotal(order, session.CurrencyCode);
         session.State = TamaraSessionState.Paid;
         // refunding the whole order later then gives back exactly what Tamara captured
         session.Amount = orderTotal;
@@ -152,6 +167,9 @@ public class TamaraNeedsAttentionService
 
         return new TamaraStaffActionResult(true, await FormatAsync("Done"), OrderChanged: true);
     }
+
+    private static decimal OrderTotal(Order order, string currencyCode) =>
+        TamaraMoneyRounding.Round(order.OrderTotal * (order.CurrencyRate > decimal.Zero ? order.CurrencyRate : decimal.One), currencyCode);
 
     private static string FormatDifference(decimal difference, string currencyCode) =>
         (difference > decimal.Zero ? "+" : difference < decimal.Zero ? "-" : string.Empty) + TamaraCapturedAmount.Format(Math.Abs(difference), currencyCode);

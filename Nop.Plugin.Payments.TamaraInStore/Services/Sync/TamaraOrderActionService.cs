@@ -76,7 +76,7 @@ public class TamaraOrderActionService
 
             try
             {
-                outcomes.Add(await RunAllowedAsync(action, orderId, cancellationToken));
+                outcomes.Add(await RunAllowedAsync(action, orderId, cancellationToken, selection: true));
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
@@ -96,7 +96,8 @@ public class TamaraOrderActionService
     private async Task<TamaraOrderActionOutcome> RefusalAsync(int orderId) =>
         await MayActAsync() ? null : await AnswerAsync(orderId, false, "Result.AccessDenied");
 
-    private async Task<TamaraOrderActionOutcome> RunAllowedAsync(TamaraOrderAction action, int orderId, CancellationToken cancellationToken)
+    /// <param name="selection">Run for a selection of orders, where nobody reads each order's difference before it is accepted</param>
+    private async Task<TamaraOrderActionOutcome> RunAllowedAsync(TamaraOrderAction action, int orderId, CancellationToken cancellationToken, bool selection = false)
     {
         var order = await LoadOrderAsync(orderId);
         var session = order is null ? null : await _sessionService.GetLatestSessionByOrderIdAsync(order.Id);
@@ -108,7 +109,7 @@ public class TamaraOrderActionService
             TamaraOrderAction.CheckNow => await CheckNowAsync(order, session, cancellationToken),
             TamaraOrderAction.Void => await VoidAnswerAsync(order.Id, await _orderSyncService.VoidSessionAsync(session, "by staff", cancellationToken)),
             TamaraOrderAction.SendNewLink => await SendNewLinkAsync(order, session, cancellationToken),
-            TamaraOrderAction.AcceptCapture => await StaffAnswerAsync(order, "accepting Tamara's payment", () => _needsAttentionService.AcceptCaptureAsync(order, session)),
+            TamaraOrderAction.AcceptCapture => await StaffAnswerAsync(order, "accepting Tamara's payment", () => _needsAttentionService.AcceptCaptureAsync(order, session, onlyWhenCovered: selection)),
             TamaraOrderAction.RefundCapture => await StaffAnswerAsync(order, "refunding Tamara's payment", () => _needsAttentionService.RefundCaptureAsync(order, session)),
             TamaraOrderAction.RefundDoublePayment => await RefundDoublePaymentAsync(order),
             _ => throw new ArgumentOutOfRangeException(nameof(action))
@@ -136,14 +137,20 @@ public class TamaraOrderActionService
         if (limitRefusal is not null)
             return new TamaraOrderActionOutcome(order.Id, false, limitRefusal);
 
-        if (session.State == TamaraSessionState.Pending)
+        // no two payable links: every link Tamara may still take a payment on is voided first, and confirmed so
+        foreach (var live in (await _sessionService.GetSessionsByOrderIdAsync(order.Id)).Where(TamaraLiveLink.IsLive))
         {
-            var voided = await _orderSyncService.VoidSessionAsync(session, "by staff, before sending a new link", cancellationToken);
-            if (!voided.Succeeded)
-                return await VoidAnswerAsync(order.Id, voided);
+            var voided = await _orderSyncService.VoidSessionAsync(live, "by staff, before sending a new link", cancellationToken);
+            if (voided.Succeeded)
+                continue;
 
-            session = await _sessionService.GetSessionByIdAsync(session.Id);
+            // closed by Tamara meanwhile (declined, expired) is as good as voided; paid, or still payable, is not
+            var now = await _sessionService.GetSessionByIdAsync(live.Id);
+            if (TamaraLiveLink.IsLive(now) || now.State is TamaraSessionState.Paid or TamaraSessionState.NeedsAttention)
+                return await VoidAnswerAsync(order.Id, voided);
         }
+
+        session = await _sessionService.GetSessionByIdAsync(session.Id);
 
         try
         {

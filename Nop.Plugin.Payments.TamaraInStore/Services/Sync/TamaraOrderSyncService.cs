@@ -617,7 +617,8 @@ public class TamaraOrderSyncService
     #region Void
 
     /// <summary>
-    /// Voids a session's payment link at Tamara, only while Tamara still reports the order as new (read first).
+    /// Voids a session's payment link at Tamara (a pending one, or one closed here that Tamara may still take a payment
+    /// on, see <see cref="TamaraLiveLink"/>), only while Tamara still reports the order as new (read first).
     /// Anything else Tamara reports is applied like a sync, so a link paid meanwhile marks the order as paid.
     /// </summary>
     /// <param name="reason">Said in the order note, e.g. "by staff"</param>
@@ -635,7 +636,7 @@ public class TamaraOrderSyncService
     private async Task<TamaraVoidResult> VoidExclusiveAsync(int sessionId, string reason, CancellationToken cancellationToken)
     {
         var session = await _sessionService.GetSessionByIdAsync(sessionId);
-        if (session.State != TamaraSessionState.Pending)
+        if (!TamaraLiveLink.IsLive(session))
             return new TamaraVoidResult { Outcome = TamaraVoidOutcome.NotPending, SessionState = session.State, TamaraStatus = session.TamaraStatus };
 
         var context = await LoadContextAsync(session, TamaraSyncTrigger.Staff);
@@ -687,9 +688,11 @@ public class TamaraOrderSyncService
             return new TamaraVoidResult { Outcome = TamaraVoidOutcome.Failed, SessionState = session.State, TamaraStatus = session.TamaraStatus, Error = DescribeError(exception) };
         }
 
-        session.State = TamaraSessionState.Canceled;
+        // a link closed here (expired) keeps its state; Tamara's status now says it can no longer be paid
+        if (session.State == TamaraSessionState.Pending)
+            session.State = TamaraSessionState.Canceled;
         session.TamaraStatus = TamaraOrderStatus.Canceled;
-        session.ClosedOnUtc = context.Now;
+        session.ClosedOnUtc ??= context.Now;
         session.NextCheckOnUtc = null;
         session.LastError = null;
         await _sessionService.UpdateSessionAsync(session);
