@@ -3,11 +3,13 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Net.Http.Headers;
 using Newtonsoft.Json;
+using Nop.Core;
 using Nop.Plugin.Payments.TamaraInStore.Services;
 using Nop.Plugin.Payments.TamaraInStore.Services.Api;
 using Nop.Plugin.Payments.TamaraInStore.Services.Api.Models;
 using Nop.Plugin.Payments.TamaraInStore.Services.Sync;
 using Nop.Services.Configuration;
+using Nop.Services.Customers;
 using Nop.Services.Logging;
 using Nop.Services.Stores;
 
@@ -24,6 +26,9 @@ namespace Nop.Plugin.Payments.TamaraInStore.Controllers;
 /// backing off, and not at all for a paid order's refunds).
 /// Any other failure is logged and answered 200: retrying the same delivery would fail the same way, and the poller
 /// keeps checking the order.
+/// The work runs as nopCommerce's built-in background-task customer, as its scheduled tasks do: a delivery carries no
+/// customer cookie, and nopCommerce's paid processing asks for the current customer, which would otherwise be a new guest
+/// per payment.
 /// </remarks>
 public class TamaraInStoreWebhookController : Controller
 {
@@ -32,24 +37,30 @@ public class TamaraInStoreWebhookController : Controller
     /// <summary>When another change of the order holds its lock; such a change ends well within this</summary>
     private static readonly TimeSpan BusyRetryAfter = TimeSpan.FromSeconds(5);
 
+    private readonly ICustomerService _customerService;
     private readonly ILogger _logger;
     private readonly ISettingService _settingService;
     private readonly IStoreService _storeService;
     private readonly ITamaraNotificationTokenValidator _tokenValidator;
+    private readonly IWorkContext _workContext;
     private readonly TamaraOrderSyncService _orderSyncService;
     private readonly TamaraSessionService _sessionService;
 
-    public TamaraInStoreWebhookController(ILogger logger,
+    public TamaraInStoreWebhookController(ICustomerService customerService,
+        ILogger logger,
         ISettingService settingService,
         IStoreService storeService,
         ITamaraNotificationTokenValidator tokenValidator,
+        IWorkContext workContext,
         TamaraOrderSyncService orderSyncService,
         TamaraSessionService sessionService)
     {
+        _customerService = customerService;
         _logger = logger;
         _settingService = settingService;
         _storeService = storeService;
         _tokenValidator = tokenValidator;
+        _workContext = workContext;
         _orderSyncService = orderSyncService;
         _sessionService = sessionService;
     }
@@ -82,6 +93,8 @@ public class TamaraInStoreWebhookController : Controller
 
         try
         {
+            await _workContext.SetCurrentCustomerAsync(await _customerService.GetOrCreateBackgroundTaskUserAsync());
+
             // not the request's abort token: once started, the sync should finish even if Tamara hangs up
             var result = await _orderSyncService.SyncAsync(session, TamaraSyncTrigger.Webhook, CancellationToken.None);
             if (result.Outcome == TamaraSyncOutcome.TamaraUnavailable)

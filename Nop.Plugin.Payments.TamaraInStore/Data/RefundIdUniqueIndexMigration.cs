@@ -14,6 +14,11 @@ public class RefundIdUniqueIndexMigration : Migration
 {
     public const string IndexName = "IX_TamaraRefund_RefundId";
 
+    /// <summary>SQL Server's filtered unique index</summary>
+    public const string SqlServerStatement =
+        $"CREATE UNIQUE NONCLUSTERED INDEX [{IndexName}] ON [{nameof(TamaraRefund)}] ([{nameof(TamaraRefund.RefundId)}]) " +
+        $"WHERE [{nameof(TamaraRefund.RefundId)}] IS NOT NULL";
+
     public override void Up()
     {
         if (!Schema.Table(nameof(TamaraRefund)).Index(IndexName).Exists())
@@ -31,9 +36,7 @@ public class RefundIdUniqueIndexMigration : Migration
     /// </summary>
     public static void CreateIndex(MigrationBase migration)
     {
-        migration.IfDatabase("sqlserver").Execute.Sql(
-            $"CREATE UNIQUE NONCLUSTERED INDEX [{IndexName}] ON [{nameof(TamaraRefund)}] ([{nameof(TamaraRefund.RefundId)}]) " +
-            $"WHERE [{nameof(TamaraRefund.RefundId)}] IS NOT NULL");
+        migration.IfDatabase("sqlserver").Execute.Sql(SqlServerStatement);
         migration.IfDatabase("postgres", "postgresql", "mysql").Create.Index(IndexName)
             .OnTable(nameof(TamaraRefund))
             .OnColumn(nameof(TamaraRefund.RefundId)).Ascending()

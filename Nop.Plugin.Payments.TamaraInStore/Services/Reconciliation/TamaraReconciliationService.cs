@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Nop.Services.Configuration;
 using Nop.Services.Localization;
@@ -8,12 +9,14 @@ namespace Nop.Plugin.Payments.TamaraInStore.Services.Reconciliation;
 
 /// <summary>
 /// Reconciles the sessions of every store created within the window with Tamara: reads only, a few sessions at a time, each
-/// worker in its own DI scope (nopCommerce's scoped services are not for concurrent use)
+/// worker in its own DI scope and request context, as the poller's (<see cref="TamaraTaskWorkers"/>): nopCommerce's scoped
+/// services are not for concurrent use, and a fix that marks an order paid runs nopCommerce's paid processing
 /// </summary>
 public class TamaraReconciliationService : ITamaraReconciliationService
 {
     private const string ResourcePrefix = "Plugins.Payments.TamaraInStore.Reconciliation.";
 
+    private readonly IHttpContextAccessor _httpContextAccessor;
     private readonly ILocalizationService _localizationService;
     private readonly ILogger _logger;
     private readonly IServiceScopeFactory _scopeFactory;
@@ -22,7 +25,8 @@ public class TamaraReconciliationService : ITamaraReconciliationService
     private readonly TamaraSessionService _sessionService;
     private readonly TimeProvider _timeProvider;
 
-    public TamaraReconciliationService(ILocalizationService localizationService,
+    public TamaraReconciliationService(IHttpContextAccessor httpContextAccessor,
+        ILocalizationService localizationService,
         ILogger logger,
         IServiceScopeFactory scopeFactory,
         ISettingService settingService,
@@ -30,6 +34,7 @@ public class TamaraReconciliationService : ITamaraReconciliationService
         TamaraSessionService sessionService,
         TimeProvider timeProvider)
     {
+        _httpContextAccessor = httpContextAccessor;
         _localizationService = localizationService;
         _logger = logger;
         _scopeFactory = scopeFactory;
@@ -66,10 +71,8 @@ public class TamaraReconciliationService : ITamaraReconciliationService
         var outcomes = new ConcurrentBag<TamaraSessionReconciliation>();
         var gate = new TamaraReconciliationGate(_timeProvider, RunBudget);
 
-        var workers = Enumerable.Range(0, Math.Min(TamaraInStoreDefaults.Reconciliation.Workers, sessionIds.Count))
-            .Select(_ => Task.Run(() => WorkAsync(queue, outcomes, gate, cancellationToken), cancellationToken))
-            .ToList();
-        await Task.WhenAll(workers);
+        await Task.WhenAll(TamaraTaskWorkers.Start(Math.Min(TamaraInStoreDefaults.Reconciliation.Workers, sessionIds.Count),
+            _scopeFactory, _httpContextAccessor, provider => WorkAsync(provider, queue, outcomes, gate, cancellationToken)));
 
         var compared = outcomes.Where(outcome => outcome.Compared).ToList();
         report.SessionsCompared = compared.Count;
@@ -81,11 +84,10 @@ public class TamaraReconciliationService : ITamaraReconciliationService
             report.Problem = await DescribeProblemAsync(sessionIds.Count, compared.Count, gate, outcomes);
     }
 
-    private async Task WorkAsync(ConcurrentQueue<int> queue, ConcurrentBag<TamaraSessionReconciliation> outcomes,
+    private async Task WorkAsync(IServiceProvider services, ConcurrentQueue<int> queue, ConcurrentBag<TamaraSessionReconciliation> outcomes,
         TamaraReconciliationGate gate, CancellationToken cancellationToken)
     {
-        await using var scope = _scopeFactory.CreateAsyncScope();
-        var reconciler = scope.ServiceProvider.GetRequiredService<TamaraSessionReconciler>();
+        var reconciler = services.GetRequiredService<TamaraSessionReconciler>();
 
         while (await gate.WaitForTurnAsync(cancellationToken) && queue.TryDequeue(out var sessionId))
         {

@@ -37,6 +37,7 @@ public class ReconciliationHarness
         services.AddScoped<TamaraSessionReconciler>(provider =>
         {
             Interlocked.Increment(ref _scopes);
+            WorkerRequests.Add((Sync.HttpContextAccessor.HttpContext, provider));
             return ActivatorUtilities.CreateInstance<TamaraSessionReconciler>(provider);
         });
         Provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
@@ -53,13 +54,16 @@ public class ReconciliationHarness
     /// <summary>How many worker scopes resolved a reconciler</summary>
     public int Scopes => _scopes;
 
+    /// <summary>The request each worker scope saw when it resolved its reconciler, and that scope</summary>
+    public System.Collections.Concurrent.ConcurrentBag<(Microsoft.AspNetCore.Http.HttpContext Request, IServiceProvider Scope)> WorkerRequests { get; } = new();
+
     /// <summary>Runs just before the reconciliation's own sync, e.g. a webhook landing between its read and its fix</summary>
     public Func<string, Task> BeforeSync { get; set; }
 
     public TimeSpan Budget { get; set; } = TamaraInStoreDefaults.Reconciliation.RunBudget;
 
     public TamaraReconciliationService NewService() =>
-        new TestableReconciliationService(Sync.English.Object, Sync.Logger.Object, Provider.GetRequiredService<IServiceScopeFactory>(),
+        new TestableReconciliationService(Sync.HttpContextAccessor, Sync.English.Object, Sync.Logger.Object, Provider.GetRequiredService<IServiceScopeFactory>(),
             Sync.SettingService.Object, new TamaraReconciliationReportStore(Runs), Sync.SessionService, Sync.Time, () => Budget);
 
     public Task<TamaraReconciliationReport> RunAsync() => NewService().RunAsync();
@@ -136,10 +140,11 @@ public class TestableReconciliationService : TamaraReconciliationService
 {
     private readonly Func<TimeSpan> _budget;
 
-    public TestableReconciliationService(ILocalizationService localizationService, Nop.Services.Logging.ILogger logger, IServiceScopeFactory scopeFactory,
+    public TestableReconciliationService(Microsoft.AspNetCore.Http.IHttpContextAccessor httpContextAccessor, ILocalizationService localizationService,
+        Nop.Services.Logging.ILogger logger, IServiceScopeFactory scopeFactory,
         ISettingService settingService, TamaraReconciliationReportStore reportStore, TamaraSessionService sessionService, TimeProvider timeProvider,
         Func<TimeSpan> budget)
-        : base(localizationService, logger, scopeFactory, settingService, reportStore, sessionService, timeProvider)
+        : base(httpContextAccessor, localizationService, logger, scopeFactory, settingService, reportStore, sessionService, timeProvider)
     {
         _budget = budget;
     }

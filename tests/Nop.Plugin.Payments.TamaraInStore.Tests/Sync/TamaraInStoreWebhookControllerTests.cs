@@ -21,10 +21,23 @@ public class TamaraInStoreWebhookControllerTests
     private Mock<ITamaraNotificationTokenValidator> _validator;
     private Mock<IStoreService> _storeService;
 
+    /// <summary>nopCommerce's built-in record for background tasks</summary>
+    private static readonly Nop.Core.Domain.Customers.Customer BackgroundTaskCustomer =
+        new() { Id = 2, SystemName = "BackgroundTask", IsSystemAccount = true, Active = true };
+
+    private Mock<Nop.Services.Customers.ICustomerService> Customers { get; set; }
+
+    private Fakes.WebRequestWorkContext WorkContext { get; set; }
+
     [SetUp]
     public void SetUp()
     {
         _harness = new SyncHarness();
+        Customers = new Mock<Nop.Services.Customers.ICustomerService>();
+        Customers.Setup(service => service.GetOrCreateBackgroundTaskUserAsync()).ReturnsAsync(BackgroundTaskCustomer);
+        WorkContext = new Fakes.WebRequestWorkContext();
+        // nopCommerce's paid processing (order paid e-mails, message tokens) asks for the current customer
+        _harness.Orders.OrderPaid = async _ => await WorkContext.GetCurrentCustomerAsync();
         _harness.Settings[1] = new TamaraInStoreSettings { ApiToken = "api-1", NotificationToken = "notify-1", PollIntervalSeconds = 10 };
         _harness.Settings[2] = new TamaraInStoreSettings { ApiToken = "api-2", NotificationToken = "notify-2", PollIntervalSeconds = 10 };
 
@@ -45,8 +58,8 @@ public class TamaraInStoreWebhookControllerTests
         if (bearerToken is not null)
             httpContext.Request.Headers.Authorization = "Bearer " + bearerToken;
 
-        return new TamaraInStoreWebhookController(_harness.Logger.Object, _harness.SettingService.Object, _storeService.Object,
-            _validator.Object, _harness.NewService(), _harness.SessionService)
+        return new TamaraInStoreWebhookController(Customers.Object, _harness.Logger.Object, _harness.SettingService.Object, _storeService.Object,
+            _validator.Object, WorkContext, _harness.NewService(), _harness.SessionService)
         {
             ControllerContext = new ControllerContext { HttpContext = httpContext }
         };
@@ -239,5 +252,21 @@ public class TamaraInStoreWebhookControllerTests
         Assert.That(StatusOf(result), Is.EqualTo(200));
         Assert.That(_harness.Orders.MarkPaidCalls, Is.Zero);
         Assert.That(_harness.Session(session.Id).State, Is.EqualTo(TamaraSessionState.Pending));
+    }
+
+    [Test]
+    public async Task A_payment_by_webhook_runs_as_the_background_task_customer_and_creates_no_guest()
+    {
+        var session = CapturedSessionInStore1();
+
+        var result = await NewController(Notification(session.TamaraOrderId), queryToken: ValidToken).Webhook();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(StatusOf(result), Is.EqualTo(200));
+            Assert.That(_harness.Orders.MarkPaidCalls, Is.EqualTo(1));
+            Assert.That(WorkContext.GuestsCreated, Is.Zero);
+            Assert.That(WorkContext.GetCurrentCustomerAsync().Result, Is.SameAs(BackgroundTaskCustomer));
+        });
     }
 }
