@@ -151,11 +151,11 @@ public class TamaraRefundService
         if (reconciliation.Match.StillPending.Count > 0)
             return await EarlierNotConfirmedAsync(reconciliation.Match.StillPending[0]);
 
+        if (FindRepeatedClick(request, reconciliation.Rows, basis) is { } repeated)
+            return await AnswerRepeatedClickAsync(request, repeated);
+
         if (FindConcurrentClick(request.AmountToRefund, reconciliation.Rows, basis) is { } concurrent)
             return await ErrorAsync(Keys.MadeByAnotherClick, FormatMoney(concurrent.Amount, concurrent.CurrencyCode), RefundIdOrPlaceholder(concurrent));
-
-        if (FindRepeatedClick(request, reconciliation.Rows) is { } repeated)
-            return await CompleteRepeatedClickAsync(request, tamaraOrder, repeated);
 
         return await SendRefundAsync(request, session, settings, tamaraOrder, currencyCode, reconciliation.Rows, countInNopCommerce: true, basis);
     }
@@ -186,29 +186,26 @@ public class TamaraRefundService
 
     /// <summary>
     /// The click repeated after its answer was lost, when Tamara's notification (or the order sync) already confirmed
-    /// that refund and counted it in nopCommerce as an offline refund: the same amount, soon after
+    /// that refund and counted it in nopCommerce as an offline refund: the same amount, soon after, from a page that did
+    /// not know that refund (after the page's basis). A page that shows it asks for a new refund.
     /// </summary>
-    private TamaraRefund FindRepeatedClick(RefundPaymentRequest request, IReadOnlyList<TamaraRefund> rows) => rows
-        .Where(row => row.Source == TamaraRefundSource.NopCommerce && row.State == TamaraRefundState.Succeeded && row.CountedOffline
+    private TamaraRefund FindRepeatedClick(RefundPaymentRequest request, IReadOnlyList<TamaraRefund> rows, int basis) => rows
+        .Where(row => row.Id > basis && row.Source == TamaraRefundSource.NopCommerce && row.State == TamaraRefundState.Succeeded && row.CountedOffline
             && row.PrimaryStoreCurrencyAmount == request.AmountToRefund && UtcNow - row.CreatedOnUtc <= RepeatedClickWindow)
         .OrderByDescending(row => row.Id)
         .FirstOrDefault();
 
     /// <summary>
-    /// Completes the repeated click without calling Tamara. On success the core adds the amount to the order's refunded
-    /// amount once more; the offline refund already added it, so it is taken off the order here first (the core saves
-    /// the order right after) and the refund is counted exactly once.
+    /// Answers the repeated click without calling Tamara: the refund is made and counted already, so the clerk is told so
+    /// instead of a success, which would make nopCommerce count it again and send its refund event and e-mails twice
     /// </summary>
-    private async Task<RefundPaymentResult> CompleteRepeatedClickAsync(RefundPaymentRequest request, TamaraOrder tamaraOrder, TamaraRefund row)
+    private async Task<RefundPaymentResult> AnswerRepeatedClickAsync(RefundPaymentRequest request, TamaraRefund row)
     {
-        var order = request.Order;
-        order.RefundedAmount = Math.Max(decimal.Zero, order.RefundedAmount - row.PrimaryStoreCurrencyAmount);
-
         row.CountedOffline = false;
         await _sessionService.UpdateRefundAsync(row);
-        await AddOrderNoteAsync(order, Keys.NoteRepeatedClick, RefundIdOrPlaceholder(row), FormatMoney(row.Amount, row.CurrencyCode));
+        await AddOrderNoteAsync(request.Order, Keys.NoteRepeatedClick, RefundIdOrPlaceholder(row), FormatMoney(row.Amount, row.CurrencyCode));
 
-        return Success(RefundsEverything(request) || IsFullyRefunded(tamaraOrder));
+        return await ErrorAsync(Keys.RepeatedClick, FormatMoney(row.Amount, row.CurrencyCode), RefundIdOrPlaceholder(row));
     }
 
     private Task<RefundPaymentResult> EarlierNotConfirmedAsync(TamaraRefund pending) =>
