@@ -15,6 +15,7 @@ public class SchemaMigration : AutoReversingMigration
         Create.TableFor<TamaraPaymentClaim>();
         Create.TableFor<TamaraReconciliationRun>();
         Create.TableFor<TamaraRefundClaim>();
+        Create.TableFor<TamaraPhoneLinkSlot>();
 
         // the poller's query: every pending session, due now
         Create.Index("IX_TamaraSession_StateId_NextCheckOnUtc")
@@ -43,6 +44,7 @@ public class SchemaMigration : AutoReversingMigration
         OrderPaymentClaimMigration.CreateIndex(this);
 
         RefundClaimTableMigration.CreateIndex(this);
+        PhoneLinkSlotTableMigration.CreateIndex(this);
 
         Create.Index("IX_TamaraRefund_OrderId")
             .OnTable(nameof(TamaraRefund))

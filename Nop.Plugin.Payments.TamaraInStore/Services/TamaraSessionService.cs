@@ -9,18 +9,22 @@ namespace Nop.Plugin.Payments.TamaraInStore.Services;
 public class TamaraSessionService
 {
     private readonly IRepository<TamaraPaymentClaim> _claimRepository;
+    private readonly IRepository<TamaraPhoneLinkSlot> _phoneLinkSlotRepository;
     private readonly IRepository<TamaraRefundClaim> _refundClaimRepository;
     private readonly IRepository<TamaraRefund> _refundRepository;
     private readonly IRepository<TamaraSession> _sessionRepository;
 
     /// <param name="claimRepository">Without it (a test composition) every payment claim is granted</param>
     /// <param name="refundClaimRepository">Without it (a test composition) every refund claim is granted</param>
+    /// <param name="phoneLinkSlotRepository">Without it (a test composition) every payment link slot is granted</param>
     public TamaraSessionService(IRepository<TamaraRefund> refundRepository,
         IRepository<TamaraSession> sessionRepository,
         IRepository<TamaraPaymentClaim> claimRepository = null,
-        IRepository<TamaraRefundClaim> refundClaimRepository = null)
+        IRepository<TamaraRefundClaim> refundClaimRepository = null,
+        IRepository<TamaraPhoneLinkSlot> phoneLinkSlotRepository = null)
     {
         _claimRepository = claimRepository;
+        _phoneLinkSlotRepository = phoneLinkSlotRepository;
         _refundClaimRepository = refundClaimRepository;
         _refundRepository = refundRepository;
         _sessionRepository = sessionRepository;
@@ -260,6 +264,49 @@ public class TamaraSessionService
 
         await UpdateRefundAsync(refund);
         return true;
+    }
+
+    #endregion
+
+    #region Payment link slots
+
+    /// <summary>
+    /// Takes one of the <paramref name="maxLinks"/> payment links the phone number may receive in the window: a slot with no
+    /// row, or whose row is older than <paramref name="sinceUtc"/>. The unique index on the number and slot gives each slot
+    /// to one caller only, on whichever server. Null when every slot is taken.
+    /// </summary>
+    public virtual async Task<TamaraPhoneLinkSlot> TryReservePhoneLinkSlotAsync(string phoneNumber, int maxLinks, DateTime sinceUtc, DateTime utcNow)
+    {
+        if (_phoneLinkSlotRepository is null || string.IsNullOrEmpty(phoneNumber))
+            return new TamaraPhoneLinkSlot { PhoneNumber = phoneNumber, CreatedOnUtc = utcNow };
+
+        for (var slot = 0; slot < maxLinks; slot++)
+        {
+            var number = slot;
+            await _phoneLinkSlotRepository.DeleteAsync(row => row.PhoneNumber == phoneNumber && row.Slot == number && row.CreatedOnUtc < sinceUtc);
+
+            var reserved = new TamaraPhoneLinkSlot { PhoneNumber = phoneNumber, Slot = number, CreatedOnUtc = utcNow };
+            try
+            {
+                await _phoneLinkSlotRepository.InsertAsync(reserved, false);
+                return reserved;
+            }
+            catch (Exception)
+            {
+                // each database names its unique violation differently; the slot being taken says it for all of them
+                if (!await _phoneLinkSlotRepository.Table.AnyAsync(row => row.PhoneNumber == phoneNumber && row.Slot == number))
+                    throw;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Gives a slot back when no link was sent with it</summary>
+    public virtual async Task ReleasePhoneLinkSlotAsync(TamaraPhoneLinkSlot slot)
+    {
+        if (_phoneLinkSlotRepository is not null && slot?.Id > 0)
+            await _phoneLinkSlotRepository.DeleteAsync(row => row.Id == slot.Id);
     }
 
     #endregion

@@ -108,7 +108,7 @@ public class MigrationTests
     {
         var earlier = new[] { Of<SchemaMigration>(), Of<RefundCountedOfflineMigration>(), Of<PhoneLinkLimitIndexMigration>(),
             Of<SessionChannelMigration>(), Of<ReconciliationRunTableMigration>(), Of<RefundClaimTableMigration>() };
-        var added = new[] { Of<OrderPaymentClaimMigration>(), Of<QueryIndexesMigration>(), Of<RefundIdUniqueIndexMigration>() };
+        var added = new[] { Of<OrderPaymentClaimMigration>(), Of<QueryIndexesMigration>(), Of<RefundIdUniqueIndexMigration>(), Of<PhoneLinkSlotTableMigration>() };
 
         Assert.Multiple(() =>
         {
@@ -145,5 +145,14 @@ public class MigrationTests
         // PostgreSQL and MySQL let a unique index hold many NULLs; SQL Server only with a filter
         Assert.That(RefundIdUniqueIndexMigration.SqlServerStatement, Is.EqualTo(
             "CREATE UNIQUE NONCLUSTERED INDEX [IX_TamaraRefund_RefundId] ON [TamaraRefund] ([RefundId]) WHERE [RefundId] IS NOT NULL"));
+    }
+
+    [Test]
+    public void A_payment_link_slot_is_unique_per_number_and_slot()
+    {
+        Assert.That(CreatedIndexes(Expressions(PhoneLinkSlotTableMigration.CreateIndex)), Is.EqualTo(new[]
+        {
+            new IndexDefinitionSummary("IX_TamaraPhoneLinkSlot_PhoneNumber_Slot", "TamaraPhoneLinkSlot", "PhoneNumber,Slot", true)
+        }));
     }
 }
