@@ -67,6 +67,12 @@ public static class TamaraInStoreDefaults
         "order_captured", "order_refunded", "order_expired"
     ];
 
+    /// <summary>The <c>platform</c> sent with QR sessions unless a store sets its own (Tamara's shape: PARTNERNAME_POS_QR)</summary>
+    public static string DefaultQrPlatform => "NOPCOMMERCE_POS_QR";
+
+    /// <summary>Longest QR platform name accepted</summary>
+    public const int QrPlatformMaxLength = 64;
+
     /// <summary>Longest POS device id accepted (X-Device-Id), also the size of its column</summary>
     public const int DeviceIdMaxLength = 64;
 
@@ -173,7 +179,7 @@ public static class TamaraInStoreDefaults
     public static class ScheduleTask
     {
         public static string Name => "Tamara in-store: check pending payments";
-        public static string Type => "Nop.Plugin.Payments.TamaraInStore.Services.TamaraPendingSessionsTask";
+        public static string Type => "Nop.Plugin.Payments.TamaraInStore.Services.Sync.TamaraPendingSessionsTask";
 
         /// <summary>
         /// The task's fixed period: the shortest poll interval a store may choose. nopCommerce builds the task's timer from
@@ -215,6 +221,12 @@ public static class TamaraInStoreDefaults
 
     /// <summary>Long enough for the slowest Tamara call the settings allow (see TamaraCallBudget)</summary>
     public static TimeSpan OrderLockExpiration => TimeSpan.FromMinutes(2);
+
+    /// <summary>
+    /// How long a refund without a clear outcome is waited for. A row still "requested" within this time belongs to a
+    /// refund being made right now; an "unknown" row older than this that Tamara does not show never happened.
+    /// </summary>
+    public static TimeSpan UnconfirmedRefundGracePeriod => TimeSpan.FromMinutes(2);
 
     /// <summary>Most due sessions one run of the scheduled task takes: 1,000 pending payments are all checked in one interval</summary>
     public static int PendingSessionsPerRun => 1_000;

@@ -179,6 +179,7 @@ public class TamaraInStorePaymentMethod : BasePlugin, IPaymentMethod, IWidgetPlu
         {
             UseSandbox = true,
             CountryCode = "SA",
+            QrPlatform = TamaraInStoreDefaults.DefaultQrPlatform,
             RequestTimeoutSeconds = TamaraInStoreDefaults.DefaultRequestTimeoutSeconds,
             PollIntervalSeconds = TamaraInStoreDefaults.DefaultPollIntervalSeconds,
             PollConcurrency = TamaraInStoreDefaults.DefaultPollConcurrency,
@@ -250,6 +251,13 @@ public class TamaraInStorePaymentMethod : BasePlugin, IPaymentMethod, IWidgetPlu
         {
             settings.ReconciliationDays = TamaraInStoreDefaults.Reconciliation.DefaultDays;
             await _settingService.SaveSettingAsync(settings, x => x.ReconciliationDays);
+        }
+
+        // 1.04: QR sessions carry the platform Tamara requires
+        if (string.IsNullOrWhiteSpace(settings.QrPlatform))
+        {
+            settings.QrPlatform = TamaraInStoreDefaults.DefaultQrPlatform;
+            await _settingService.SaveSettingAsync(settings, x => x.QrPlatform);
         }
 
         await base.UpdateAsync(currentVersion, targetVersion);

@@ -22,6 +22,12 @@ public class TamaraInStoreSettings : ISettings
     /// </summary>
     public string DeviceId { get; set; }
 
+    /// <summary>
+    /// The <c>platform</c> sent with every QR session (Tamara requires it: the integration's name, e.g. NOPCOMMERCE_POS_QR);
+    /// blank sends <see cref="TamaraInStoreDefaults.DefaultQrPlatform"/>
+    /// </summary>
+    public string QrPlatform { get; set; }
+
     public bool UseSandbox { get; set; }
 
     /// <summary>Overrides the sandbox/live base URL (e.g. a local simulator); empty to use the default</summary>

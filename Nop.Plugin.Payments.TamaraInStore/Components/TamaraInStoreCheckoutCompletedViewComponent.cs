@@ -6,6 +6,7 @@ using Nop.Plugin.Payments.TamaraInStore.Models;
 using Nop.Plugin.Payments.TamaraInStore.Services;
 using Nop.Plugin.Payments.TamaraInStore.Services.Api;
 using Nop.Plugin.Payments.TamaraInStore.Services.Checkout;
+using Nop.Plugin.Payments.TamaraInStore.Services.Staff;
 using Nop.Services.Orders;
 using Nop.Web.Framework.Components;
 using Nop.Web.Framework.Mvc.Routing;
@@ -55,7 +56,7 @@ public class TamaraInStoreCheckoutCompletedViewComponent : NopViewComponent
     public async Task<IViewComponentResult> InvokeAsync(string widgetZone, object additionalData)
     {
         var order = await FindOrderAsync();
-        if (order is null || !string.Equals(order.PaymentMethodSystemName, TamaraInStoreDefaults.SystemName, StringComparison.OrdinalIgnoreCase))
+        if (order is null || !TamaraStaffPolicy.IsTamaraOrder(order))
             return Content(string.Empty);
 
         var session = await _sessionService.GetLatestSessionByOrderIdAsync(order.Id)

@@ -1,8 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
-using Nop.Core;
 using Nop.Plugin.Payments.TamaraInStore.Factories;
+using Nop.Plugin.Payments.TamaraInStore.Services.Staff;
 using Nop.Services.Orders;
-using Nop.Services.Security;
 using Nop.Web.Framework.Components;
 using Nop.Web.Framework.Infrastructure;
 using Nop.Web.Framework.Models;
@@ -15,19 +14,16 @@ namespace Nop.Plugin.Payments.TamaraInStore.Components;
 public class TamaraInStoreOrderBlockViewComponent : NopViewComponent
 {
     private readonly IOrderService _orderService;
-    private readonly IPermissionService _permissionService;
-    private readonly IWorkContext _workContext;
     private readonly TamaraOrderBlockModelFactory _modelFactory;
+    private readonly TamaraStaffPolicy _policy;
 
     public TamaraInStoreOrderBlockViewComponent(IOrderService orderService,
-        IPermissionService permissionService,
-        IWorkContext workContext,
-        TamaraOrderBlockModelFactory modelFactory)
+        TamaraOrderBlockModelFactory modelFactory,
+        TamaraStaffPolicy policy)
     {
         _orderService = orderService;
-        _permissionService = permissionService;
-        _workContext = workContext;
         _modelFactory = modelFactory;
+        _policy = policy;
     }
 
     public async Task<IViewComponentResult> InvokeAsync(string widgetZone, object additionalData)
@@ -35,12 +31,11 @@ public class TamaraInStoreOrderBlockViewComponent : NopViewComponent
         if (widgetZone != AdminWidgetZones.OrderDetailsBlock || additionalData is not BaseNopEntityModel orderModel)
             return Content(string.Empty);
 
-        if (!await _permissionService.AuthorizeAsync(StandardPermission.Orders.ORDERS_VIEW) || !await TamaraOrderBlockAccess.MaySeeAsync(_workContext))
+        if (!await _policy.MaySeeAsync())
             return Content(string.Empty);
 
         var order = await _orderService.GetOrderByIdAsync(orderModel.Id);
-        if (order is null || order.Deleted
-            || !string.Equals(order.PaymentMethodSystemName, TamaraInStoreDefaults.SystemName, StringComparison.OrdinalIgnoreCase))
+        if (order is null || order.Deleted || !TamaraStaffPolicy.IsTamaraOrder(order))
             return Content(string.Empty);
 
         var model = await _modelFactory.PrepareOrderBlockModelAsync(order);

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ViewComponents;
 using Nop.Plugin.Payments.TamaraInStore.Services;
 using Nop.Plugin.Payments.TamaraInStore.Services.Refunds;
+using Nop.Plugin.Payments.TamaraInStore.Services.Staff;
 using Nop.Services.Orders;
 using Nop.Web.Framework.Components;
 using Nop.Web.Framework.Infrastructure;
@@ -31,7 +32,7 @@ public class TamaraInStoreRefundPopupViewComponent : NopViewComponent
             return Content(string.Empty);
 
         var order = await _orderService.GetOrderByIdAsync(orderModel.Id);
-        if (order is null || !string.Equals(order.PaymentMethodSystemName, TamaraInStoreDefaults.SystemName, StringComparison.OrdinalIgnoreCase))
+        if (order is null || !TamaraStaffPolicy.IsTamaraOrder(order))
             return Content(string.Empty);
 
         var basis = TamaraRefundBasis.Of(await _sessionService.GetRefundsByOrderIdAsync(order.Id));

@@ -74,6 +74,7 @@ public class TamaraInStoreAdminController : BasePaymentController
             model.NotificationToken_OverrideForStore = await _settingService.SettingExistsAsync(settings, x => x.NotificationToken, storeScope);
             model.StoreCode_OverrideForStore = await _settingService.SettingExistsAsync(settings, x => x.StoreCode, storeScope);
             model.DeviceId_OverrideForStore = await _settingService.SettingExistsAsync(settings, x => x.DeviceId, storeScope);
+            model.QrPlatform_OverrideForStore = await _settingService.SettingExistsAsync(settings, x => x.QrPlatform, storeScope);
             model.CountryCode_OverrideForStore = await _settingService.SettingExistsAsync(settings, x => x.CountryCode, storeScope);
             model.UseSandbox_OverrideForStore = await _settingService.SettingExistsAsync(settings, x => x.UseSandbox, storeScope);
             model.ApiBaseUrlOverride_OverrideForStore = await _settingService.SettingExistsAsync(settings, x => x.ApiBaseUrlOverride, storeScope);
@@ -110,6 +111,7 @@ public class TamaraInStoreAdminController : BasePaymentController
         await _settingService.SaveSettingOverridablePerStoreAsync(settings, x => x.NotificationToken, model.NotificationToken_OverrideForStore, storeScope, false);
         await _settingService.SaveSettingOverridablePerStoreAsync(settings, x => x.StoreCode, model.StoreCode_OverrideForStore, storeScope, false);
         await _settingService.SaveSettingOverridablePerStoreAsync(settings, x => x.DeviceId, model.DeviceId_OverrideForStore, storeScope, false);
+        await _settingService.SaveSettingOverridablePerStoreAsync(settings, x => x.QrPlatform, model.QrPlatform_OverrideForStore, storeScope, false);
         await _settingService.SaveSettingOverridablePerStoreAsync(settings, x => x.CountryCode, model.CountryCode_OverrideForStore, storeScope, false);
         await _settingService.SaveSettingOverridablePerStoreAsync(settings, x => x.UseSandbox, model.UseSandbox_OverrideForStore, storeScope, false);
         await _settingService.SaveSettingOverridablePerStoreAsync(settings, x => x.ApiBaseUrlOverride, model.ApiBaseUrlOverride_OverrideForStore, storeScope, false);

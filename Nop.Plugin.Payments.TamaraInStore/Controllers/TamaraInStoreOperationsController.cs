@@ -1,10 +1,9 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
-using Nop.Core;
 using Nop.Plugin.Payments.TamaraInStore.Factories;
 using Nop.Plugin.Payments.TamaraInStore.Models.Operations;
 using Nop.Plugin.Payments.TamaraInStore.Services.Reconciliation;
-using Nop.Plugin.Payments.TamaraInStore.Services.Sync;
+using Nop.Plugin.Payments.TamaraInStore.Services.Staff;
 using Nop.Services.Security;
 using Nop.Web.Framework;
 using Nop.Web.Framework.Controllers;
@@ -22,19 +21,19 @@ namespace Nop.Plugin.Payments.TamaraInStore.Controllers;
 [AutoValidateAntiforgeryToken]
 public class TamaraInStoreOperationsController : BasePluginController
 {
-    private readonly IWorkContext _workContext;
     private readonly ITamaraReconciliationService _reconciliationService;
     private readonly TamaraOperationsModelFactory _modelFactory;
     private readonly TamaraOrderActionService _actionService;
+    private readonly TamaraStaffPolicy _policy;
     private readonly TimeProvider _timeProvider;
 
-    public TamaraInStoreOperationsController(IWorkContext workContext,
-        ITamaraReconciliationService reconciliationService,
+    public TamaraInStoreOperationsController(ITamaraReconciliationService reconciliationService,
         TamaraOperationsModelFactory modelFactory,
         TamaraOrderActionService actionService,
+        TamaraStaffPolicy policy,
         TimeProvider timeProvider)
     {
-        _workContext = workContext;
+        _policy = policy;
         _reconciliationService = reconciliationService;
         _modelFactory = modelFactory;
         _actionService = actionService;
@@ -45,7 +44,7 @@ public class TamaraInStoreOperationsController : BasePluginController
     [CheckPermission(StandardPermission.Orders.ORDERS_VIEW)]
     public async Task<IActionResult> List()
     {
-        if (!await TamaraOrderBlockAccess.MaySeeAsync(_workContext))
+        if (!await _policy.MaySeeAsync())
             return Forbid();
 
         var model = await _modelFactory.PrepareSearchModelAsync(new OperationsSearchModel());
@@ -56,7 +55,7 @@ public class TamaraInStoreOperationsController : BasePluginController
     [CheckPermission(StandardPermission.Orders.ORDERS_VIEW)]
     public async Task<IActionResult> SessionList(OperationsSearchModel searchModel)
     {
-        if (!await TamaraOrderBlockAccess.MaySeeAsync(_workContext))
+        if (!await _policy.MaySeeAsync())
             return Forbid();
 
         return Json(await _modelFactory.PrepareListModelAsync(searchModel));
@@ -67,7 +66,7 @@ public class TamaraInStoreOperationsController : BasePluginController
     [CheckPermission(StandardPermission.Orders.ORDERS_VIEW)]
     public async Task<IActionResult> ExportCsv(OperationsSearchModel searchModel)
     {
-        if (!await TamaraOrderBlockAccess.MaySeeAsync(_workContext))
+        if (!await _policy.MaySeeAsync())
             return Forbid();
 
         var csv = await _modelFactory.PrepareCsvAsync(searchModel);
@@ -97,7 +96,7 @@ public class TamaraInStoreOperationsController : BasePluginController
     [CheckPermission(StandardPermission.Orders.ORDERS_CREATE_EDIT_DELETE)]
     public async Task<IActionResult> Reconcile()
     {
-        if (!await TamaraOrderBlockAccess.MaySeeAsync(_workContext))
+        if (!await _policy.MaySeeAsync())
             return Forbid();
 
         await _reconciliationService.RunAsync(HttpContext.RequestAborted);

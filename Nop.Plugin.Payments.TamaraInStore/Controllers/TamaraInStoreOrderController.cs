@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
-using Nop.Core;
 using Nop.Plugin.Payments.TamaraInStore.Factories;
-using Nop.Plugin.Payments.TamaraInStore.Services.Sync;
+using Nop.Plugin.Payments.TamaraInStore.Services.Staff;
 using Nop.Services.Orders;
 using Nop.Services.Security;
 using Nop.Web.Framework;
@@ -19,19 +18,19 @@ namespace Nop.Plugin.Payments.TamaraInStore.Controllers;
 public class TamaraInStoreOrderController : BasePluginController
 {
     private readonly IOrderService _orderService;
-    private readonly IWorkContext _workContext;
     private readonly TamaraOrderActionService _actionService;
     private readonly TamaraOrderBlockModelFactory _modelFactory;
+    private readonly TamaraStaffPolicy _policy;
 
     public TamaraInStoreOrderController(IOrderService orderService,
-        IWorkContext workContext,
         TamaraOrderActionService actionService,
-        TamaraOrderBlockModelFactory modelFactory)
+        TamaraOrderBlockModelFactory modelFactory,
+        TamaraStaffPolicy policy)
     {
         _orderService = orderService;
-        _workContext = workContext;
         _actionService = actionService;
         _modelFactory = modelFactory;
+        _policy = policy;
     }
 
     /// <summary>The card's content, to refresh it after an action</summary>
@@ -39,12 +38,11 @@ public class TamaraInStoreOrderController : BasePluginController
     [CheckPermission(StandardPermission.Orders.ORDERS_VIEW)]
     public async Task<IActionResult> OrderBlock(int orderId)
     {
-        if (!await TamaraOrderBlockAccess.MaySeeAsync(_workContext))
+        if (!await _policy.MaySeeAsync())
             return Forbid();
 
         var order = await _orderService.GetOrderByIdAsync(orderId);
-        if (order is null || order.Deleted
-            || !string.Equals(order.PaymentMethodSystemName, TamaraInStoreDefaults.SystemName, StringComparison.OrdinalIgnoreCase))
+        if (order is null || order.Deleted || !TamaraStaffPolicy.IsTamaraOrder(order))
             return NotFound();
 
         var model = await _modelFactory.PrepareOrderBlockModelAsync(order);

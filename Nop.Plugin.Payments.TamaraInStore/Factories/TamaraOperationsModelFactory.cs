@@ -6,6 +6,7 @@ using Nop.Plugin.Payments.TamaraInStore.Services;
 using Nop.Plugin.Payments.TamaraInStore.Services.Api;
 using Nop.Plugin.Payments.TamaraInStore.Services.Operations;
 using Nop.Plugin.Payments.TamaraInStore.Services.Reconciliation;
+using Nop.Plugin.Payments.TamaraInStore.Services.Staff;
 using Nop.Services.Helpers;
 using Nop.Services.Localization;
 using Nop.Services.Stores;
@@ -25,6 +26,7 @@ public class TamaraOperationsModelFactory
     private readonly ITamaraReconciliationService _reconciliationService;
     private readonly TamaraOperationsFigures _figures;
     private readonly TamaraOperationsQuery _query;
+    private readonly TamaraStaffPolicy _policy;
     private readonly TimeProvider _timeProvider;
 
     public TamaraOperationsModelFactory(IDateTimeHelper dateTimeHelper,
@@ -33,6 +35,7 @@ public class TamaraOperationsModelFactory
         ITamaraReconciliationService reconciliationService,
         TamaraOperationsFigures figures,
         TamaraOperationsQuery query,
+        TamaraStaffPolicy policy,
         TimeProvider timeProvider)
     {
         _dateTimeHelper = dateTimeHelper;
@@ -41,6 +44,7 @@ public class TamaraOperationsModelFactory
         _reconciliationService = reconciliationService;
         _figures = figures;
         _query = query;
+        _policy = policy;
         _timeProvider = timeProvider;
     }
 
@@ -75,9 +79,17 @@ public class TamaraOperationsModelFactory
         var page = await _query.SearchAsync(await ToFilterAsync(searchModel), searchModel.Page - 1, searchModel.PageSize);
         var storeNames = (await _storeService.GetAllStoresAsync()).ToDictionary(store => store.Id, store => store.Name);
 
+        var mayAct = await _policy.MayActAsync();
+
         var rows = new List<OperationsRowModel>();
         foreach (var row in page)
-            rows.Add(await PrepareRowAsync(row, storeNames));
+        {
+            var model = await PrepareRowAsync(row, storeNames);
+            // the actions act on the order's newest session, so only its row offers them
+            if (mayAct && row.OrderId > 0 && !row.OrderDeleted && row.IsNewestOfOrder)
+                model.Actions = TamaraStaffPolicy.AllowedActions(TamaraStaffSituation.Of(row)).Select(action => action.ToString()).ToList();
+            rows.Add(model);
+        }
 
         return new OperationsListModel
         {

@@ -3,6 +3,7 @@ using Nop.Core.Domain.Payments;
 using Nop.Plugin.Payments.TamaraInStore.Domain;
 using Nop.Plugin.Payments.TamaraInStore.Models;
 using Nop.Plugin.Payments.TamaraInStore.Services;
+using Nop.Plugin.Payments.TamaraInStore.Services.Staff;
 using Nop.Plugin.Payments.TamaraInStore.Services.Api;
 using Nop.Plugin.Payments.TamaraInStore.Services.Checkout;
 using Nop.Plugin.Payments.TamaraInStore.Services.Refunds;
@@ -10,7 +11,6 @@ using Nop.Plugin.Payments.TamaraInStore.Services.Sync;
 using Nop.Services.Helpers;
 using Nop.Services.Localization;
 using Nop.Services.Orders;
-using Nop.Services.Security;
 
 namespace Nop.Plugin.Payments.TamaraInStore.Factories;
 
@@ -22,25 +22,25 @@ public class TamaraOrderBlockModelFactory
     private readonly IDateTimeHelper _dateTimeHelper;
     private readonly ILocalizationService _localizationService;
     private readonly IOrderService _orderService;
-    private readonly IPermissionService _permissionService;
     private readonly QrCodeService _qrCodeService;
     private readonly TamaraSessionService _sessionService;
+    private readonly TamaraStaffPolicy _policy;
     private readonly TimeProvider _timeProvider;
 
     public TamaraOrderBlockModelFactory(IDateTimeHelper dateTimeHelper,
         ILocalizationService localizationService,
         IOrderService orderService,
-        IPermissionService permissionService,
         QrCodeService qrCodeService,
         TamaraSessionService sessionService,
+        TamaraStaffPolicy policy,
         TimeProvider timeProvider)
     {
         _dateTimeHelper = dateTimeHelper;
         _localizationService = localizationService;
         _orderService = orderService;
-        _permissionService = permissionService;
         _qrCodeService = qrCodeService;
         _sessionService = sessionService;
+        _policy = policy;
         _timeProvider = timeProvider;
     }
 
@@ -50,7 +50,6 @@ public class TamaraOrderBlockModelFactory
 
         var model = new OrderBlockModel { OrderId = order.Id };
         var session = await _sessionService.GetLatestSessionByOrderIdAsync(order.Id);
-        var canEdit = await _permissionService.AuthorizeAsync(StandardPermission.Orders.ORDERS_CREATE_EDIT_DELETE);
 
         model.Timeline = (await _orderService.GetOrderNotesByOrderIdAsync(order.Id))
             .Where(note => note.Note?.StartsWith(NotePrefix, StringComparison.Ordinal) == true)
@@ -99,23 +98,17 @@ public class TamaraOrderBlockModelFactory
             });
         }
 
-        var orderOpen = order.OrderStatus != OrderStatus.Cancelled && order.PaymentStatus == PaymentStatus.Pending;
-        model.CanCheck = canEdit && !string.IsNullOrEmpty(session.TamaraOrderId);
-        model.CanVoid = canEdit && session.State == TamaraSessionState.Pending;
-        model.CanSendNewLink = canEdit && orderOpen
-            && session.State is TamaraSessionState.Pending or TamaraSessionState.Declined or TamaraSessionState.Expired or TamaraSessionState.Canceled
-                or TamaraSessionState.Refunded;
-        model.CanAcceptCapture = canEdit && session.State == TamaraSessionState.NeedsAttention && orderOpen;
-        model.CanRefundCapture = canEdit && session.State == TamaraSessionState.NeedsAttention;
-
         // any of the order's links, not only the newest: a replaced link may be the one paid twice
         var doublePaid = (await _sessionService.GetSessionsByOrderIdAsync(order.Id)).LastOrDefault(candidate => TamaraDoublePaymentRefund.IsDoublePayment(order, candidate));
         if (doublePaid is not null)
         {
             model.DoublePayment = string.Format(await _localizationService.GetResourceAsync("Plugins.Payments.TamaraInStore.OrderBlock.DoublePayment"),
                 TamaraCapturedAmount.Format(doublePaid.CapturedAmount - doublePaid.RefundedAmount, doublePaid.CurrencyCode), doublePaid.TamaraOrderId);
-            model.CanRefundDoublePayment = canEdit;
         }
+
+        model.Actions = await _policy.MayActAsync()
+            ? TamaraStaffPolicy.AllowedActions(TamaraStaffSituation.Of(order, session, doublePaid is not null)).ToList()
+            : new List<TamaraOrderAction>();
 
         return model;
     }

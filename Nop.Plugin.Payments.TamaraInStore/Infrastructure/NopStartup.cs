@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Nop.Core.Infrastructure;
 using Nop.Plugin.Payments.TamaraInStore.Factories;
 using Nop.Plugin.Payments.TamaraInStore.Services;
+using Nop.Plugin.Payments.TamaraInStore.Services.Staff;
 using Nop.Plugin.Payments.TamaraInStore.Services.Api;
 using Nop.Plugin.Payments.TamaraInStore.Services.Checkout;
 using Nop.Plugin.Payments.TamaraInStore.Services.Operations;
@@ -40,6 +41,9 @@ public class NopStartup : INopStartup
         services.AddScoped<TamaraNeedsAttentionService>();
         services.AddScoped<TamaraUninstallService>();
         services.AddScoped<TamaraOrderBlockModelFactory>();
+        services.AddScoped<TamaraStaffPolicy>();
+        services.AddScoped<TamaraStaffAnswers>();
+        services.AddScoped<TamaraNewLinkService>();
         services.AddScoped<TamaraOrderActionService>();
         services.AddScoped<TamaraOperationsQuery>();
         services.AddScoped<TamaraOperationsFigures>();

@@ -58,6 +58,8 @@ public static partial class TamaraInStoreLocaleResources
 
         new(OrderBlockPrefix + "Result.NoSession", "This order has no Tamara session.", "لا توجد جلسة تمارا لهذا الطلب."),
         new(OrderBlockPrefix + "Result.AccessDenied", "You are not allowed to do this.", "غير مسموح لك بتنفيذ هذا الإجراء."),
+        new(OrderBlockPrefix + "Result.NotAllowed", "This action is not available for this order's Tamara payment now; nothing was done. Reload the page.",
+            "هذا الإجراء غير متاح الآن لدفعة تمارا الخاصة بهذا الطلب؛ لم يُنفَّذ شيء. أعد تحميل الصفحة."),
         new(OrderBlockPrefix + "Result.RequestFailed", "The request failed. Reload the page and try again.", "فشل الطلب. أعد تحميل الصفحة وحاول مرة أخرى."),
 
         new(OrderBlockPrefix + "Check.UnknownOrder", "Tamara order not found here.", "لم يتم العثور على طلب تمارا هنا."),

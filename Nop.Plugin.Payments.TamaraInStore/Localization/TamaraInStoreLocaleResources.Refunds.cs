@@ -14,6 +14,7 @@ public static partial class TamaraInStoreLocaleResources
         public const string CurrencyMismatch = Prefix + "CurrencyMismatch";
         public const string ExceedsRefundable = Prefix + "ExceedsRefundable";
         public const string Refused = Prefix + "Refused";
+        public const string NotSent = Prefix + "NotSent";
         public const string NotConfirmed = Prefix + "NotConfirmed";
         public const string EarlierNotConfirmed = Prefix + "EarlierNotConfirmed";
         public const string InProgress = Prefix + "InProgress";
@@ -59,6 +60,9 @@ public static partial class TamaraInStoreLocaleResources
         new(RefundKeys.Refused,
             "Tamara refused the refund: {0}",
             "رفضت تمارا الاسترداد: {0}"),
+        new(RefundKeys.NotSent,
+            "Nothing was refunded: the refund did not reach Tamara ({0}). Try again later.",
+            "لم يُسترد أي مبلغ: لم يصل طلب الاسترداد إلى تمارا ({0}). حاول مرة أخرى لاحقًا."),
         new(RefundKeys.NotConfirmed,
             "Tamara's answer to this refund was lost, and the refund was not sent again. As soon as Tamara shows it (by its notification or when the order is checked), it is recorded in the order by itself. Clicking the same refund again is safe: it asks Tamara first and completes this refund without sending a second one; only if Tamara still has no record of it after {0} minutes, and is not processing it, is it sent anew.",
             "فُقد رد تمارا على هذا الاسترداد، ولم يُرسل الاسترداد مرة أخرى. بمجرد أن تُظهره تمارا (عبر إشعارها أو عند التحقق من الطلب) يُسجَّل في الطلب تلقائياً. النقر على الاسترداد نفسه مرة أخرى آمن: يسأل تمارا أولاً ويُكمل هذا الاسترداد دون إرسال استرداد ثانٍ؛ ولا يُرسل من جديد إلا إذا لم يكن لدى تمارا أي سجل له بعد {0} دقيقة ولم تكن تعالجه."),

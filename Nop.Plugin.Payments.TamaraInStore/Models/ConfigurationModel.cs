@@ -38,6 +38,10 @@ public record ConfigurationModel : BaseNopModel
     public string DeviceId { get; set; }
     public bool DeviceId_OverrideForStore { get; set; }
 
+    [NopResourceDisplayName("Plugins.Payments.TamaraInStore.Fields.QrPlatform")]
+    public string QrPlatform { get; set; }
+    public bool QrPlatform_OverrideForStore { get; set; }
+
     [NopResourceDisplayName("Plugins.Payments.TamaraInStore.Fields.CountryCode")]
     public string CountryCode { get; set; }
     public bool CountryCode_OverrideForStore { get; set; }

@@ -19,6 +19,7 @@ public static class ConfigurationModelMapper
         NotificationTokenHint = SensitiveDataMasker.SecretHint(settings.NotificationToken),
         StoreCode = settings.StoreCode,
         DeviceId = settings.DeviceId,
+        QrPlatform = TamaraQrPlatform.Of(settings),
         CountryCode = settings.CountryCode,
         UseSandbox = settings.UseSandbox,
         ApiBaseUrlOverride = settings.ApiBaseUrlOverride,
@@ -47,6 +48,7 @@ public static class ConfigurationModelMapper
 
         settings.StoreCode = model.StoreCode?.Trim();
         settings.DeviceId = string.IsNullOrWhiteSpace(model.DeviceId) ? null : model.DeviceId.Trim();
+        settings.QrPlatform = model.QrPlatform?.Trim();
         settings.CountryCode = model.CountryCode?.Trim().ToUpperInvariant();
         settings.UseSandbox = model.UseSandbox;
         settings.ApiBaseUrlOverride = string.IsNullOrWhiteSpace(model.ApiBaseUrlOverride) ? null : model.ApiBaseUrlOverride.Trim().TrimEnd('/');

@@ -1,3 +1,4 @@
+using Nop.Plugin.Payments.TamaraInStore.Services.Staff;
 using Nop.Web.Framework.Models;
 
 namespace Nop.Plugin.Payments.TamaraInStore.Models;
@@ -51,21 +52,25 @@ public record OrderBlockModel : BaseNopModel
     /// <summary>Tamara's order notes, newest first</summary>
     public IList<OrderBlockEventModel> Timeline { get; set; } = new List<OrderBlockEventModel>();
 
-    public bool CanCheck { get; set; }
+    /// <summary>What this staff member may do now, as <see cref="TamaraStaffPolicy"/> decides; the buttons follow it</summary>
+    public IList<TamaraOrderAction> Actions { get; set; } = new List<TamaraOrderAction>();
 
-    public bool CanVoid { get; set; }
+    public bool CanCheck => Actions.Contains(TamaraOrderAction.CheckNow);
 
-    public bool CanSendNewLink { get; set; }
+    public bool CanVoid => Actions.Contains(TamaraOrderAction.Void);
+
+    public bool CanSendNewLink => Actions.Contains(TamaraOrderAction.SendNewLink);
 
     /// <summary>A Tamara payment taken although the order was paid by other means; empty when there is none</summary>
     public string DoublePayment { get; set; }
 
-    public bool CanRefundDoublePayment { get; set; }
+    public bool CanRefundDoublePayment => Actions.Contains(TamaraOrderAction.RefundDoublePayment);
+
     /// <summary>The session needs attention: staff may accept Tamara's capture as the order's payment</summary>
-    public bool CanAcceptCapture { get; set; }
+    public bool CanAcceptCapture => Actions.Contains(TamaraOrderAction.AcceptCapture);
 
     /// <summary>The session needs attention: staff may refund Tamara's capture at Tamara</summary>
-    public bool CanRefundCapture { get; set; }
+    public bool CanRefundCapture => Actions.Contains(TamaraOrderAction.RefundCapture);
 }
 
 public record OrderBlockRefundModel : BaseNopModel

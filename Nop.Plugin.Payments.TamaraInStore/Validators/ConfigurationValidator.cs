@@ -25,6 +25,10 @@ public class ConfigurationValidator : BaseNopValidator<ConfigurationModel>
             .When(model => !string.IsNullOrWhiteSpace(model.DeviceId))
             .WithMessageAwait(localizationService.GetResourceAsync("Plugins.Payments.TamaraInStore.Checkout.Errors.DeviceIdInvalid"), TamaraInStoreDefaults.DeviceIdMaxLength);
 
+        RuleFor(model => model.QrPlatform)
+            .Must(TamaraQrPlatform.IsValid)
+            .WithMessageAwait(localizationService.GetResourceAsync("Plugins.Payments.TamaraInStore.Configuration.Errors.QrPlatformInvalid"), TamaraInStoreDefaults.QrPlatformMaxLength);
+
         RuleFor(model => model.CountryCode)
             .Must(country => TamaraInStoreDefaults.CountryCurrencies.ContainsKey(country ?? string.Empty))
             .WithMessageAwait(localizationService.GetResourceAsync("Plugins.Payments.TamaraInStore.Configuration.Errors.CountryInvalid"));

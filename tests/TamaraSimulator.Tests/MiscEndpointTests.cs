@@ -32,7 +32,7 @@ public class MiscEndpointTests : SimulatorTestBase
     [Test]
     public async Task Qr_session_needs_a_device_id_and_sends_no_sms()
     {
-        var body = new JsonObject { ["amount"] = Requests.Money(500m), ["order_reference_id"] = "qr-1", ["order_number"] = "Q1" };
+        var body = Requests.Qr(500m, "qr-1");
 
         var missing = await Api.PostAsync("checkout/in-store", body);
         Assert.That(missing.Status, Is.EqualTo(HttpStatusCode.BadRequest));
@@ -81,7 +81,7 @@ public class MiscEndpointTests : SimulatorTestBase
     [Test]
     public async Task A_scanned_qr_code_opens_the_same_payment_page_and_pays_or_declines()
     {
-        var body = new JsonObject { ["amount"] = Requests.Money(250m), ["order_reference_id"] = "qr-scan" };
+        var body = Requests.Qr(250m, "qr-scan");
         var paid = await Api.SendAsync(HttpMethod.Post, "checkout/in-store", body, r => r.Headers.Add("X-Device-Id", "pos-7"));
         body["order_reference_id"] = "qr-scan-2";
         var declined = await Api.SendAsync(HttpMethod.Post, "checkout/in-store", body, r => r.Headers.Add("X-Device-Id", "pos-7"));
@@ -100,7 +100,7 @@ public class MiscEndpointTests : SimulatorTestBase
     [Test]
     public async Task Without_the_device_header_the_error_has_tamaras_shape()
     {
-        var missing = await Api.PostAsync("checkout/in-store", new JsonObject { ["amount"] = Requests.Money(250m) });
+        var missing = await Api.PostAsync("checkout/in-store", Requests.Qr());
 
         Assert.That(missing.Status, Is.EqualTo(HttpStatusCode.BadRequest));
         Assert.That(missing.Body!["message"]!.GetValue<string>(), Is.Not.Empty);

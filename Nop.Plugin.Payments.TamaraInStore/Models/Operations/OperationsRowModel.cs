@@ -38,4 +38,7 @@ public record OperationsRowModel : BaseNopModel
     public string Refunded { get; set; }
 
     public string LastError { get; set; }
+
+    /// <summary>The <see cref="Services.Staff.TamaraOrderAction"/> names this row offers, as the order card does; the grid only renders them</summary>
+    public IList<string> Actions { get; set; } = new List<string>();
 }

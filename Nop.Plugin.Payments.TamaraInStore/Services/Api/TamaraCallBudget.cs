@@ -1,19 +1,17 @@
-using Nop.Plugin.Payments.TamaraInStore.Services.Refunds;
-
 namespace Nop.Plugin.Payments.TamaraInStore.Services.Api;
 
 /// <summary>
 /// How long one Tamara call may take at most, so that it never outlives what guards it: the order's lock
 /// (<see cref="TamaraInStoreDefaults.OrderLockExpiration"/>) and the time a refund without an answer is waited for
-/// (<see cref="TamaraRefundService.UnconfirmedRefundGracePeriod"/>)
+/// (<see cref="TamaraInStoreDefaults.UnconfirmedRefundGracePeriod"/>)
 /// </summary>
 public static class TamaraCallBudget
 {
     /// <summary>The shorter of the two periods a call must end within</summary>
     public static TimeSpan Guard =>
-        TamaraInStoreDefaults.OrderLockExpiration < TamaraRefundService.UnconfirmedRefundGracePeriod
+        TamaraInStoreDefaults.OrderLockExpiration < TamaraInStoreDefaults.UnconfirmedRefundGracePeriod
             ? TamaraInStoreDefaults.OrderLockExpiration
-            : TamaraRefundService.UnconfirmedRefundGracePeriod;
+            : TamaraInStoreDefaults.UnconfirmedRefundGracePeriod;
 
     /// <summary>
     /// The longest request timeout whose worst case (every attempt of a repeated read timing out, with the longest

@@ -15,5 +15,8 @@ public enum TamaraErrorKind
     InvalidResponse,
 
     /// <summary>The call was not made: the settings lack what it needs (token, base URL)</summary>
-    Configuration
+    Configuration,
+
+    /// <summary>Something in front of Tamara's API (a CDN, a firewall) refused the call with a web page: it never reached Tamara</summary>
+    Blocked
 }

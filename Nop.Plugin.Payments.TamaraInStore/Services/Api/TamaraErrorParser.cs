@@ -13,6 +13,12 @@ public static class TamaraErrorParser
 {
     public sealed record TamaraError(string Message, IReadOnlyList<string> ErrorCodes, bool HasTamaraMessage);
 
+    /// <summary>An HTML page (by its content type or its first character) rather than an API answer</summary>
+    public static bool IsWebPage(string mediaType, string body) =>
+        string.Equals(mediaType, "text/html", StringComparison.OrdinalIgnoreCase)
+        || string.Equals(mediaType, "application/xhtml+xml", StringComparison.OrdinalIgnoreCase)
+        || (body?.TrimStart() is { Length: > 0 } text && text[0] == '<');
+
     public static TamaraError Parse(HttpStatusCode statusCode, string body)
     {
         var codes = new List<string>();

@@ -108,6 +108,7 @@ internal sealed class TamaraRequestSender
 
         HttpStatusCode status;
         HttpResponseHeaders headers;
+        string mediaType;
         string responseBody;
         try
         {
@@ -115,6 +116,7 @@ internal sealed class TamaraRequestSender
             responseBody = await response.Content.ReadAsStringAsync(linked.Token);
             status = response.StatusCode;
             headers = response.Headers;
+            mediaType = response.Content.Headers.ContentType?.MediaType;
         }
         catch (OperationCanceledException exception) when (!cancellationToken.IsCancellationRequested)
         {
@@ -128,20 +130,22 @@ internal sealed class TamaraRequestSender
                 isTransient: true, kind: TamaraErrorKind.Network, innerException: exception);
         }
 
+        var webPage = TamaraErrorParser.IsWebPage(mediaType, responseBody);
         if (settings.DebugLogging)
         {
             await LogAsync(LogLevel.Information,
                 $"Tamara response: {call.Endpoint} answered HTTP {(int)status} in {stopwatch.ElapsedMilliseconds} ms",
-                SensitiveDataMasker.MaskBody(responseBody));
+                webPage ? $"(a web page of {responseBody.Length} characters, not logged)" : SensitiveDataMasker.MaskBody(responseBody));
         }
 
         if ((int)status is >= 200 and < 300)
             return ReadSuccess<TResponse>(call, responseBody);
 
-        if (status == HttpStatusCode.NotFound && call.NotFoundIsEmpty)
+        // a web page is not Tamara saying "no such thing": something in front of the API answered
+        if (status == HttpStatusCode.NotFound && call.NotFoundIsEmpty && !webPage)
             return default;
 
-        throw ToException(call, status, responseBody, headers);
+        throw webPage && IsRefusalStatus(status) ? Blocked(call, status) : ToException(call, status, responseBody, headers);
     }
 
     private static HttpRequestMessage CreateRequest(TamaraInStoreSettings settings, string baseUrl, TamaraCall call, string requestBody)
@@ -167,6 +171,9 @@ internal sealed class TamaraRequestSender
         if (string.IsNullOrWhiteSpace(responseBody))
             throw InvalidResponse(call, "the body is empty");
 
+        if (TamaraErrorParser.IsWebPage(null, responseBody))
+            throw InvalidResponse(call, "a web page came back instead of JSON (something in front of Tamara's API answered)");
+
         try
         {
             return TamaraJson.Deserialize<TResponse>(responseBody) ?? throw InvalidResponse(call, "the body is null");
@@ -186,6 +193,18 @@ internal sealed class TamaraRequestSender
 
         return new TamaraApiException(error.Message, status, call.Endpoint, error.ErrorCodes, transient, retryAfter);
     }
+
+    /// <summary>
+    /// A 4xx HTML page instead of Tamara's JSON: something in front of the API (a CDN, a firewall) stopped the call, so nothing
+    /// happened at Tamara. Its text is never shown. (A 5xx page, a gateway error, keeps the usual mapping: the outcome is
+    /// unknown, as for any 5xx.)
+    /// </summary>
+    private static TamaraApiException Blocked(TamaraCall call, HttpStatusCode status) =>
+        new($"Tamara's API was blocked for {call.Endpoint}: a firewall or CDN in front of it answered HTTP {(int)status} ({status}) with a web page, so the call did not reach Tamara",
+            status, call.Endpoint, kind: TamaraErrorKind.Blocked);
+
+    private static bool IsRefusalStatus(HttpStatusCode status) =>
+        (int)status is >= 400 and < 500 && status is not (HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests);
 
     private static string Describe(TamaraApiException exception) => exception.StatusCode is { } status
         ? $"HTTP {(int)status} {status}: {SensitiveDataMasker.MaskText(exception.Message)}"

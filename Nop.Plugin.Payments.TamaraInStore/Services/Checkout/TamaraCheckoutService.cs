@@ -354,6 +354,7 @@ public class TamaraCheckoutService
                 // the custom order number does not exist yet; PostProcessPaymentAsync updates the reference once it does
                 OrderNumber = processPaymentRequest.OrderGuid.ToString(),
                 StoreCode = settings.StoreCode,
+                QrPlatform = settings.QrPlatform,
                 ExpiryMinutes = settings.SessionLifetimeMinutes,
                 AdjustmentName = await _localizationService.GetResourceAsync("Plugins.Payments.TamaraInStore.Checkout.AdjustmentItem")
             };
@@ -626,6 +627,7 @@ public class TamaraCheckoutService
             OrderReferenceId = TamaraSessionCreator.ReferenceIdFor(order.OrderGuid, Math.Max(sessions.Count, 1)),
             OrderNumber = string.IsNullOrEmpty(order.CustomOrderNumber) ? order.OrderGuid.ToString() : order.CustomOrderNumber,
             StoreCode = settings.StoreCode,
+            QrPlatform = settings.QrPlatform,
             ExpiryMinutes = settings.SessionLifetimeMinutes,
             AdjustmentName = await _localizationService.GetResourceAsync("Plugins.Payments.TamaraInStore.Checkout.AdjustmentItem")
         };

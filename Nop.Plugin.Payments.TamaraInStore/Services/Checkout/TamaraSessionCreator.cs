@@ -165,7 +165,7 @@ public class TamaraSessionCreator
         {
             return await RecoverAsync(settings, orderReferenceId, exception);
         }
-        catch (TamaraApiException exception) when (exception.StatusCode is { } code && (int)code is >= 400 and < 500)
+        catch (TamaraApiException exception) when (exception.Kind == TamaraErrorKind.Api && exception.StatusCode is { } code && (int)code is >= 400 and < 500)
         {
             await _logger.WarningAsync($"Tamara in-store: session refused ({(int)code}) for reference {orderReferenceId}: {exception.Message}");
             return (null, null, await ErrorAsync("Plugins.Payments.TamaraInStore.Checkout.Errors.Refused", TamaraMessage(exception)));

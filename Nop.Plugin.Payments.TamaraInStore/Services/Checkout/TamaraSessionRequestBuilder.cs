@@ -42,7 +42,7 @@ public class TamaraSessionRequestBuilder
     }
 
     /// <summary>
-    /// The body of POST /checkout/in-store (a QR code shown at a POS device): the total, references, language and branch;
+    /// The body of POST /checkout/in-store (a QR code shown at a POS device): the total, the platform, references, language and branch;
     /// that endpoint takes no items, phone or e-mail
     /// </summary>
     public virtual CreateInStoreQrSessionRequest BuildQr(TamaraSessionRequestInput input)
@@ -53,6 +53,7 @@ public class TamaraSessionRequestBuilder
         return new CreateInStoreQrSessionRequest
         {
             Amount = new TamaraMoney(TamaraMoneyRounding.Round(input.TotalAmount, currency), currency),
+            Platform = TamaraQrPlatform.ValueOrDefault(input.QrPlatform),
             OrderReferenceId = input.OrderReferenceId,
             OrderNumber = input.OrderNumber,
             Locale = input.Locale,

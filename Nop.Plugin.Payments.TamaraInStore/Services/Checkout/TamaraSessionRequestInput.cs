@@ -29,6 +29,9 @@ public class TamaraSessionRequestInput
 
     public string StoreCode { get; set; }
 
+    /// <summary>The QR session's platform (<see cref="TamaraQrPlatform"/>); not used by SMS sessions</summary>
+    public string QrPlatform { get; set; }
+
     public int ExpiryMinutes { get; set; }
 
     /// <summary>Item name of the line that carries fees and rounding (shown to the customer by Tamara)</summary>

@@ -46,8 +46,10 @@ public class TamaraOperationsQuery
     internal IQueryable<TamaraOperationsRow> Filtered(TamaraOperationsFilter filter)
     {
         filter ??= new TamaraOperationsFilter();
+        var needsAttention = (int)TamaraSessionState.NeedsAttention;
+        var sessions = _sessionRepository.Table;
 
-        var rows = from session in _sessionRepository.Table
+        var rows = from session in sessions
                    join order in _orderRepository.Table on session.OrderId equals order.Id into orders
                    from order in orders.DefaultIfEmpty()
                    select new TamaraOperationsRow
@@ -67,7 +69,13 @@ public class TamaraOperationsQuery
                        CreatedOnUtc = session.CreatedOnUtc,
                        ExpiresOnUtc = session.ExpiresOnUtc,
                        PaidOnUtc = session.PaidOnUtc,
-                       LastError = session.LastError
+                       LastError = session.LastError,
+                       OrderStatusId = order == null ? 0 : order.OrderStatusId,
+                       PaymentStatusId = order == null ? 0 : order.PaymentStatusId,
+                       OrderDeleted = order != null && order.Deleted,
+                       IsNewestOfOrder = !sessions.Any(other => other.OrderId == session.OrderId && other.Id > session.Id),
+                       OrderHoldsCaptureNeedingAttention = sessions.Any(other => other.OrderId == session.OrderId
+                           && other.StateId == needsAttention && other.CapturedAmount > other.RefundedAmount)
                    };
 
         if (filter.StoreId > 0)
@@ -89,7 +97,6 @@ public class TamaraOperationsQuery
             rows = rows.Where(row => row.CustomOrderNumber == search || row.TamaraOrderId == search || orderId > 0 && row.OrderId == orderId);
         }
 
-        var needsAttention = (int)TamaraSessionState.NeedsAttention;
         return rows
             .OrderByDescending(row => row.StateId == needsAttention ? 1 : 0)
             .ThenByDescending(row => row.CreatedOnUtc)

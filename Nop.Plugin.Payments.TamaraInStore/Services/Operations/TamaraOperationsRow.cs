@@ -38,5 +38,19 @@ public class TamaraOperationsRow
 
     public string LastError { get; set; }
 
+    /// <summary>0 when no order was placed</summary>
+    public int OrderStatusId { get; set; }
+
+    /// <summary>0 when no order was placed</summary>
+    public int PaymentStatusId { get; set; }
+
+    public bool OrderDeleted { get; set; }
+
+    /// <summary>No later session belongs to the same order: the one the staff actions act on</summary>
+    public bool IsNewestOfOrder { get; set; }
+
+    /// <summary>A session of the same order needs attention while Tamara still holds money of it</summary>
+    public bool OrderHoldsCaptureNeedingAttention { get; set; }
+
     public TamaraOperationsState State => TamaraOperationsQuery.StateOf(StateId, CapturedAmount, RefundedAmount);
 }

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Nop.Plugin.Payments.TamaraInStore.Services.Sync;
 using Nop.Services.Configuration;
 using Nop.Services.Localization;
 using Nop.Services.Logging;
@@ -9,7 +10,7 @@ namespace Nop.Plugin.Payments.TamaraInStore.Services.Reconciliation;
 
 /// <summary>
 /// Reconciles the sessions of every store created within the window with Tamara: reads only, a few sessions at a time, each
-/// worker in its own DI scope and request context, as the poller's (<see cref="TamaraTaskWorkers"/>): nopCommerce's scoped
+/// worker in its own DI scope and request context, as the poller's (<see cref="Sync.TamaraTaskWorkers"/>): nopCommerce's scoped
 /// services are not for concurrent use, and a fix that marks an order paid runs nopCommerce's paid processing
 /// </summary>
 public class TamaraReconciliationService : ITamaraReconciliationService

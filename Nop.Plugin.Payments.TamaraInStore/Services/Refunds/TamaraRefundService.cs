@@ -14,7 +14,6 @@ using Nop.Services.Logging;
 using Nop.Services.Orders;
 using Nop.Services.Payments;
 using Keys = Nop.Plugin.Payments.TamaraInStore.Localization.TamaraInStoreLocaleResources.RefundKeys;
-using Nop.Plugin.Payments.TamaraInStore.Services.Sync;
 
 namespace Nop.Plugin.Payments.TamaraInStore.Services.Refunds;
 
@@ -28,11 +27,8 @@ namespace Nop.Plugin.Payments.TamaraInStore.Services.Refunds;
 /// </remarks>
 public class TamaraRefundService
 {
-    /// <summary>
-    /// How long a refund without a clear outcome is waited for. A row still "requested" within this time belongs to a
-    /// refund being made right now; an "unknown" row older than this that Tamara does not show never happened.
-    /// </summary>
-    public static TimeSpan UnconfirmedRefundGracePeriod => TimeSpan.FromMinutes(2);
+    /// <summary>See <see cref="TamaraInStoreDefaults.UnconfirmedRefundGracePeriod"/></summary>
+    public static TimeSpan UnconfirmedRefundGracePeriod => TamaraInStoreDefaults.UnconfirmedRefundGracePeriod;
 
     /// <summary>How long after a click whose answer was lost the same click completes it instead of refunding again</summary>
     public static TimeSpan RepeatedClickWindow => TimeSpan.FromHours(1);
@@ -317,7 +313,7 @@ public class TamaraRefundService
             await _sessionService.UpdateRefundAsync(row);
             await _sessionService.ReleaseRefundClaimAsync(session.Id, basis);
             await _logger.WarningAsync($"Tamara in-store: Tamara refused refund {row.MerchantRefundId} of order #{order.Id} ({exception.StatusCode})", exception);
-            return await ErrorAsync(Keys.Refused, exception.Message);
+            return await ErrorAsync(exception.Kind == TamaraErrorKind.Blocked ? Keys.NotSent : Keys.Refused, exception.Message);
         }
         catch (Exception exception)
         {
@@ -397,12 +393,12 @@ public class TamaraRefundService
     /// <see cref="TamaraSessionState.Refunded"/>. The nopCommerce order's payment is not touched (Tamara's payment was
     /// never booked there). Takes the order's lock.
     /// </summary>
-    public virtual async Task<TamaraStaffActionResult> RefundCaptureAsync(Order order, TamaraSession session)
+    public virtual async Task<TamaraCaptureRefundResult> RefundCaptureAsync(Order order, TamaraSession session)
     {
         ArgumentNullException.ThrowIfNull(order);
         ArgumentNullException.ThrowIfNull(session);
 
-        TamaraStaffActionResult result = null;
+        TamaraCaptureRefundResult result = null;
         var locked = await TryWithOrderLockAsync(session.TamaraOrderId,
             async () => result = await RefundCaptureUnderLockAsync(order, session.Id));
 
@@ -412,7 +408,7 @@ public class TamaraRefundService
         return result ?? await FailedAsync(Keys.NotConfirmed, UnconfirmedRefundGracePeriod.TotalMinutes);
     }
 
-    private async Task<TamaraStaffActionResult> RefundCaptureUnderLockAsync(Order order, int sessionId)
+    private async Task<TamaraCaptureRefundResult> RefundCaptureUnderLockAsync(Order order, int sessionId)
     {
         var session = await _sessionService.GetSessionByIdAsync(sessionId);
         if (session?.State != TamaraSessionState.NeedsAttention || string.IsNullOrEmpty(session.TamaraOrderId))
@@ -439,7 +435,7 @@ public class TamaraRefundService
         if (reconciliation.InFlight)
             return await FailedAsync(Keys.InProgress);
         if (reconciliation.Match.StillPending.Count > 0)
-            return new TamaraStaffActionResult(false, (await EarlierNotConfirmedAsync(reconciliation.Match.StillPending[0])).Errors.Single());
+            return new TamaraCaptureRefundResult(false, (await EarlierNotConfirmedAsync(reconciliation.Match.StillPending[0])).Errors.Single());
 
         var captured = tamaraOrder.CapturedAmount?.Amount ?? decimal.Zero;
         var refundable = Math.Max(decimal.Zero, captured - (tamaraOrder.RefundedAmount?.Amount ?? decimal.Zero));
@@ -449,7 +445,7 @@ public class TamaraRefundService
             var sent = await SendRefundAsync(request, session, settings, tamaraOrder, currencyCode, reconciliation.Rows, countInNopCommerce: false,
                 TamaraRefundBasis.Of(reconciliation.Rows));
             if (!sent.Success)
-                return new TamaraStaffActionResult(false, string.Join(" ", sent.Errors));
+                return new TamaraCaptureRefundResult(false, string.Join(" ", sent.Errors));
         }
 
         session = await _sessionService.GetSessionByIdAsync(sessionId);
@@ -463,10 +459,10 @@ public class TamaraRefundService
         await AddOrderNoteAsync(order, Keys.NoteCaptureRefunded, money);
         await _logger.InformationAsync($"Tamara in-store: staff refunded the capture of Tamara order {session.TamaraOrderId} (order #{order.Id}, {money})");
 
-        return new TamaraStaffActionResult(true, await FormatAsync(Keys.CaptureRefunded, money));
+        return new TamaraCaptureRefundResult(true, await FormatAsync(Keys.CaptureRefunded, money));
     }
 
-    private async Task<TamaraStaffActionResult> FailedAsync(string resourceKey, params object[] arguments) =>
+    private async Task<TamaraCaptureRefundResult> FailedAsync(string resourceKey, params object[] arguments) =>
         new(false, await FormatAsync(resourceKey, arguments));
 
     #endregion
@@ -660,9 +656,12 @@ public class TamaraRefundService
     private Task<bool> TryWithOrderLockAsync(string tamaraOrderId, Func<Task> action) =>
         TamaraOrderLock.TryRunAsync(_locker, tamaraOrderId, action, TamaraOrderLock.StaffActionAttempts, TamaraOrderLock.StaffActionRetryDelay);
 
-    /// <summary>A 4xx answer (or a call that was never sent) means Tamara refunded nothing; anything else may have refunded</summary>
+    /// <summary>
+    /// A 4xx answer (or a call that was never sent, or one a CDN stopped before Tamara) means Tamara refunded nothing; anything
+    /// else may have refunded
+    /// </summary>
     private static bool IsRefusal(TamaraApiException exception) =>
-        !exception.OutcomeUnknown && exception.Kind is TamaraErrorKind.Api or TamaraErrorKind.Configuration;
+        !exception.OutcomeUnknown && exception.Kind is TamaraErrorKind.Api or TamaraErrorKind.Configuration or TamaraErrorKind.Blocked;
 
     private static bool RefundsEverything(RefundPaymentRequest request) =>
         !request.IsPartialRefund || request.AmountToRefund >= request.Order.OrderTotal - request.Order.RefundedAmount;

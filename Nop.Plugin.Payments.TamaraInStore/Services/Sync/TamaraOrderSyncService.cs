@@ -591,7 +591,7 @@ public class TamaraOrderSyncService
             StatusCode = exception.StatusCode,
             RetryAfter = exception.RetryAfter,
             Error = error,
-            Unreachable = exception.Kind == TamaraErrorKind.Network
+            Unreachable = exception.Kind is TamaraErrorKind.Network or TamaraErrorKind.Blocked
         };
     }
 

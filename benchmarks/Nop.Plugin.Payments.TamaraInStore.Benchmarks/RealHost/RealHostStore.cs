@@ -12,7 +12,7 @@ namespace Nop.Plugin.Payments.TamaraInStore.Benchmarks.RealHost;
 /// </summary>
 public sealed class RealHostStore
 {
-    public const string TaskType = "Nop.Plugin.Payments.TamaraInStore.Services.TamaraPendingSessionsTask";
+    public const string TaskType = "Nop.Plugin.Payments.TamaraInStore.Services.Sync.TamaraPendingSessionsTask";
     public const int StateDeclined = 30, StatePending = 10;
 
     private readonly string _connectionString;

@@ -5,6 +5,7 @@ using Nop.Core;
 using Nop.Core.Caching;
 using Nop.Core.Domain.Directory;
 using Nop.Plugin.Payments.TamaraInStore.Services;
+using Nop.Plugin.Payments.TamaraInStore.Services.Sync;
 using Nop.Plugin.Payments.TamaraInStore.Tests.Fakes;
 using Nop.Services.Catalog;
 using Nop.Services.Customers;

@@ -6,6 +6,7 @@ using Nop.Plugin.Payments.TamaraInStore.Domain;
 using Nop.Plugin.Payments.TamaraInStore.EndToEnd.Harness;
 using Nop.Plugin.Payments.TamaraInStore.Services.Api.Models;
 using Nop.Plugin.Payments.TamaraInStore.Services.Refunds;
+using Nop.Plugin.Payments.TamaraInStore.Services.Staff;
 using Nop.Plugin.Payments.TamaraInStore.Services.Sync;
 
 namespace Nop.Plugin.Payments.TamaraInStore.EndToEnd.Orders;
@@ -223,7 +224,7 @@ public class OrphanAndLatePaymentScenarioTests : EndToEndTest
 
         // the order block's "Refund the Tamara payment"
         using var scope = Env.Plugin.CreateScope();
-        var refund = await scope.ServiceProvider.GetRequiredService<Nop.Plugin.Payments.TamaraInStore.Services.Refunds.TamaraDoublePaymentRefund>().RefundAsync(Env.Order(orderId));
+        var refund = await scope.ServiceProvider.GetRequiredService<TamaraDoublePaymentRefund>().RefundAsync(Env.Order(orderId));
 
         Assert.That(refund.Succeeded, Is.True, refund.Error);
         Assert.That(Tamara.FindOrder(tamaraOrderId)!.RefundedAmount, Is.EqualTo(300m));

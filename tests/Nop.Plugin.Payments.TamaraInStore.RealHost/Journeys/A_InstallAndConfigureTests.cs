@@ -45,7 +45,7 @@ public class A_InstallAndConfigureTests : Journey
         await Screens.TakeAsync(Admin.Page, "plugins-after-restart");
 
         Assert.That(await Database.ScalarAsync<long>(
-            "SELECT count(*) FROM \"ScheduleTask\" WHERE \"Type\" = 'Nop.Plugin.Payments.TamaraInStore.Services.TamaraPendingSessionsTask'"),
+            "SELECT count(*) FROM \"ScheduleTask\" WHERE \"Type\" = 'Nop.Plugin.Payments.TamaraInStore.Services.Sync.TamaraPendingSessionsTask'"),
             Is.EqualTo(1), "the poll task is registered");
         Assert.That(await Database.ScalarAsync<long>(
             "SELECT count(*) FROM \"ScheduleTask\" WHERE \"Type\" = 'Nop.Plugin.Payments.TamaraInStore.Services.Reconciliation.TamaraReconciliationTask' " +

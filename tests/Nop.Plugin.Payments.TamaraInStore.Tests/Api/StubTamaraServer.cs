@@ -24,7 +24,10 @@ public sealed class StubTamaraServer : IAsyncDisposable
         public JObject BodyJson => JObject.Parse(Body);
     }
 
-    public sealed record StubResponse(int Status, string Body = null, IReadOnlyDictionary<string, string> Headers = null, TimeSpan Delay = default);
+    /// <param name="ResetMidBody">Announce the whole body, send half of it, then drop the connection</param>
+    /// <param name="TrickleDelay">Send the body one byte at a time, waiting this long before each</param>
+    public sealed record StubResponse(int Status, string Body = null, IReadOnlyDictionary<string, string> Headers = null, TimeSpan Delay = default,
+        bool ResetMidBody = false, TimeSpan TrickleDelay = default);
 
     private readonly ConcurrentQueue<StubResponse> _responses = new();
     private readonly ConcurrentQueue<RecordedRequest> _requests = new();
@@ -57,6 +60,18 @@ public sealed class StubTamaraServer : IAsyncDisposable
     }
 
     public StubTamaraServer EnqueueJson(object body, int status = 200) => Enqueue(status, JToken.FromObject(body).ToString());
+
+    public StubTamaraServer EnqueueResetMidBody(string body, int status = 200)
+    {
+        _responses.Enqueue(new StubResponse(status, body, ResetMidBody: true));
+        return this;
+    }
+
+    public StubTamaraServer EnqueueTrickle(string body, TimeSpan delayPerByte, int status = 200)
+    {
+        _responses.Enqueue(new StubResponse(status, body, TrickleDelay: delayPerByte));
+        return this;
+    }
 
     public void Reset()
     {
@@ -97,6 +112,37 @@ public sealed class StubTamaraServer : IAsyncDisposable
         {
             if (!context.Response.Headers.ContainsKey("Content-Type"))
                 context.Response.ContentType = "application/json";
+
+            var bytes = System.Text.Encoding.UTF8.GetBytes(response.Body);
+            if (response.ResetMidBody)
+            {
+                context.Response.ContentLength = bytes.Length;
+                await context.Response.Body.WriteAsync(bytes.AsMemory(0, bytes.Length / 2));
+                await context.Response.Body.FlushAsync();
+                context.Abort();
+                return;
+            }
+
+            if (response.TrickleDelay > TimeSpan.Zero)
+            {
+                context.Response.ContentLength = bytes.Length;
+                try
+                {
+                    foreach (var b in bytes)
+                    {
+                        await Task.Delay(response.TrickleDelay, context.RequestAborted);
+                        await context.Response.Body.WriteAsync(new[] { b }, context.RequestAborted);
+                        await context.Response.Body.FlushAsync(context.RequestAborted);
+                    }
+                }
+                catch (Exception exception) when (exception is OperationCanceledException or IOException)
+                {
+                    // the client gave up
+                }
+
+                return;
+            }
+
             await context.Response.WriteAsync(response.Body);
         }
     }

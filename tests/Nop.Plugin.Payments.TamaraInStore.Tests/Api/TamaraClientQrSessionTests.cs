@@ -11,6 +11,7 @@ public class TamaraClientQrSessionTests : TamaraApiTestBase
     private static CreateInStoreQrSessionRequest Body() => new()
     {
         Amount = new TamaraMoney(300, "SAR"),
+        Platform = "NOPCOMMERCE_POS_QR",
         OrderReferenceId = "ref-1",
         OrderNumber = "A-1001",
         Locale = "ar_SA",
@@ -33,7 +34,7 @@ public class TamaraClientQrSessionTests : TamaraApiTestBase
             Assert.That(request.Header("X-Device-Id"), Is.EqualTo("POS-7"));
             Assert.That(request.Header("Authorization"), Is.EqualTo($"Bearer {ApiToken}"));
             JsonAssert.AreEquivalent("""
-                { "amount": { "amount": 300, "currency": "SAR" }, "order_reference_id": "ref-1", "order_number": "A-1001",
+                { "amount": { "amount": 300, "currency": "SAR" }, "platform": "NOPCOMMERCE_POS_QR", "order_reference_id": "ref-1", "order_number": "A-1001",
                   "locale": "ar_SA", "additional_data": { "store_code": "Branch A" } }
                 """, request.Body);
             Assert.That((response.CheckoutId, response.OrderId, response.CheckoutDeeplink), Is.EqualTo(("c1", "o1", "https://checkout.tamara.co/c1")));

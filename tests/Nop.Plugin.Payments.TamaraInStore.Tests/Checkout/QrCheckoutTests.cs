@@ -176,6 +176,7 @@ public class QrCheckoutTests
             Assert.That(sent.OrderNumber, Is.EqualTo(request.OrderGuid.ToString()));
             Assert.That(sent.Locale, Is.EqualTo("en_US"));
             Assert.That(sent.AdditionalData.StoreCode, Is.EqualTo("Branch A"));
+            Assert.That(sent.Platform, Is.EqualTo("NOPCOMMERCE_POS_QR"), "Tamara requires the platform; the store set none, so the default goes");
             Assert.That(session.Channel, Is.EqualTo(TamaraSessionChannel.Qr));
             Assert.That(session.DeviceId, Is.EqualTo("TILL-2"));
             Assert.That(session.PhoneNumber, Is.Null);
@@ -184,6 +185,23 @@ public class QrCheckoutTests
             Assert.That(session.Amount, Is.EqualTo(100m));
         });
         VerifyNoSms(fixture);
+    }
+
+    [Test]
+    public async Task The_qr_session_carries_the_platform_the_store_set()
+    {
+        var fixture = QrStore();
+        fixture.Settings.QrPlatform = " ACME_POS_QR ";
+        TamaraCreatesQr(fixture);
+        CreateInStoreQrSessionRequest sent = null;
+        fixture.Client.Setup(c => c.CreateInStoreQrSessionAsync(It.IsAny<TamaraInStoreSettings>(), It.IsAny<string>(), It.IsAny<CreateInStoreQrSessionRequest>(), It.IsAny<CancellationToken>()))
+            .Callback((TamaraInStoreSettings _, string _, CreateInStoreQrSessionRequest body, CancellationToken _) => sent = body)
+            .ReturnsAsync(new CreateInStoreSessionResponse { OrderId = "tamara-qr-1", CheckoutId = "checkout-qr-1", CheckoutDeeplink = "https://checkout.tamara.co/qr-1" });
+
+        var (_, result) = await PlaceQrAsync(fixture.Create());
+
+        Assert.That(result.Success, Is.True, string.Join(", ", result.Errors));
+        Assert.That(sent.Platform, Is.EqualTo("ACME_POS_QR"));
     }
 
     [Test]

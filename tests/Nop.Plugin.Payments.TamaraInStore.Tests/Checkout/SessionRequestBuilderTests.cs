@@ -25,6 +25,20 @@ public class SessionRequestBuilderTests
     private static decimal Sum(Nop.Plugin.Payments.TamaraInStore.Services.Api.Models.CreateInStoreSessionRequest request) =>
         request.Items.Sum(item => item.TotalAmount.Amount) + (request.ShippingAmount?.Amount ?? 0m);
 
+    [TestCase("ACME_POS_QR", "ACME_POS_QR")]
+    [TestCase("  ACME_POS_QR ", "ACME_POS_QR")]
+    [TestCase(null, "NOPCOMMERCE_POS_QR")]
+    [TestCase("   ", "NOPCOMMERCE_POS_QR")]
+    public void A_qr_request_always_carries_a_platform(string configured, string sent)
+    {
+        var input = Input(new TamaraOrderAmounts([], 0m), 1m, 300m, "SAR");
+        input.QrPlatform = configured;
+
+        var request = new TamaraSessionRequestBuilder().BuildQr(input);
+
+        Assert.That(request.Platform, Is.EqualTo(sent));
+    }
+
     [Test]
     public void Items_carry_names_skus_types_and_converted_amounts()
     {

@@ -115,6 +115,44 @@ public class ConfigurationValidatorTests
         Assert.That(errors, valid ? Is.Empty : Is.EqualTo(new[] { nameof(ConfigurationModel.DeviceId) }));
     }
 
+    [TestCase("NOPCOMMERCE_POS_QR", true)]
+    [TestCase("acme.pos-qr_2", true)]
+    [TestCase("", false)]
+    [TestCase("   ", false)]
+    [TestCase("NOP POS", false)]
+    [TestCase("NOP/POS", false)]
+    public void The_qr_platform_is_required_short_and_plain(string platform, bool valid)
+    {
+        var model = InstallDefaults();
+        model.QrPlatform = platform;
+
+        var errors = Validator().Validate(model).Errors.Select(error => error.PropertyName);
+
+        Assert.That(errors, valid ? Is.Empty : Is.EqualTo(new[] { nameof(ConfigurationModel.QrPlatform) }));
+    }
+
+    [Test]
+    public void A_qr_platform_longer_than_the_limit_is_refused()
+    {
+        var model = InstallDefaults();
+        model.QrPlatform = new string('P', TamaraInStoreDefaults.QrPlatformMaxLength + 1);
+
+        Assert.That(Validator().Validate(model).Errors.Select(error => error.PropertyName), Is.EqualTo(new[] { nameof(ConfigurationModel.QrPlatform) }));
+    }
+
+    [Test]
+    public void The_qr_platform_of_settings_saved_before_it_existed_shows_the_default_and_is_saved_trimmed()
+    {
+        var settings = new TamaraInStoreSettings();
+        var shown = ConfigurationModelMapper.ToModel(settings).QrPlatform;
+        var model = InstallDefaults();
+        model.QrPlatform = " ACME_POS_QR ";
+
+        ConfigurationModelMapper.ApplyTo(model, settings);
+
+        Assert.That((shown, settings.QrPlatform), Is.EqualTo(("NOPCOMMERCE_POS_QR", "ACME_POS_QR")));
+    }
+
     [Test]
     public void A_device_id_longer_than_its_column_is_refused()
     {

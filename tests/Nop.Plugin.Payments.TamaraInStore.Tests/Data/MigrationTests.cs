@@ -65,6 +65,33 @@ public class MigrationTests
                 "so a database at version 1.02 gets it");
         });
     }
+    [Test]
+    public void The_poll_task_stored_by_an_earlier_version_is_renamed_after_every_earlier_migration()
+    {
+        var earlier = new[] { Of<SchemaMigration>(), Of<RefundCountedOfflineMigration>(), Of<PhoneLinkLimitIndexMigration>(),
+            Of<SessionChannelMigration>(), Of<ReconciliationRunTableMigration>(), Of<RefundClaimTableMigration>() };
+        Assert.Multiple(() =>
+        {
+            Assert.That(Of<PollTaskTypeMigration>().TargetMigrationProcess, Is.EqualTo(MigrationProcessType.Update),
+                "a new install stores the current name");
+            Assert.That(earlier.Select(migration => migration.Version), Has.All.LessThan(Of<PollTaskTypeMigration>().Version));
+        });
+    }
+
+    [Test]
+    public void The_poll_task_name_an_earlier_version_stored_no_longer_resolves_and_the_new_one_does()
+    {
+        // nopCommerce's task runner: Type.GetType, then the same name in every loaded assembly
+        static Type Resolve(string name) => Type.GetType(name) ?? AppDomain.CurrentDomain.GetAssemblies()
+            .Select(assembly => assembly.GetType(name)).FirstOrDefault(type => type is not null);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(Resolve(PollTaskTypeMigration.EarlierType), Is.Null, "so an update must rewrite the stored name");
+            Assert.That(Resolve(TamaraInStoreDefaults.ScheduleTask.Type),
+                Is.EqualTo(typeof(Nop.Plugin.Payments.TamaraInStore.Services.Sync.TamaraPendingSessionsTask)));
+        });
+    }
 
     /// <summary>
     /// The expressions a migration's building block adds, as the given database. Only the blocks the base schema shares

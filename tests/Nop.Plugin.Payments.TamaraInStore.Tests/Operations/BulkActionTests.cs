@@ -2,6 +2,7 @@ using Moq;
 using Nop.Core;
 using Nop.Core.Domain.Vendors;
 using Nop.Plugin.Payments.TamaraInStore.Services.Api.Models;
+using Nop.Plugin.Payments.TamaraInStore.Services.Staff;
 using Nop.Plugin.Payments.TamaraInStore.Services.Sync;
 using Nop.Plugin.Payments.TamaraInStore.Tests.Sync;
 using Nop.Services.Security;

@@ -57,7 +57,7 @@ public class OperationsPageTests
 
         return new TamaraOperationsModelFactory(dates.Object, localization.Object, stores.Object, _reconciliation.Object,
             new TamaraOperationsFigures(new InMemoryRepository<TamaraRefund>(), _sessions), new TamaraOperationsQuery(_orders, _sessions),
-            new FakeTimeProvider(new DateTimeOffset(Now)));
+            Sync.TamaraInStoreOrderControllerTests.NewPolicy(_workContext.Object), new FakeTimeProvider(new DateTimeOffset(Now)));
     }
 
     private TamaraSession AddSession(int storeId, TamaraSessionState state, string phone = "+966501234567", string lastError = null)
@@ -197,7 +197,7 @@ public class OperationsPageTests
     }
 
     private TamaraInStoreOperationsController NewController() =>
-        new(_workContext.Object, _reconciliation.Object, NewFactory(), null, TimeProvider.System)
+        new(_reconciliation.Object, NewFactory(), null, Sync.TamaraInStoreOrderControllerTests.NewPolicy(_workContext.Object), TimeProvider.System)
         {
             ControllerContext = new ControllerContext { HttpContext = new DefaultHttpContext() }
         };

@@ -4,6 +4,7 @@ using Nop.Core.Domain.Cms;
 using Nop.Core.Domain.Localization;
 using Nop.Core.Domain.ScheduleTasks;
 using Nop.Plugin.Payments.TamaraInStore.Services;
+using Nop.Plugin.Payments.TamaraInStore.Services.Sync;
 using Nop.Plugin.Payments.TamaraInStore.Services.Checkout;
 using Nop.Plugin.Payments.TamaraInStore.Services.Reconciliation;
 using Nop.Plugin.Payments.TamaraInStore.Services.Refunds;
@@ -77,6 +78,7 @@ public class PaymentMethodInstallTests
             Assert.That(saved.SessionLifetimeMinutes, Is.EqualTo(15));
             Assert.That(saved.PollIntervalSeconds, Is.EqualTo(10));
             Assert.That(saved.RequestTimeoutSeconds, Is.EqualTo(10));
+            Assert.That(saved.QrPlatform, Is.EqualTo("NOPCOMMERCE_POS_QR"), "Tamara refuses a QR session without a platform");
             Assert.That(saved.ApiToken, Is.Null);
         });
     }
@@ -150,6 +152,30 @@ public class PaymentMethodInstallTests
         Assert.That(inserted.Select(task => task.Type), Is.EqualTo(new[] { typeof(TamaraReconciliationTask).FullName }));
         Assert.That(saved.ReconciliationDays, Is.EqualTo(7));
         _settingService.Verify(service => service.SaveSettingAsync(saved, It.IsAny<System.Linq.Expressions.Expression<Func<TamaraInStoreSettings, int>>>(), 0, true), Times.Once);
+    }
+
+    [Test]
+    public async Task Update_gives_an_earlier_install_the_qr_platform()
+    {
+        var saved = new TamaraInStoreSettings { ApiToken = "token", ReconciliationDays = 7 };
+        _settingService.Setup(service => service.LoadSettingAsync<TamaraInStoreSettings>(0)).ReturnsAsync(saved);
+
+        await _plugin.UpdateAsync("1.03", "1.04");
+
+        Assert.That(saved.QrPlatform, Is.EqualTo("NOPCOMMERCE_POS_QR"));
+        _settingService.Verify(service => service.SaveSettingAsync(saved, It.IsAny<System.Linq.Expressions.Expression<Func<TamaraInStoreSettings, string>>>(), 0, true), Times.Once);
+    }
+
+    [Test]
+    public async Task Update_keeps_a_qr_platform_the_merchant_set()
+    {
+        var saved = new TamaraInStoreSettings { ApiToken = "token", ReconciliationDays = 7, QrPlatform = "ACME_POS_QR" };
+        _settingService.Setup(service => service.LoadSettingAsync<TamaraInStoreSettings>(0)).ReturnsAsync(saved);
+
+        await _plugin.UpdateAsync("1.03", "1.04");
+
+        Assert.That(saved.QrPlatform, Is.EqualTo("ACME_POS_QR"));
+        _settingService.Verify(service => service.SaveSettingAsync(saved, It.IsAny<System.Linq.Expressions.Expression<Func<TamaraInStoreSettings, string>>>(), 0, true), Times.Never);
     }
 
     /// <summary>Installs, then installs again with the tasks already there; every task inserted once</summary>

@@ -7,6 +7,7 @@ using Nop.Plugin.Payments.TamaraInStore.Controllers;
 using Nop.Plugin.Payments.TamaraInStore.Domain;
 using Nop.Plugin.Payments.TamaraInStore.Factories;
 using Nop.Plugin.Payments.TamaraInStore.Services;
+using Nop.Plugin.Payments.TamaraInStore.Services.Staff;
 using Nop.Plugin.Payments.TamaraInStore.Services.Api.Models;
 using Nop.Plugin.Payments.TamaraInStore.Services.Refunds;
 using Nop.Plugin.Payments.TamaraInStore.Services.Sync;
@@ -36,8 +37,8 @@ public class DoublePaymentRefundTests
         new(_harness.Locker, _harness.Logger.Object, _harness.Orders.OrderService, _harness.SettingService.Object, _harness.Client.Object, _harness.SessionService, _harness.Time);
 
     private TamaraInStoreOrderController NewController() =>
-        new(_harness.Orders.OrderService, new Mock<IWorkContext>().Object,
-            TamaraInStoreOrderControllerTests.NewActionService(_harness, new Mock<IWorkContext>().Object, null), null)
+        new(_harness.Orders.OrderService, TamaraInStoreOrderControllerTests.NewActionService(_harness, new Mock<IWorkContext>().Object, null), null,
+            TamaraInStoreOrderControllerTests.NewPolicy(new Mock<IWorkContext>().Object))
         {
             ControllerContext = new ControllerContext { HttpContext = new DefaultHttpContext() }
         };
@@ -48,7 +49,8 @@ public class DoublePaymentRefundTests
         dates.Setup(helper => helper.ConvertToUserTimeAsync(It.IsAny<DateTime>(), It.IsAny<DateTimeKind>())).ReturnsAsync((DateTime value, DateTimeKind _) => value);
         var permissions = new Mock<IPermissionService>();
         permissions.Setup(service => service.AuthorizeAsync(It.IsAny<string>())).ReturnsAsync(true);
-        return new TamaraOrderBlockModelFactory(dates.Object, _localization.Object, _harness.Orders.OrderService, permissions.Object, new Services.Checkout.QrCodeService(), _harness.SessionService, _harness.Time);
+        return new TamaraOrderBlockModelFactory(dates.Object, _localization.Object, _harness.Orders.OrderService, new Services.Checkout.QrCodeService(), _harness.SessionService,
+            new TamaraStaffPolicy(permissions.Object, new Mock<IWorkContext>().Object), _harness.Time);
     }
 
     private static (bool Success, string Message) Answer(IActionResult result)

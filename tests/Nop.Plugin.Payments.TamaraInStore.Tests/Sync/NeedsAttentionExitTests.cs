@@ -2,6 +2,7 @@ using Moq;
 using Nop.Core.Domain.Payments;
 using Nop.Plugin.Payments.TamaraInStore.Domain;
 using Nop.Plugin.Payments.TamaraInStore.Services;
+using Nop.Plugin.Payments.TamaraInStore.Services.Staff;
 using Nop.Plugin.Payments.TamaraInStore.Services.Api.Models;
 using Nop.Plugin.Payments.TamaraInStore.Services.Refunds;
 using Nop.Plugin.Payments.TamaraInStore.Services.Sync;

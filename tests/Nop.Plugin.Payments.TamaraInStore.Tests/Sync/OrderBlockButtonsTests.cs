@@ -33,8 +33,8 @@ public class OrderBlockButtonsTests
 
         var dates = new Mock<IDateTimeHelper>();
         dates.Setup(helper => helper.ConvertToUserTimeAsync(It.IsAny<DateTime>(), It.IsAny<DateTimeKind>())).ReturnsAsync((DateTime value, DateTimeKind _) => value);
-        var factory = new TamaraOrderBlockModelFactory(dates.Object, _harness.English.Object, _harness.Orders.OrderService, _permissions.Object,
-            new Services.Checkout.QrCodeService(), _harness.SessionService, _harness.Time);
+        var factory = new TamaraOrderBlockModelFactory(dates.Object, _harness.English.Object, _harness.Orders.OrderService,
+            new Services.Checkout.QrCodeService(), _harness.SessionService, new Services.Staff.TamaraStaffPolicy(_permissions.Object, new Mock<Nop.Core.IWorkContext>().Object), _harness.Time);
 
         return await factory.PrepareOrderBlockModelAsync(order);
     }

@@ -9,6 +9,7 @@ using Nop.Plugin.Payments.TamaraInStore.Components;
 using Nop.Plugin.Payments.TamaraInStore.Controllers;
 using Nop.Plugin.Payments.TamaraInStore.Domain;
 using Nop.Plugin.Payments.TamaraInStore.Services;
+using Nop.Plugin.Payments.TamaraInStore.Services.Staff;
 using Nop.Plugin.Payments.TamaraInStore.Services.Api.Models;
 using Nop.Plugin.Payments.TamaraInStore.Services.Checkout;
 using Nop.Plugin.Payments.TamaraInStore.Services.Refunds;
@@ -38,7 +39,7 @@ public class TamaraInStoreOrderControllerTests
     }
 
     private TamaraInStoreOrderController NewController() =>
-        new(_harness.Orders.OrderService, _workContext.Object, NewActionService(_harness, _workContext.Object, _checkoutService.Object), null)
+        new(_harness.Orders.OrderService, NewActionService(_harness, _workContext.Object, _checkoutService.Object), null, NewPolicy(_workContext.Object))
         {
             ControllerContext = new ControllerContext { HttpContext = new DefaultHttpContext() }
         };
@@ -56,11 +57,26 @@ public class TamaraInStoreOrderControllerTests
             permissionService = permissions.Object;
         }
 
-        return new TamaraOrderActionService(localization.Object, harness.Logger.Object, harness.Orders.OrderService, permissionService, workContext,
-            checkoutService,
+        var answers = new TamaraStaffAnswers(localization.Object);
+        var orderSync = harness.NewService();
+        return new TamaraOrderActionService(harness.Logger.Object, harness.Orders.OrderService,
             new TamaraDoublePaymentRefund(harness.Locker, harness.Logger.Object, harness.Orders.OrderService, harness.SettingService.Object,
                 harness.Client.Object, harness.SessionService, harness.Time),
-            needsAttentionService, harness.NewService(), harness.SessionService);
+            needsAttentionService, new TamaraNewLinkService(harness.Logger.Object, checkoutService, orderSync, harness.SessionService, answers),
+            orderSync, harness.SessionService, answers, new TamaraStaffPolicy(permissionService, workContext));
+    }
+
+    /// <summary>The staff policy for <paramref name="workContext"/>'s user, allowed everything unless told otherwise</summary>
+    public static TamaraStaffPolicy NewPolicy(IWorkContext workContext, IPermissionService permissionService = null)
+    {
+        if (permissionService is null)
+        {
+            var permissions = new Mock<IPermissionService>();
+            permissions.Setup(service => service.AuthorizeAsync(It.IsAny<string>())).ReturnsAsync(true);
+            permissionService = permissions.Object;
+        }
+
+        return new TamaraStaffPolicy(permissionService, workContext);
     }
 
     private static (bool Success, string Message, bool ReloadPage) Answer(IActionResult result)
@@ -141,7 +157,7 @@ public class TamaraInStoreOrderControllerTests
         _workContext.Setup(context => context.GetCurrentVendorAsync()).ReturnsAsync(new Vendor { Id = 3 });
         var permissions = new Mock<IPermissionService>();
         permissions.Setup(service => service.AuthorizeAsync(It.IsAny<string>())).ReturnsAsync(true);
-        var component = new TamaraInStoreOrderBlockViewComponent(_harness.Orders.OrderService, permissions.Object, _workContext.Object, null);
+        var component = new TamaraInStoreOrderBlockViewComponent(_harness.Orders.OrderService, null, new TamaraStaffPolicy(permissions.Object, _workContext.Object));
 
         var result = await component.InvokeAsync(AdminWidgetZones.OrderDetailsBlock, new BaseNopEntityModel { Id = order.Id });
 

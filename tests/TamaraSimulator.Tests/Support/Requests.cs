@@ -32,6 +32,21 @@ internal static class Requests
         ["additional_data"] = new JsonObject { ["store_code"] = "Branch A" },
     };
 
+    /// <summary>A valid QR session body (the device id goes in the X-Device-Id header).</summary>
+    public static JsonObject Qr(decimal amount = 250m, string? reference = null) => new()
+    {
+        ["amount"] = Money(amount),
+        ["platform"] = "NOPCOMMERCE_POS_QR",
+        ["order_reference_id"] = reference ?? Guid.NewGuid().ToString(),
+    };
+
+    public static JsonObject Webhook(string type = "order", params string[] events) => new()
+    {
+        ["type"] = type,
+        ["events"] = new JsonArray(events.Select(e => (JsonNode)JsonValue.Create(e)).ToArray()),
+        ["url"] = "http://127.0.0.1:5999/tamara/in-store/webhook",
+    };
+
     public static JsonObject Refund(decimal amount, string? merchantRefundId = null, string comment = "Refund for the order 123")
     {
         var body = new JsonObject { ["total_amount"] = Money(amount), ["comment"] = comment };

@@ -5,7 +5,10 @@ namespace TamaraSimulator;
 
 internal static class MoneyReader
 {
-    /// <summary>Reads { "amount": number, "currency": "XXX" }; amounts given as strings are rejected.</summary>
+    /// <summary>
+    /// Reads { "amount": number, "currency": "XXX" }; amounts given as strings, a currency outside the schema's enum and
+    /// more decimals than the currency has (2; 3 for BHD, KWD, OMR) are rejected.
+    /// </summary>
     public static Money? Read(JsonNode? node, string field, ValidationIssues issues, bool required)
     {
         if (node is null)
@@ -37,7 +40,21 @@ internal static class MoneyReader
             return null;
         }
 
-        return new Money(amount, currency.GetValue<string>());
+        var code = currency.GetValue<string>();
+        if (!Currencies.Schema.Contains(code, StringComparer.Ordinal))
+        {
+            issues.Invalid("invalid_currency", $"{field}.currency must be one of {string.Join(", ", Currencies.Schema)}");
+            return null;
+        }
+
+        var decimals = Currencies.Decimals(code);
+        if (decimal.Round(amount, decimals) != amount)
+        {
+            issues.Invalid("invalid_amount_precision", $"{field}.amount has more than {decimals} decimals for {code}");
+            return null;
+        }
+
+        return new Money(amount, code);
     }
 
     /// <summary>The order-level discount: { "name", "amount": { money } } as in the order schema, or a plain money object.</summary>

@@ -3,10 +3,9 @@ using System.Text.Json.Nodes;
 
 namespace TamaraSimulator;
 
-/// <summary>Checks session requests the way the simulator believes Tamara does (see README).</summary>
+/// <summary>Checks session requests as Tamara's reference schema describes them, plus the simulator's business rules (see README).</summary>
 internal sealed class SessionRequestValidator(SimulatorOptions options)
 {
-    private static readonly string[] PaymentTypes = ["PAY_BY_INSTALMENTS", "PAY_NOW"];
     private const decimal AmountTolerance = 0.01m;
 
     /// <summary>POST /checkout/in-store-session (customer gets an SMS).</summary>
@@ -96,6 +95,7 @@ internal sealed class SessionRequestValidator(SimulatorOptions options)
         }
 
         var currency = CheckTotal(amount, "amount", issues);
+        var platform = RequestJson.ReadString(body, "platform", issues, required: true, maxLength: RequestSchema.PlatformMaxLength);
         var reference = RequestJson.ReadString(body, "order_reference_id", issues, required: false);
         var common = ReadCommon(body, issues);
         if (issues.Any)
@@ -116,6 +116,7 @@ internal sealed class SessionRequestValidator(SimulatorOptions options)
             PaymentType = common.PaymentType,
             ExpiryMinutes = common.ExpiryMinutes,
             DeviceId = deviceId,
+            Platform = platform,
             AdditionalData = common.AdditionalData,
         }, null);
     }
@@ -153,12 +154,8 @@ internal sealed class SessionRequestValidator(SimulatorOptions options)
     {
         var orderNumber = RequestJson.ReadString(body, "order_number", issues, required: false);
         var description = RequestJson.ReadString(body, "description", issues, required: false, maxLength: 4096);
-        var locale = RequestJson.ReadString(body, "locale", issues, required: false, maxLength: 16);
-        var paymentType = RequestJson.ReadString(body, "payment_type", issues, required: false) ?? PaymentTypes[0];
-        if (!PaymentTypes.Contains(paymentType))
-        {
-            issues.Invalid("invalid_payment_type", $"payment_type must be one of {string.Join(", ", PaymentTypes)}");
-        }
+        var locale = RequestSchema.ReadEnum(body, "locale", RequestSchema.Locales, issues);
+        var paymentType = RequestSchema.ReadEnum(body, "payment_type", RequestSchema.PaymentTypes, issues) ?? RequestSchema.PaymentTypes[0];
 
         int? expiry = null;
         if (body["expiry_time"] is { } expiryNode)
@@ -173,19 +170,7 @@ internal sealed class SessionRequestValidator(SimulatorOptions options)
             }
         }
 
-        JsonObject? additional = null;
-        if (body["additional_data"] is { } additionalNode)
-        {
-            if (additionalNode is JsonObject obj)
-            {
-                additional = obj.DeepClone().AsObject();
-            }
-            else
-            {
-                issues.Invalid("invalid_additional_data", "additional_data must be an object");
-            }
-        }
-
+        var additional = RequestSchema.ReadAdditionalData(body, issues);
         return new CommonFields(orderNumber, description, locale, paymentType, expiry, additional);
     }
 
@@ -217,10 +202,12 @@ internal sealed class SessionRequestValidator(SimulatorOptions options)
             return null;
         }
 
-        var name = ItemString(item, "name", path, 255, issues);
+        var name = ItemString(item, "name", path, RequestSchema.NameMaxLength, issues);
         var type = ItemString(item, "type", path, 255, issues);
         var referenceId = ItemString(item, "reference_id", path, 255, issues);
-        var sku = ItemString(item, "sku", path, 128, issues);
+        var sku = ItemString(item, "sku", path, RequestSchema.SkuMaxLength, issues);
+        var imageUrl = RequestSchema.ReadUrl(item, "image_url", path, issues);
+        var itemUrl = RequestSchema.ReadUrl(item, "item_url", path, issues);
         if (!RequestJson.TryReadInt(item["quantity"], out var quantity) || quantity < 1)
         {
             issues.Invalid("invalid_item_quantity", $"{path}.quantity must be a whole number of at least 1");
@@ -242,9 +229,7 @@ internal sealed class SessionRequestValidator(SimulatorOptions options)
         }
 
         return new SimOrderItem(name, type, referenceId, sku, quantity,
-            new Money(total, currency ?? "SAR"), unitPrice, tax, discount,
-            item["image_url"]?.GetValueKind() == JsonValueKind.String ? item["image_url"]!.GetValue<string>() : null,
-            item["item_url"]?.GetValueKind() == JsonValueKind.String ? item["item_url"]!.GetValue<string>() : null);
+            new Money(total, currency ?? "SAR"), unitPrice, tax, discount, imageUrl, itemUrl);
     }
 
     private static string? ItemString(JsonObject item, string field, string path, int maxLength, ValidationIssues issues)

@@ -79,9 +79,10 @@ internal static class WebhookEndpoints
     {
         var issues = new ValidationIssues();
         var type = RequestJson.ReadString(body, "type", issues, required: true);
-        if (type is not null && type != "order")
+        var allowedEvents = type is null ? EventTypes.All : EventTypes.ForRegistrationType(type);
+        if (allowedEvents is null)
         {
-            issues.Invalid("invalid_type", "type must be 'order'");
+            issues.Invalid("invalid_type", "type must be 'order' or 'dispute'");
         }
 
         var events = new List<string>();
@@ -90,7 +91,7 @@ internal static class WebhookEndpoints
             foreach (var node in list)
             {
                 var name = node?.GetValueKind() == JsonValueKind.String ? node.GetValue<string>() : null;
-                if (name is null || !EventTypes.All.Contains(name))
+                if (name is null || (allowedEvents is not null && !allowedEvents.Contains(name)))
                 {
                     issues.Invalid("invalid_event", $"Unknown event '{node?.ToJsonString()}'");
                 }
@@ -105,7 +106,7 @@ internal static class WebhookEndpoints
             issues.Invalid("events_required", "events must be a non-empty list");
         }
 
-        var url = RequestJson.ReadString(body, "url", issues, required: true);
+        var url = RequestJson.ReadString(body, "url", issues, required: true, maxLength: RequestSchema.WebhookUrlMaxLength);
         if (url is not null)
         {
             if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != "http" && uri.Scheme != "https"))

@@ -2,8 +2,11 @@ namespace TamaraSimulator;
 
 public static class Currencies
 {
-    /// <summary>Currencies seen in Tamara's schemas; QAR only appears in some SDKs (unsure).</summary>
-    public static readonly IReadOnlyList<string> Default = ["SAR", "AED", "KWD", "BHD", "OMR", "QAR"];
+    /// <summary>The currency enum of every money object in Tamara's reference schema; anything else is refused with a 400.</summary>
+    public static readonly IReadOnlyList<string> Schema = ["SAR", "AED", "BHD", "KWD", "OMR"];
+
+    /// <summary>Currencies a merchant may take by default: all of the schema's (QAR appears in some SDKs only, and is refused).</summary>
+    public static readonly IReadOnlyList<string> Default = Schema;
 
     public static int Decimals(string currency) => currency switch
     {

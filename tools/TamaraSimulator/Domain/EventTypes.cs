@@ -16,4 +16,19 @@ public static class EventTypes
         OrderApproved, OrderDeclined, OrderAuthorised, OrderCanceled,
         OrderCaptured, OrderRefunded, OrderExpired, OrderUpdated,
     };
+
+    /// <summary>The events of a <c>type: "dispute"</c> webhook registration, as the reference schema lists them.</summary>
+    public static readonly IReadOnlySet<string> DisputeEvents = new HashSet<string>
+    {
+        "OrderDisputeAwaitingMerchantResponse", "OrderDisputeClosedMerchantAcceptedClaim", "OrderDisputeClosedTamaraAcceptedClaim",
+        "OrderDisputeClosedTamaraAcceptedAndMerchantRefundedClaim", "OrderDisputeClosedClaimCancelled", "OrderDisputeWasUpdated",
+    };
+
+    /// <summary>The events a webhook registration of <paramref name="type"/> may list; null for a type the schema does not have.</summary>
+    public static IReadOnlySet<string>? ForRegistrationType(string type) => type switch
+    {
+        "order" => All,
+        "dispute" => DisputeEvents,
+        _ => null,
+    };
 }

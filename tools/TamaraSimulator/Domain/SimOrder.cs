@@ -16,6 +16,8 @@ public sealed class SimOrder
     public string? OrderNumber { get; init; }
     public string? Description { get; init; }
     public string? DeviceId { get; init; }
+    /// <summary>The QR session's <c>platform</c> (the integration's name); null for SMS sessions.</summary>
+    public string? Platform { get; init; }
     public string Status { get; internal set; } = OrderStatuses.New;
     public string? PhoneNumber { get; init; }
     public string? Email { get; init; }
@@ -72,6 +74,7 @@ public sealed class SimOrder
             OrderNumber = OrderNumber,
             Description = Description,
             DeviceId = DeviceId,
+            Platform = Platform,
             Status = Status,
             PhoneNumber = PhoneNumber,
             Email = Email,

@@ -67,6 +67,10 @@ public sealed class FaultInjector
             case FaultKind.Hang: s.HangNextCalls += count; break;
             case FaultKind.MalformedJson: s.MalformedJsonNextCalls += count; break;
             case FaultKind.EmptyBody: s.EmptyBodyNextCalls += count; break;
+            case FaultKind.BlockedHtml: s.BlockedHtmlNextCalls += count; break;
+            case FaultKind.NonJsonBody: s.NonJsonBodyNextCalls += count; break;
+            case FaultKind.ResetMidBody: s.ResetMidBodyNextCalls += count; break;
+            case FaultKind.Trickle: s.TrickleNextCalls += count; break;
         }
     });
 
@@ -111,6 +115,10 @@ public sealed class FaultInjector
         if (s.ServerErrorNextCalls > 0) { s.ServerErrorNextCalls--; return FaultKind.ServerError; }
         if (s.MalformedJsonNextCalls > 0) { s.MalformedJsonNextCalls--; return FaultKind.MalformedJson; }
         if (s.EmptyBodyNextCalls > 0) { s.EmptyBodyNextCalls--; return FaultKind.EmptyBody; }
+        if (s.BlockedHtmlNextCalls > 0) { s.BlockedHtmlNextCalls--; return FaultKind.BlockedHtml; }
+        if (s.NonJsonBodyNextCalls > 0) { s.NonJsonBodyNextCalls--; return FaultKind.NonJsonBody; }
+        if (s.ResetMidBodyNextCalls > 0) { s.ResetMidBodyNextCalls--; return FaultKind.ResetMidBody; }
+        if (s.TrickleNextCalls > 0) { s.TrickleNextCalls--; return FaultKind.Trickle; }
         return null;
     }
 
@@ -121,6 +129,10 @@ public sealed class FaultInjector
         if (Hit(s.ServerErrorProbability)) return FaultKind.ServerError;
         if (Hit(s.MalformedJsonProbability)) return FaultKind.MalformedJson;
         if (Hit(s.EmptyBodyProbability)) return FaultKind.EmptyBody;
+        if (Hit(s.BlockedHtmlProbability)) return FaultKind.BlockedHtml;
+        if (Hit(s.NonJsonBodyProbability)) return FaultKind.NonJsonBody;
+        if (Hit(s.ResetMidBodyProbability)) return FaultKind.ResetMidBody;
+        if (Hit(s.TrickleProbability)) return FaultKind.Trickle;
         return null;
     }
 

@@ -53,9 +53,18 @@ internal sealed class FaultMiddleware(RequestDelegate next, FaultInjector faults
                     "Simulated hang ended");
                 return;
 
+            case FaultKind.BlockedHtml:
+                context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                context.Response.ContentType = "text/html; charset=utf-8";
+                await context.Response.WriteAsync(BlockedPage, aborted);
+                return;
+
             case FaultKind.Hang:
             case FaultKind.MalformedJson:
             case FaultKind.EmptyBody:
+            case FaultKind.NonJsonBody:
+            case FaultKind.ResetMidBody:
+            case FaultKind.Trickle:
                 await ProcessThenCorruptAsync(context, decision, aborted);
                 return;
 
@@ -91,6 +100,27 @@ internal sealed class FaultMiddleware(RequestDelegate next, FaultInjector faults
             case FaultKind.EmptyBody:
                 body = [];
                 break;
+            case FaultKind.NonJsonBody:
+                body = System.Text.Encoding.UTF8.GetBytes(OkPage);
+                context.Response.ContentType = "text/html; charset=utf-8";
+                break;
+            case FaultKind.ResetMidBody:
+                // the full length is announced, half is sent, then the connection is dropped
+                context.Response.ContentLength = body.Length;
+                await original.WriteAsync(body.AsMemory(0, body.Length / 2), aborted);
+                await original.FlushAsync(aborted);
+                context.Abort();
+                return;
+            case FaultKind.Trickle:
+                context.Response.ContentLength = body.Length;
+                foreach (var b in body)
+                {
+                    await Task.Delay(decision.Settings.TrickleByteDelayMs, aborted);
+                    await original.WriteAsync(new[] { b }, aborted);
+                    await original.FlushAsync(aborted);
+                }
+
+                return;
         }
 
         context.Response.ContentLength = body.Length;
@@ -99,4 +129,11 @@ internal sealed class FaultMiddleware(RequestDelegate next, FaultInjector faults
             await original.WriteAsync(body, context.RequestAborted);
         }
     }
+
+    private const string BlockedPage =
+        "<!DOCTYPE html><html><head><title>403 Forbidden</title></head><body><h1>Access denied</h1>"
+        + "<p>The request was blocked by the security service protecting this site. Reference #18.5f2c.1733612345</p></body></html>";
+
+    private const string OkPage =
+        "<!DOCTYPE html><html><head><title>Please wait</title></head><body><p>Checking your browser before accessing the site.</p></body></html>";
 }

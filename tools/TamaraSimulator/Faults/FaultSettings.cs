@@ -2,7 +2,8 @@ namespace TamaraSimulator;
 
 /// <summary>
 /// What to break. "NextCalls" counters are consumed one per matching API call, in the order
-/// Hang, TooManyRequests, ServerError, MalformedJson, EmptyBody, before any probability is rolled,
+/// Hang, TooManyRequests, ServerError, MalformedJson, EmptyBody, BlockedHtml, NonJsonBody, ResetMidBody, Trickle,
+/// before any probability is rolled,
 /// so tests get exact behaviour.
 /// </summary>
 public sealed class FaultSettings
@@ -32,6 +33,20 @@ public sealed class FaultSettings
 
     public double EmptyBodyProbability { get; set; }
     public int EmptyBodyNextCalls { get; set; }
+
+    public double BlockedHtmlProbability { get; set; }
+    public int BlockedHtmlNextCalls { get; set; }
+
+    public double NonJsonBodyProbability { get; set; }
+    public int NonJsonBodyNextCalls { get; set; }
+
+    public double ResetMidBodyProbability { get; set; }
+    public int ResetMidBodyNextCalls { get; set; }
+
+    public double TrickleProbability { get; set; }
+    public int TrickleNextCalls { get; set; }
+    /// <summary>The wait before each byte of a trickled answer.</summary>
+    public int TrickleByteDelayMs { get; set; } = 500;
 
     /// <summary>Every notification is delivered twice.</summary>
     public bool DuplicateNotifications { get; set; }

@@ -21,6 +21,7 @@ public sealed record NewSession
     public string? Locale { get; init; }
     public string PaymentType { get; init; } = "PAY_BY_INSTALMENTS";
     public string? DeviceId { get; init; }
+    public string? Platform { get; init; }
     public int? ExpiryMinutes { get; init; }
     public IReadOnlyList<SimOrderItem> Items { get; init; } = [];
     public JsonObject? AdditionalData { get; init; }

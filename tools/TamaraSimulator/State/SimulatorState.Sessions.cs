@@ -39,6 +39,7 @@ public sealed partial class SimulatorState
             OrderNumber = request.OrderNumber,
             Description = request.Description,
             DeviceId = request.DeviceId,
+            Platform = request.Platform,
             PhoneNumber = request.PhoneNumber,
             Email = request.Email,
             Locale = request.Locale,

@@ -10,6 +10,10 @@ public class CreateInStoreQrSessionRequest
     [JsonProperty("amount")]
     public TamaraMoney Amount { get; set; }
 
+    /// <summary>Required by Tamara: the integration's name (PARTNERNAME_POS_QR)</summary>
+    [JsonProperty("platform")]
+    public string Platform { get; set; }
+
     [JsonProperty("order_reference_id")]
     public string OrderReferenceId { get; set; }
 

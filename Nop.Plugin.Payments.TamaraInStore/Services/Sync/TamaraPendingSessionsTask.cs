@@ -1,11 +1,10 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
-using Nop.Plugin.Payments.TamaraInStore.Services.Sync;
 using Nop.Services.Configuration;
 using Nop.Services.Logging;
 using Nop.Services.ScheduleTasks;
 
-namespace Nop.Plugin.Payments.TamaraInStore.Services;
+namespace Nop.Plugin.Payments.TamaraInStore.Services.Sync;
 
 /// <summary>
 /// Scheduled task: asks Tamara about every pending session that is due, for all stores in one query

@@ -12,7 +12,7 @@ using Nop.Services.Localization;
 using Nop.Services.Logging;
 using Nop.Services.Orders;
 
-namespace Nop.Plugin.Payments.TamaraInStore.Services.Sync;
+namespace Nop.Plugin.Payments.TamaraInStore.Services.Staff;
 
 /// <summary>
 /// The two ways staff take a Tamara payment out of "needs attention": accept what Tamara captured (the order is
@@ -61,8 +61,11 @@ public class TamaraNeedsAttentionService
     }
 
     /// <summary>Refunds everything Tamara captured for the session; see <see cref="TamaraRefundService.RefundCaptureAsync"/></summary>
-    public virtual Task<TamaraStaffActionResult> RefundCaptureAsync(Order order, TamaraSession session) =>
-        _refundService.RefundCaptureAsync(order, session);
+    public virtual async Task<TamaraStaffActionResult> RefundCaptureAsync(Order order, TamaraSession session)
+    {
+        var refunded = await _refundService.RefundCaptureAsync(order, session);
+        return new TamaraStaffActionResult(refunded.Success, refunded.Message);
+    }
 
     /// <summary>
     /// Accepts what Tamara captured as the order's payment: marks the nopCommerce order as paid through the core (with

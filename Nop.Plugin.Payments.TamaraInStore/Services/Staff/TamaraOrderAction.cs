@@ -1,4 +1,4 @@
-namespace Nop.Plugin.Payments.TamaraInStore.Services.Sync;
+namespace Nop.Plugin.Payments.TamaraInStore.Services.Staff;
 
 /// <summary>
 /// What staff can do to an order's Tamara payment, from the order page's Tamara card or the operations page

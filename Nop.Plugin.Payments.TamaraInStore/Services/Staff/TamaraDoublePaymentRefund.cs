@@ -4,12 +4,13 @@ using Nop.Core.Domain.Payments;
 using Nop.Plugin.Payments.TamaraInStore.Domain;
 using Nop.Plugin.Payments.TamaraInStore.Services.Api;
 using Nop.Plugin.Payments.TamaraInStore.Services.Api.Models;
+using Nop.Plugin.Payments.TamaraInStore.Services.Refunds;
 using Nop.Plugin.Payments.TamaraInStore.Services.Sync;
 using Nop.Services.Configuration;
 using Nop.Services.Logging;
 using Nop.Services.Orders;
 
-namespace Nop.Plugin.Payments.TamaraInStore.Services.Refunds;
+namespace Nop.Plugin.Payments.TamaraInStore.Services.Staff;
 
 /// <summary>
 /// Gives back a Tamara payment taken for an order that was already paid by other means (a double payment). What Tamara
@@ -49,8 +50,12 @@ public class TamaraDoublePaymentRefund
     /// <summary>Tamara captured money for this session, which needs attention, while the order is paid by other means</summary>
     public static bool IsDoublePayment(Order order, TamaraSession session) =>
         session is { State: TamaraSessionState.NeedsAttention }
-        && order.PaymentStatus is PaymentStatus.Paid or PaymentStatus.PartiallyRefunded or PaymentStatus.Refunded
+        && IsPaidOtherwise(order.PaymentStatus)
         && session.CapturedAmount > session.RefundedAmount;
+
+    /// <summary>The order's payment status once it is paid (by Tamara's capture or by other means)</summary>
+    public static bool IsPaidOtherwise(PaymentStatus paymentStatus) =>
+        paymentStatus is PaymentStatus.Paid or PaymentStatus.PartiallyRefunded or PaymentStatus.Refunded;
 
     /// <summary>The newest session of the order whose Tamara payment is a double payment; null when there is none</summary>
     public virtual async Task<TamaraSession> FindAsync(Order order) =>

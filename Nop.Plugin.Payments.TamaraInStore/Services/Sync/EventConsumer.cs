@@ -1,12 +1,11 @@
 using Nop.Core.Domain.Orders;
 using Nop.Core.Events;
 using Nop.Plugin.Payments.TamaraInStore.Domain;
-using Nop.Plugin.Payments.TamaraInStore.Services.Sync;
 using Nop.Services.Events;
 using Nop.Services.Logging;
 using Nop.Services.Orders;
 
-namespace Nop.Plugin.Payments.TamaraInStore.Services;
+namespace Nop.Plugin.Payments.TamaraInStore.Services.Sync;
 
 /// <summary>
 /// nopCommerce never calls the payment method when an order is cancelled, marked as paid by other means or deleted: void
@@ -39,7 +38,7 @@ public class EventConsumer : IConsumer<OrderStatusChangedEvent>, IConsumer<Order
         if (order is null || order.OrderStatus != OrderStatus.Cancelled || eventMessage.PreviousOrderStatus == OrderStatus.Cancelled)
             return;
 
-        if (!string.Equals(order.PaymentMethodSystemName, TamaraInStoreDefaults.SystemName, StringComparison.OrdinalIgnoreCase))
+        if (!TamaraOrders.IsTamara(order))
             return;
 
         try
@@ -114,8 +113,7 @@ public class EventConsumer : IConsumer<OrderStatusChangedEvent>, IConsumer<Order
         }
     }
 
-    private static bool IsTamaraOrder(Order order) =>
-        string.Equals(order.PaymentMethodSystemName, TamaraInStoreDefaults.SystemName, StringComparison.OrdinalIgnoreCase);
+    private static bool IsTamaraOrder(Order order) => TamaraOrders.IsTamara(order);
 
     private Task AddNoteAsync(int orderId, string note) => _orderService.InsertOrderNoteAsync(new OrderNote
     {

@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Nop.Services.ScheduleTasks;
 
-namespace Nop.Plugin.Payments.TamaraInStore.Services;
+namespace Nop.Plugin.Payments.TamaraInStore.Services.Sync;
 
 /// <summary>
 /// Workers running beside a scheduled task's own request, each in a DI scope of its own that nopCommerce's scoped services
