@@ -95,12 +95,12 @@ public class TamaraRefundService
         // what the clerk saw: the page's own record when the form carries it, else the order as it is before this click
         // waits for the order's lock. A refund made after that was made by another click from the same page (a double
         // click, or the same form on two servers of a web farm, whose lock lets both in)
-        var basis = await TamaraRefundBasis.PostedAsync(_httpContextAccessor?.HttpContext, refundPaymentRequest.Order.Id)
-            ?? TamaraRefundBasis.Of(await _sessionService.GetRefundsByOrderIdAsync(refundPaymentRequest.Order.Id));
+        var posted = await TamaraRefundBasis.PostedAsync(_httpContextAccessor?.HttpContext, refundPaymentRequest.Order.Id);
+        var basis = posted ?? TamaraRefundBasis.Of(await _sessionService.GetRefundsByOrderIdAsync(refundPaymentRequest.Order.Id));
 
         RefundPaymentResult result = null;
         var locked = await TryWithOrderLockAsync(session.TamaraOrderId,
-            async () => result = await RefundUnderLockAsync(refundPaymentRequest, session.Id, basis));
+            async () => result = await RefundUnderLockAsync(refundPaymentRequest, session.Id, basis, pageKnown: posted is not null));
 
         if (!locked)
             return await ErrorAsync(Keys.OrderBusy);
@@ -109,7 +109,8 @@ public class TamaraRefundService
         return result ?? await ErrorAsync(Keys.NotConfirmed, UnconfirmedRefundGracePeriod.TotalMinutes);
     }
 
-    private async Task<RefundPaymentResult> RefundUnderLockAsync(RefundPaymentRequest request, int sessionId, int basis)
+    /// <param name="pageKnown">The click's form told what its page showed; without it, what the page knew is not known</param>
+    private async Task<RefundPaymentResult> RefundUnderLockAsync(RefundPaymentRequest request, int sessionId, int basis, bool pageKnown)
     {
         var order = request.Order;
 
@@ -147,7 +148,7 @@ public class TamaraRefundService
         if (reconciliation.Match.StillPending.Count > 0)
             return await EarlierNotConfirmedAsync(reconciliation.Match.StillPending[0]);
 
-        if (FindRepeatedClick(request, reconciliation.Rows, basis) is { } repeated)
+        if (FindRepeatedClick(request, reconciliation.Rows, pageKnown ? basis : 0) is { } repeated)
             return await AnswerRepeatedClickAsync(request, repeated);
 
         if (FindConcurrentClick(request.AmountToRefund, reconciliation.Rows, basis) is { } concurrent)
@@ -183,7 +184,8 @@ public class TamaraRefundService
     /// <summary>
     /// The click repeated after its answer was lost, when Tamara's notification (or the order sync) already confirmed
     /// that refund and counted it in nopCommerce as an offline refund: the same amount, soon after, from a page that did
-    /// not know that refund (after the page's basis). A page that shows it asks for a new refund.
+    /// not know that refund (after the page's basis). A page that shows it asks for a new refund. A click whose form does
+    /// not tell what its page showed is taken for a repeat: a refund is never sent twice.
     /// </summary>
     private TamaraRefund FindRepeatedClick(RefundPaymentRequest request, IReadOnlyList<TamaraRefund> rows, int basis) => rows
         .Where(row => row.Id > basis && row.Source == TamaraRefundSource.NopCommerce && row.State == TamaraRefundState.Succeeded && row.CountedOffline
