@@ -5,6 +5,7 @@ using Microsoft.Net.Http.Headers;
 using Newtonsoft.Json;
 using Nop.Plugin.Payments.TamaraInStore.Domain;
 using Nop.Plugin.Payments.TamaraInStore.Infrastructure;
+using Nop.Core;
 using Nop.Plugin.Payments.TamaraInStore.Services;
 using Nop.Plugin.Payments.TamaraInStore.Services.Api;
 using Nop.Plugin.Payments.TamaraInStore.Services.Api.Models;
@@ -12,6 +13,7 @@ using Nop.Plugin.Payments.TamaraInStore.Services.Disputes;
 using Nop.Plugin.Payments.TamaraInStore.Services.Health;
 using Nop.Plugin.Payments.TamaraInStore.Services.Sync;
 using Nop.Services.Configuration;
+using Nop.Services.Customers;
 using Nop.Services.Logging;
 using Nop.Services.Stores;
 
@@ -30,26 +32,33 @@ namespace Nop.Plugin.Payments.TamaraInStore.Controllers;
 /// backing off, and not at all for a paid order's refunds).
 /// Any other failure is logged and answered 200: retrying the same delivery would fail the same way, and the poller
 /// keeps checking the order.
+/// The work runs as nopCommerce's built-in background-task customer, as its scheduled tasks do: a delivery carries no
+/// customer cookie, and nopCommerce's paid processing asks for the current customer, which would otherwise be a new guest
+/// per payment.
 /// </remarks>
 public class TamaraInStoreWebhookController : Controller
 {
     /// <summary>When another change of the order holds its lock; such a change ends well within this</summary>
     private static readonly TimeSpan BusyRetryAfter = TimeSpan.FromSeconds(5);
 
+    private readonly ICustomerService _customerService;
     private readonly ILogger _logger;
     private readonly ISettingService _settingService;
     private readonly IStoreService _storeService;
     private readonly ITamaraNotificationTokenValidator _tokenValidator;
+    private readonly IWorkContext _workContext;
     private readonly TamaraOrderSyncService _orderSyncService;
     private readonly TamaraSessionService _sessionService;
     private readonly TamaraDisputeService _disputeService;
     private readonly TamaraHealthService _healthService;
     private readonly TamaraUnknownOrderService _unknownOrderService;
 
-    public TamaraInStoreWebhookController(ILogger logger,
+    public TamaraInStoreWebhookController(ICustomerService customerService,
+        ILogger logger,
         ISettingService settingService,
         IStoreService storeService,
         ITamaraNotificationTokenValidator tokenValidator,
+        IWorkContext workContext,
         TamaraOrderSyncService orderSyncService,
         TamaraSessionService sessionService,
         TamaraDisputeService disputeService,
@@ -59,10 +68,12 @@ public class TamaraInStoreWebhookController : Controller
         _healthService = healthService;
         _disputeService = disputeService;
         _unknownOrderService = unknownOrderService;
+        _customerService = customerService;
         _logger = logger;
         _settingService = settingService;
         _storeService = storeService;
         _tokenValidator = tokenValidator;
+        _workContext = workContext;
         _orderSyncService = orderSyncService;
         _sessionService = sessionService;
     }
@@ -118,6 +129,8 @@ public class TamaraInStoreWebhookController : Controller
 
         try
         {
+            await _workContext.SetCurrentCustomerAsync(await _customerService.GetOrCreateBackgroundTaskUserAsync());
+
             // not the request's abort token: once started, the sync should finish even if Tamara hangs up
             // a dispute delivery (registration type "dispute") reads the order's disputes, then syncs the order the same way
             var result = TamaraDisputeService.IsDisputeEvent(notification.EventType)

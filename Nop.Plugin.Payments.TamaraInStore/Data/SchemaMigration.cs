@@ -21,6 +21,7 @@ public class SchemaMigration : AutoReversingMigration
         Create.TableFor<TamaraDispute>();
         Create.TableFor<TamaraStoreHealth>();
         Create.TableFor<TamaraReconciliationMark>();
+        Create.TableFor<TamaraPhoneLinkSlot>();
 
         // the poller's query: every pending session, due now
         Create.Index("IX_TamaraSession_StateId_NextCheckOnUtc")
@@ -48,19 +49,20 @@ public class SchemaMigration : AutoReversingMigration
             .OnColumn(nameof(TamaraSession.CreatedOnUtc)).Ascending()
             .WithOptions().NonClustered();
 
-        Create.Index("IX_TamaraPaymentClaim_SessionId")
-            .OnTable(nameof(TamaraPaymentClaim))
-            .OnColumn(nameof(TamaraPaymentClaim.SessionId)).Ascending()
-            .WithOptions().NonClustered();
+        OrderPaymentClaimMigration.CreateIndex(this);
 
         RefundClaimTableMigration.CreateIndex(this);
         OrderNoteMarkTableMigration.CreateIndex(this);
         DisputeTableMigration.CreateIndexes(this);
         ReconciliationMarkTableMigration.CreateIndex(this);
+        PhoneLinkSlotTableMigration.CreateIndex(this);
 
         Create.Index("IX_TamaraRefund_OrderId")
             .OnTable(nameof(TamaraRefund))
             .OnColumn(nameof(TamaraRefund.OrderId)).Ascending()
             .WithOptions().NonClustered();
+
+        RefundIdUniqueIndexMigration.CreateIndex(this);
+        QueryIndexesMigration.CreateAll(this);
     }
 }

@@ -44,6 +44,7 @@ public class NopStartup : INopStartup
         services.AddSingleton<TamaraHealthMemory>();
         services.AddScoped<TamaraHealthService>();
         services.AddScoped<TamaraUnknownOrderService>();
+        services.AddScoped<TamaraOrderPayment>();
         services.AddSingleton<TamaraTokenBackoff>();
         services.AddScoped<TamaraRefundService>();
         services.AddScoped<TamaraDoublePaymentRefund>();

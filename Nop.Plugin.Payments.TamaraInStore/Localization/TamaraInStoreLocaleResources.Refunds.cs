@@ -31,6 +31,7 @@ public static partial class TamaraInStoreLocaleResources
         public const string NoteNotCounted = Prefix + "Note.NotCounted";
         public const string NoteNeverArrived = Prefix + "Note.NeverArrived";
         public const string NoteRepeatedClick = Prefix + "Note.RepeatedClick";
+        public const string RepeatedClick = Prefix + "RepeatedClick";
         public const string NotNeedingAttention = Prefix + "NotNeedingAttention";
         public const string CaptureRefunded = Prefix + "CaptureRefunded";
         public const string NoteCaptureRefunded = Prefix + "Note.CaptureRefunded";
@@ -105,8 +106,11 @@ public static partial class TamaraInStoreLocaleResources
             "The refund of {0} could not be added to the order's refunded amount automatically (payment status: {1}). Record it by hand.",
             "تعذّرت إضافة الاسترداد بمبلغ {0} إلى المبلغ المسترد للطلب تلقائياً (حالة الدفع: {1}). سجّله يدوياً."),
         new(RefundKeys.NoteRepeatedClick,
-            "Tamara refund {0} of {1} had already been made and recorded in the order (as an offline refund) after its answer was lost; the repeated click completed it without sending another refund, and the order counts it once.",
-            "كان استرداد تمارا {0} بمبلغ {1} قد نُفِّذ وسُجّل في الطلب (كاسترداد يدوي) بعد فقدان رده؛ أكمله النقر المتكرر دون إرسال استرداد آخر، ويُحتسب في الطلب مرة واحدة."),
+            "Tamara refund {0} of {1} had already been made and recorded in the order (as an offline refund) after its answer was lost; the repeated click was told so and sent no other refund, and the order counts it once.",
+            "كان استرداد تمارا {0} بمبلغ {1} قد نُفِّذ وسُجّل في الطلب (كاسترداد يدوي) بعد فقدان رده؛ أُبلغ النقر المتكرر بذلك ولم يُرسل استرداداً آخر، ويُحتسب في الطلب مرة واحدة."),
+        new(RefundKeys.RepeatedClick,
+            "This refund was already made: the refund of {0} (Tamara refund {1}) went through after its answer was lost and is already counted in the order. Nothing was sent again. Refresh the order; refund again only if more is to be given back.",
+            "تم تنفيذ هذا الاسترداد مسبقاً: نُفِّذ الاسترداد بمبلغ {0} (استرداد تمارا {1}) بعد فقدان رده وهو محتسب في الطلب. لم يُرسل أي شيء مرة أخرى. حدّث صفحة الطلب، ولا تسترد مرة أخرى إلا إذا كان هناك مبلغ آخر يجب إعادته."),
         new(RefundKeys.NotNeedingAttention,
             "This Tamara payment no longer needs attention; nothing was done. Reload the page.",
             "لم تعد دفعة تمارا هذه بحاجة إلى مراجعة؛ لم يُنفَّذ أي إجراء. أعد تحميل الصفحة."),

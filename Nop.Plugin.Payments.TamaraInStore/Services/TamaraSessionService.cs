@@ -9,18 +9,22 @@ namespace Nop.Plugin.Payments.TamaraInStore.Services;
 public class TamaraSessionService
 {
     private readonly IRepository<TamaraPaymentClaim> _claimRepository;
+    private readonly IRepository<TamaraPhoneLinkSlot> _phoneLinkSlotRepository;
     private readonly IRepository<TamaraRefundClaim> _refundClaimRepository;
     private readonly IRepository<TamaraRefund> _refundRepository;
     private readonly IRepository<TamaraSession> _sessionRepository;
 
     /// <param name="claimRepository">Without it (a test composition) every payment claim is granted</param>
     /// <param name="refundClaimRepository">Without it (a test composition) every refund claim is granted</param>
+    /// <param name="phoneLinkSlotRepository">Without it (a test composition) every payment link slot is granted</param>
     public TamaraSessionService(IRepository<TamaraRefund> refundRepository,
         IRepository<TamaraSession> sessionRepository,
         IRepository<TamaraPaymentClaim> claimRepository = null,
-        IRepository<TamaraRefundClaim> refundClaimRepository = null)
+        IRepository<TamaraRefundClaim> refundClaimRepository = null,
+        IRepository<TamaraPhoneLinkSlot> phoneLinkSlotRepository = null)
     {
         _claimRepository = claimRepository;
+        _phoneLinkSlotRepository = phoneLinkSlotRepository;
         _refundClaimRepository = refundClaimRepository;
         _refundRepository = refundRepository;
         _sessionRepository = sessionRepository;
@@ -186,13 +190,7 @@ public class TamaraSessionService
             .ToListAsync();
     }
 
-    public virtual async Task InsertSessionAsync(TamaraSession session)
-    {
-        await _sessionRepository.InsertAsync(session, false);
-
-        if (_claimRepository is not null)
-            await _claimRepository.InsertAsync(new TamaraPaymentClaim { SessionId = session.Id }, false);
-    }
+    public virtual Task InsertSessionAsync(TamaraSession session) => _sessionRepository.InsertAsync(session, false);
 
     public virtual Task UpdateSessionAsync(TamaraSession session) => _sessionRepository.UpdateAsync(session, false);
 
@@ -201,34 +199,43 @@ public class TamaraSessionService
     #region Payment claims
 
     /// <summary>
-    /// Takes the one right to mark the session's order as paid. A single DELETE decides it: true for exactly one caller,
-    /// on whichever server it runs.
+    /// Takes the one right to mark the order as paid for <paramref name="sessionId"/>. The unique index on the order decides
+    /// it: true for exactly one session, on whichever server it runs.
     /// </summary>
-    public virtual async Task<bool> TryClaimPaymentAsync(int sessionId)
+    public virtual async Task<bool> TryClaimPaymentAsync(int orderId, int sessionId, DateTime utcNow)
     {
         if (_claimRepository is null)
             return true;
 
-        return await _claimRepository.DeleteAsync(claim => claim.SessionId == sessionId) > 0;
+        try
+        {
+            await _claimRepository.InsertAsync(new TamaraPaymentClaim { OrderId = orderId, SessionId = sessionId, CreatedOnUtc = utcNow }, false);
+            return true;
+        }
+        catch (Exception)
+        {
+            // each database names its unique violation differently; the claim being there says it for all of them
+            if (await GetPaymentClaimAsync(orderId) is not null)
+                return false;
+
+            throw;
+        }
     }
 
-    /// <summary>
-    /// Whether the right to mark the session's order as paid is still untaken. Without a claim table (a test
-    /// composition) it always is.
-    /// </summary>
-    public virtual async Task<bool> HasPaymentClaimAsync(int sessionId)
+    /// <summary>Who marked the order as paid with a Tamara payment; null while nobody did (or without a claim table)</summary>
+    public virtual async Task<TamaraPaymentClaim> GetPaymentClaimAsync(int orderId)
     {
         if (_claimRepository is null)
-            return true;
+            return null;
 
-        return await _claimRepository.Table.AnyAsync(claim => claim.SessionId == sessionId);
+        return await _claimRepository.Table.FirstOrDefaultAsync(claim => claim.OrderId == orderId);
     }
 
     /// <summary>Gives the right back when marking the order paid failed, so a later check can try again</summary>
-    public virtual async Task ReleasePaymentClaimAsync(int sessionId)
+    public virtual async Task ReleasePaymentClaimAsync(int orderId, int sessionId)
     {
         if (_claimRepository is not null)
-            await _claimRepository.InsertAsync(new TamaraPaymentClaim { SessionId = sessionId }, false);
+            await _claimRepository.DeleteAsync(claim => claim.OrderId == orderId && claim.SessionId == sessionId);
     }
 
     #endregion
@@ -243,9 +250,97 @@ public class TamaraSessionService
             .ToListAsync();
     }
 
-    public virtual Task InsertRefundAsync(TamaraRefund refund) => _refundRepository.InsertAsync(refund, false);
+    public virtual Task InsertRefundAsync(TamaraRefund refund)
+    {
+        // no id is NULL, which the unique index on the Tamara refund id lets many rows have
+        refund.RefundId = string.IsNullOrEmpty(refund.RefundId) ? null : refund.RefundId;
+        return _refundRepository.InsertAsync(refund, false);
+    }
 
-    public virtual Task UpdateRefundAsync(TamaraRefund refund) => _refundRepository.UpdateAsync(refund, false);
+    public virtual Task UpdateRefundAsync(TamaraRefund refund)
+    {
+        refund.RefundId = string.IsNullOrEmpty(refund.RefundId) ? null : refund.RefundId;
+        return _refundRepository.UpdateAsync(refund, false);
+    }
+
+    /// <summary>
+    /// Records a refund made at Tamara, before it is counted anywhere. The unique index on the Tamara refund id decides
+    /// between two servers recording the same refund: false when the other one has booked it.
+    /// </summary>
+    public virtual async Task<bool> TryInsertRefundAsync(TamaraRefund refund)
+    {
+        try
+        {
+            await InsertRefundAsync(refund);
+            return true;
+        }
+        catch (Exception)
+        {
+            // each database names its unique violation differently; the row being there says it for all of them
+            var refundId = refund.RefundId;
+            if (refundId is not null && await _refundRepository.Table.AnyAsync(row => row.RefundId == refundId))
+                return false;
+
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Saves a refund confirmed from Tamara's view (a refund whose answer was lost) only once across a web farm: the
+    /// confirmation takes the refund's own claim (basis minus its id, a value no page posts) through the same unique
+    /// index as the clicks. False when the other server confirmed it; the row is then left as that server saved it.
+    /// </summary>
+    public virtual async Task<bool> TryConfirmRefundAsync(TamaraRefund refund, DateTime utcNow)
+    {
+        if (!await TryClaimRefundAsync(refund.SessionId, -refund.Id, utcNow))
+            return false;
+
+        await UpdateRefundAsync(refund);
+        return true;
+    }
+
+    #endregion
+
+    #region Payment link slots
+
+    /// <summary>
+    /// Takes one of the <paramref name="maxLinks"/> payment links the phone number may receive in the window: a slot with no
+    /// row, or whose row is older than <paramref name="sinceUtc"/>. The unique index on the number and slot gives each slot
+    /// to one caller only, on whichever server. Null when every slot is taken.
+    /// </summary>
+    public virtual async Task<TamaraPhoneLinkSlot> TryReservePhoneLinkSlotAsync(string phoneNumber, int maxLinks, DateTime sinceUtc, DateTime utcNow)
+    {
+        if (_phoneLinkSlotRepository is null || string.IsNullOrEmpty(phoneNumber))
+            return new TamaraPhoneLinkSlot { PhoneNumber = phoneNumber, CreatedOnUtc = utcNow };
+
+        for (var slot = 0; slot < maxLinks; slot++)
+        {
+            var number = slot;
+            await _phoneLinkSlotRepository.DeleteAsync(row => row.PhoneNumber == phoneNumber && row.Slot == number && row.CreatedOnUtc < sinceUtc);
+
+            var reserved = new TamaraPhoneLinkSlot { PhoneNumber = phoneNumber, Slot = number, CreatedOnUtc = utcNow };
+            try
+            {
+                await _phoneLinkSlotRepository.InsertAsync(reserved, false);
+                return reserved;
+            }
+            catch (Exception)
+            {
+                // each database names its unique violation differently; the slot being taken says it for all of them
+                if (!await _phoneLinkSlotRepository.Table.AnyAsync(row => row.PhoneNumber == phoneNumber && row.Slot == number))
+                    throw;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Gives a slot back when no link was sent with it</summary>
+    public virtual async Task ReleasePhoneLinkSlotAsync(TamaraPhoneLinkSlot slot)
+    {
+        if (_phoneLinkSlotRepository is not null && slot?.Id > 0)
+            await _phoneLinkSlotRepository.DeleteAsync(row => row.Id == slot.Id);
+    }
 
     #endregion
 

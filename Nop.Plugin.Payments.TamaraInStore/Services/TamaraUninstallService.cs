@@ -60,7 +60,8 @@ public class TamaraUninstallService
         IList<TamaraSession> sessions = new List<TamaraSession>();
         await TryAsync("reading the Tamara sessions", async () => sessions = await _sessionService.GetAllSessionsAsync());
 
-        foreach (var session in sessions.Where(session => session.State == TamaraSessionState.Pending))
+        // every link Tamara may still take a payment on, also one that expired here while its void failed
+        foreach (var session in sessions.Where(TamaraLiveLink.IsLive))
             await TryAsync($"voiding Tamara order {session.TamaraOrderId}", () => VoidAsync(session));
 
         foreach (var orderSessions in sessions.Where(session => session.OrderId > 0).GroupBy(session => session.OrderId))

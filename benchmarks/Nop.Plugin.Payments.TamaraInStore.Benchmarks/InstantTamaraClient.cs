@@ -79,15 +79,6 @@ public sealed class InstantTamaraClient : ITamaraClient
     public Task DeleteWebhookAsync(TamaraInStoreSettings settings, string webhookId, CancellationToken cancellationToken = default) =>
         throw new NotSupportedException();
 
-    public Task<TamaraWebhook> GetWebhookAsync(TamaraInStoreSettings settings, string webhookId, CancellationToken cancellationToken = default) =>
-        throw new NotSupportedException();
-
-    public Task<TamaraWebhook> UpdateWebhookAsync(TamaraInStoreSettings settings, string webhookId, TamaraWebhook webhook, CancellationToken cancellationToken = default) =>
-        throw new NotSupportedException();
-
-    public Task<IList<TamaraOrderDispute>> GetDisputesAsync(TamaraInStoreSettings settings, string orderId, CancellationToken cancellationToken = default) =>
-        throw new NotSupportedException();
-
     public Task<bool> IsCustomerIdVerifiedAsync(TamaraInStoreSettings settings, string phoneNumber, string countryCode, CancellationToken cancellationToken = default) =>
         throw new NotSupportedException();
 

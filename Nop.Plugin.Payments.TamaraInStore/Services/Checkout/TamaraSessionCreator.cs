@@ -50,6 +50,18 @@ public class TamaraSessionCreator
         if (refusal is not null)
             return (null, refusal);
 
+        // the count above is a read: simultaneous checkouts for one number all pass it, the slot is taken atomically
+        var now = _timeProvider.GetUtcNow().UtcDateTime;
+        var windowMinutes = TamaraPhoneLinkLimit.WindowMinutes(settings);
+        var slot = await _sessionService.TryReservePhoneLinkSlotAsync(request.PhoneNumber, TamaraPhoneLinkLimit.MaxLinks(settings),
+            now.AddMinutes(-windowMinutes), now);
+        if (slot is null)
+        {
+            await _logger.WarningAsync($"Tamara in-store: no new payment link for {SensitiveDataMasker.MaskPhone(request.PhoneNumber)}: " +
+                $"every one of the {TamaraPhoneLinkLimit.MaxLinks(settings)} links of the last {windowMinutes} minutes is taken");
+            return (null, await ErrorAsync("Plugins.Payments.TamaraInStore.Checkout.Errors.TooManyLinks", TamaraPhoneLinkLimit.MaxLinks(settings), windowMinutes));
+        }
+
         template.Channel = TamaraSessionChannel.Sms;
         template.PhoneNumber = request.PhoneNumber;
         template.Email = request.Email;
@@ -59,7 +71,12 @@ public class TamaraSessionCreator
         var error = await CreateOrRecoverAsync(settings, template,
             () => _tamaraClient.CreateInStoreSessionAsync(settings, request));
         if (error is not null)
+        {
+            // only a refusal frees the slot: after an unknown outcome a link may exist
+            if (template.State == TamaraSessionState.NotCreated)
+                await _sessionService.ReleasePhoneLinkSlotAsync(slot);
             return (null, error);
+        }
 
         await _logger.InformationAsync($"Tamara in-store: session created, Tamara order {template.TamaraOrderId}, " +
             $"reference {request.OrderReferenceId}, {request.TotalAmount}, link sent to {SensitiveDataMasker.MaskPhone(request.PhoneNumber)}");

@@ -25,8 +25,8 @@ public static class TamaraCsv
     {
         value ??= string.Empty;
 
-        // =, +, - and @ start a formula in Excel; a leading apostrophe makes it text
-        if (value.Length > 0 && value[0] is '=' or '+' or '-' or '@')
+        // =, +, - and @ start a formula in Excel, so do a tab or carriage return before one (OWASP); a leading apostrophe makes it text
+        if (value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r')
             value = "'" + value;
 
         return value.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? "\"" + value.Replace("\"", "\"\"") + "\"" : value;

@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Nop.Plugin.Payments.TamaraInStore.Domain;
+using Nop.Plugin.Payments.TamaraInStore.Services.Sync;
 using Nop.Services.Configuration;
 using Nop.Services.Localization;
 using Nop.Services.Logging;
@@ -9,14 +11,17 @@ namespace Nop.Plugin.Payments.TamaraInStore.Services.Reconciliation;
 
 /// <summary>
 /// Reconciles the sessions of every store created within the window with Tamara: reads only, newest first, a few sessions at
-/// a time at a pace Tamara accepts, each worker in its own DI scope (nopCommerce's scoped services are not for concurrent
-/// use). A session whose Tamara status is final and that agreed at its last comparison is not read again while nothing
-/// changes on our side; a run that runs out of time leaves the rest of its pass, newest first, to the next run.
+/// a time at a pace Tamara accepts, each worker in its own DI scope and request context, as the poller's
+/// (<see cref="Sync.TamaraTaskWorkers"/>): nopCommerce's scoped services are not for concurrent use, and a fix that marks an
+/// order paid runs nopCommerce's paid processing. A session whose Tamara status is final and that agreed at its last
+/// comparison is not read again while nothing changes on our side; a run that runs out of time leaves the rest of its pass,
+/// newest first, to the next run.
 /// </summary>
 public class TamaraReconciliationService : ITamaraReconciliationService
 {
     private const string ResourcePrefix = "Plugins.Payments.TamaraInStore.Reconciliation.";
 
+    private readonly IHttpContextAccessor _httpContextAccessor;
     private readonly ILocalizationService _localizationService;
     private readonly ILogger _logger;
     private readonly IServiceScopeFactory _scopeFactory;
@@ -26,7 +31,8 @@ public class TamaraReconciliationService : ITamaraReconciliationService
     private readonly TamaraSessionService _sessionService;
     private readonly TimeProvider _timeProvider;
 
-    public TamaraReconciliationService(ILocalizationService localizationService,
+    public TamaraReconciliationService(IHttpContextAccessor httpContextAccessor,
+        ILocalizationService localizationService,
         ILogger logger,
         IServiceScopeFactory scopeFactory,
         ISettingService settingService,
@@ -35,6 +41,7 @@ public class TamaraReconciliationService : ITamaraReconciliationService
         TamaraSessionService sessionService,
         TimeProvider timeProvider)
     {
+        _httpContextAccessor = httpContextAccessor;
         _markStore = markStore;
         _localizationService = localizationService;
         _logger = logger;
@@ -96,10 +103,8 @@ public class TamaraReconciliationService : ITamaraReconciliationService
         var outcomes = new ConcurrentDictionary<int, TamaraSessionReconciliation>();
         var gate = new TamaraReconciliationGate(_timeProvider, RunBudget, ReadsPerSecond);
 
-        var workers = Enumerable.Range(0, Math.Min(TamaraInStoreDefaults.Reconciliation.Workers, sessionIds.Count))
-            .Select(_ => Task.Run(() => WorkAsync(queue, marks, outcomes, gate, cancellationToken), cancellationToken))
-            .ToList();
-        await Task.WhenAll(workers);
+        await Task.WhenAll(TamaraTaskWorkers.Start(Math.Min(TamaraInStoreDefaults.Reconciliation.Workers, sessionIds.Count),
+            _scopeFactory, _httpContextAccessor, provider => WorkAsync(provider, queue, marks, outcomes, gate, cancellationToken)));
 
         var compared = outcomes.Values.Where(outcome => outcome.Compared).ToList();
         report.SessionsCompared = compared.Count;
@@ -145,11 +150,10 @@ public class TamaraReconciliationService : ITamaraReconciliationService
         return changed;
     }
 
-    private async Task WorkAsync(ConcurrentQueue<int> queue, IReadOnlyDictionary<int, TamaraReconciliationMark> marks,
+    private async Task WorkAsync(IServiceProvider services, ConcurrentQueue<int> queue, IReadOnlyDictionary<int, TamaraReconciliationMark> marks,
         ConcurrentDictionary<int, TamaraSessionReconciliation> outcomes, TamaraReconciliationGate gate, CancellationToken cancellationToken)
     {
-        await using var scope = _scopeFactory.CreateAsyncScope();
-        var reconciler = scope.ServiceProvider.GetRequiredService<TamaraSessionReconciler>();
+        var reconciler = services.GetRequiredService<TamaraSessionReconciler>();
 
         while (await gate.WaitForTurnAsync(cancellationToken) && queue.TryDequeue(out var sessionId))
         {

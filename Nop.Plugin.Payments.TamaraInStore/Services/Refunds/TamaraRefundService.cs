@@ -99,12 +99,12 @@ public class TamaraRefundService
         // what the clerk saw: the page's own record when the form carries it, else the order as it is before this click
         // waits for the order's lock. A refund made after that was made by another click from the same page (a double
         // click, or the same form on two servers of a web farm, whose lock lets both in)
-        var basis = await TamaraRefundBasis.PostedAsync(_httpContextAccessor?.HttpContext, refundPaymentRequest.Order.Id)
-            ?? TamaraRefundBasis.Of(await _sessionService.GetRefundsByOrderIdAsync(refundPaymentRequest.Order.Id));
+        var posted = await TamaraRefundBasis.PostedAsync(_httpContextAccessor?.HttpContext, refundPaymentRequest.Order.Id);
+        var basis = posted ?? TamaraRefundBasis.Of(await _sessionService.GetRefundsByOrderIdAsync(refundPaymentRequest.Order.Id));
 
         RefundPaymentResult result = null;
         var locked = await TryWithOrderLockAsync(session.TamaraOrderId,
-            async () => result = await RefundUnderLockAsync(refundPaymentRequest, session.Id, basis));
+            async () => result = await RefundUnderLockAsync(refundPaymentRequest, session.Id, basis, pageKnown: posted is not null));
 
         if (!locked)
             return await ErrorAsync(Keys.OrderBusy);
@@ -113,7 +113,8 @@ public class TamaraRefundService
         return result ?? await ErrorAsync(Keys.NotConfirmed, UnconfirmedRefundGracePeriod.TotalMinutes);
     }
 
-    private async Task<RefundPaymentResult> RefundUnderLockAsync(RefundPaymentRequest request, int sessionId, int basis)
+    /// <param name="pageKnown">The click's form told what its page showed; without it, what the page knew is not known</param>
+    private async Task<RefundPaymentResult> RefundUnderLockAsync(RefundPaymentRequest request, int sessionId, int basis, bool pageKnown)
     {
         var order = request.Order;
 
@@ -151,11 +152,11 @@ public class TamaraRefundService
         if (reconciliation.Match.StillPending.Count > 0)
             return await EarlierNotConfirmedAsync(reconciliation.Match.StillPending[0]);
 
+        if (FindRepeatedClick(request, reconciliation.Rows, pageKnown ? basis : 0) is { } repeated)
+            return await AnswerRepeatedClickAsync(request, repeated);
+
         if (FindConcurrentClick(request.AmountToRefund, reconciliation.Rows, basis) is { } concurrent)
             return await ErrorAsync(Keys.MadeByAnotherClick, FormatMoney(concurrent.Amount, concurrent.CurrencyCode), RefundIdOrPlaceholder(concurrent));
-
-        if (FindRepeatedClick(request, reconciliation.Rows) is { } repeated)
-            return await CompleteRepeatedClickAsync(request, tamaraOrder, repeated);
 
         return await SendRefundAsync(request, session, settings, tamaraOrder, currencyCode, reconciliation.Rows, countInNopCommerce: true, basis);
     }
@@ -186,29 +187,27 @@ public class TamaraRefundService
 
     /// <summary>
     /// The click repeated after its answer was lost, when Tamara's notification (or the order sync) already confirmed
-    /// that refund and counted it in nopCommerce as an offline refund: the same amount, soon after
+    /// that refund and counted it in nopCommerce as an offline refund: the same amount, soon after, from a page that did
+    /// not know that refund (after the page's basis). A page that shows it asks for a new refund. A click whose form does
+    /// not tell what its page showed is taken for a repeat: a refund is never sent twice.
     /// </summary>
-    private TamaraRefund FindRepeatedClick(RefundPaymentRequest request, IReadOnlyList<TamaraRefund> rows) => rows
-        .Where(row => row.Source == TamaraRefundSource.NopCommerce && row.State == TamaraRefundState.Succeeded && row.CountedOffline
+    private TamaraRefund FindRepeatedClick(RefundPaymentRequest request, IReadOnlyList<TamaraRefund> rows, int basis) => rows
+        .Where(row => row.Id > basis && row.Source == TamaraRefundSource.NopCommerce && row.State == TamaraRefundState.Succeeded && row.CountedOffline
             && row.PrimaryStoreCurrencyAmount == request.AmountToRefund && UtcNow - row.CreatedOnUtc <= RepeatedClickWindow)
         .OrderByDescending(row => row.Id)
         .FirstOrDefault();
 
     /// <summary>
-    /// Completes the repeated click without calling Tamara. On success the core adds the amount to the order's refunded
-    /// amount once more; the offline refund already added it, so it is taken off the order here first (the core saves
-    /// the order right after) and the refund is counted exactly once.
+    /// Answers the repeated click without calling Tamara: the refund is made and counted already, so the clerk is told so
+    /// instead of a success, which would make nopCommerce count it again and send its refund event and e-mails twice
     /// </summary>
-    private async Task<RefundPaymentResult> CompleteRepeatedClickAsync(RefundPaymentRequest request, TamaraOrder tamaraOrder, TamaraRefund row)
+    private async Task<RefundPaymentResult> AnswerRepeatedClickAsync(RefundPaymentRequest request, TamaraRefund row)
     {
-        var order = request.Order;
-        order.RefundedAmount = Math.Max(decimal.Zero, order.RefundedAmount - row.PrimaryStoreCurrencyAmount);
-
         row.CountedOffline = false;
         await _sessionService.UpdateRefundAsync(row);
-        await AddOrderNoteAsync(order, Keys.NoteRepeatedClick, RefundIdOrPlaceholder(row), FormatMoney(row.Amount, row.CurrencyCode));
+        await AddOrderNoteAsync(request.Order, Keys.NoteRepeatedClick, RefundIdOrPlaceholder(row), FormatMoney(row.Amount, row.CurrencyCode));
 
-        return Success(RefundsEverything(request) || IsFullyRefunded(tamaraOrder));
+        return await ErrorAsync(Keys.RepeatedClick, FormatMoney(row.Amount, row.CurrencyCode), RefundIdOrPlaceholder(row));
     }
 
     private Task<RefundPaymentResult> EarlierNotConfirmedAsync(TamaraRefund pending) =>
@@ -514,14 +513,41 @@ public class TamaraRefundService
 
         var match = TamaraRefundMatcher.Match(rows, session, tamaraOrder, utcNow);
 
-        foreach (var row in match.Confirmed.Concat(match.Enriched))
+        // each refund is booked before it is counted, by one server of a farm only (both may hold the stock lock): a
+        // refund the other server booked meanwhile is neither saved nor counted here again
+        var bookedElsewhere = false;
+        foreach (var row in match.Confirmed.ToList())
+        {
+            if (await _sessionService.TryConfirmRefundAsync(row, utcNow))
+                continue;
+
+            match.Confirmed.Remove(row);
+            bookedElsewhere = true;
+        }
+
+        foreach (var row in match.Enriched)
             await _sessionService.UpdateRefundAsync(row);
 
-        foreach (var row in match.MadeAtTamara)
+        foreach (var row in match.MadeAtTamara.ToList())
         {
             row.PrimaryStoreCurrencyAmount = await ToPrimaryStoreCurrencyAsync(row.Amount, order);
-            await _sessionService.InsertRefundAsync(row);
-            rows.Add(row);
+            if (await _sessionService.TryInsertRefundAsync(row))
+            {
+                rows.Add(row);
+                continue;
+            }
+
+            match.MadeAtTamara.Remove(row);
+            bookedElsewhere = true;
+        }
+
+        if (bookedElsewhere)
+        {
+            await _logger.InformationAsync($"Tamara in-store: refunds of Tamara order {session.TamaraOrderId} were booked by another server meanwhile");
+            rows = (await _sessionService.GetRefundsByOrderIdAsync(order.Id))
+                .Where(row => string.Equals(row.TamaraOrderId, session.TamaraOrderId, StringComparison.OrdinalIgnoreCase))
+                .ToList();
+            match.StillPending.RemoveAll(pending => rows.All(row => row.Id != pending.Id || !TamaraRefundMatcher.IsPending(row)));
         }
 
         // Tamara's refunded total is fully explained by the rows above, so an old attempt it does not show never happened;

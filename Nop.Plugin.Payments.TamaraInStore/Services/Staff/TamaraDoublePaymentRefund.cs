@@ -109,6 +109,10 @@ public class TamaraDoublePaymentRefund
 
             session.CapturedAmount = captured;
             session.RefundedAmount = captured;
+            // given back: nothing is left for anyone to look at
+            session.State = TamaraSessionState.Refunded;
+            session.NextCheckOnUtc = null;
+            session.ClosedOnUtc ??= _timeProvider.GetUtcNow().UtcDateTime;
             session.LastError = $"Tamara: the double payment of {TamaraCapturedAmount.Format(refundable, currencyCode)} was refunded at Tamara.";
             await _sessionService.UpdateSessionAsync(session);
 

@@ -32,6 +32,7 @@ public class TamaraNeedsAttentionService
     private readonly IOrderService _orderService;
     private readonly ISettingService _settingService;
     private readonly ITamaraClient _tamaraClient;
+    private readonly TamaraOrderPayment _orderPayment;
     private readonly TamaraRefundService _refundService;
     private readonly TamaraSessionService _sessionService;
     private readonly TimeProvider _timeProvider;
@@ -44,6 +45,7 @@ public class TamaraNeedsAttentionService
         IOrderService orderService,
         ISettingService settingService,
         ITamaraClient tamaraClient,
+        TamaraOrderPayment orderPayment,
         TamaraRefundService refundService,
         TamaraSessionService sessionService,
         TimeProvider timeProvider)
@@ -56,6 +58,7 @@ public class TamaraNeedsAttentionService
         _orderService = orderService;
         _settingService = settingService;
         _tamaraClient = tamaraClient;
+        _orderPayment = orderPayment;
         _refundService = refundService;
         _sessionService = sessionService;
         _timeProvider = timeProvider ?? TimeProvider.System;
@@ -73,19 +76,23 @@ public class TamaraNeedsAttentionService
     /// a note of the difference to the order total), makes the session Paid and counts refunds Tamara already made.
     /// Takes the order's lock.
     /// </summary>
-    public virtual async Task<TamaraStaffActionResult> AcceptCaptureAsync(Order order, TamaraSession session)
+    /// <param name="onlyWhenCovered">
+    /// Accept only when Tamara holds at least the order total (a selection of orders, where nobody reads each difference);
+    /// any other order is refused with its difference
+    /// </param>
+    public virtual async Task<TamaraStaffActionResult> AcceptCaptureAsync(Order order, TamaraSession session, bool onlyWhenCovered = false)
     {
         ArgumentNullException.ThrowIfNull(order);
         ArgumentNullException.ThrowIfNull(session);
 
         TamaraStaffActionResult result = null;
         var locked = await TamaraOrderLock.TryRunAsync(_locker, session.TamaraOrderId,
-            async () => result = await AcceptUnderLockAsync(order.Id, session.Id), TamaraOrderLock.StaffActionAttempts, TamaraOrderLock.StaffActionRetryDelay);
+            async () => result = await AcceptUnderLockAsync(order.Id, session.Id, onlyWhenCovered), TamaraOrderLock.StaffActionAttempts, TamaraOrderLock.StaffActionRetryDelay);
 
         return locked && result is not null ? result : await AnswerAsync(false, "Busy");
     }
 
-    private async Task<TamaraStaffActionResult> AcceptUnderLockAsync(int orderId, int sessionId)
+    private async Task<TamaraStaffActionResult> AcceptUnderLockAsync(int orderId, int sessionId, bool onlyWhenCovered)
     {
         // read both again inside the lock: the order sync may have changed them meanwhile
         var session = await _sessionService.GetSessionByIdAsync(sessionId);
@@ -113,31 +120,34 @@ public class TamaraNeedsAttentionService
         if (!string.Equals(tamaraOrder.CapturedAmount.Currency, session.CurrencyCode, StringComparison.OrdinalIgnoreCase))
             return await AnswerAsync(false, "CurrencyMismatch", tamaraOrder.CapturedAmount.Currency, session.CurrencyCode);
 
-        // paid by other means (cash, another link): keeping both would take the money twice
-        if (order.PaymentStatus is PaymentStatus.Paid or PaymentStatus.PartiallyRefunded or PaymentStatus.Refunded)
-            return await AnswerAsync(false, "OrderAlreadyPaid");
-
-        if (order.PaymentStatus is not (PaymentStatus.Pending or PaymentStatus.Authorized) || !_orderProcessingService.CanMarkOrderAsPaid(order))
-            return await AnswerAsync(false, "CannotMarkPaid", order.OrderStatus, order.PaymentStatus);
-
-        if (!await _sessionService.TryClaimPaymentAsync(session.Id))
-            return await AnswerAsync(false, "NotNeedingAttention");
-
-        var captureId = tamaraOrder.Transactions?.Captures?.FirstOrDefault(capture => !string.IsNullOrEmpty(capture.CaptureId))?.CaptureId;
-        order.CaptureTransactionId = captureId;
-        order.CaptureTransactionResult = tamaraOrder.Status;
-        try
+        // the same guards as the sync's own payment, on the order as it is now that Tamara answered
+        var payment = await _orderPayment.MarkPaidAsync(session, tamaraOrder, onlyWhenCovered
+            ? async fresh =>
+            {
+                var total = OrderTotal(fresh, session.CurrencyCode);
+                var held = captured - refunded;
+                return held >= total ? null : new TamaraMarkPaidResult(TamaraMarkPaidOutcome.Refused, fresh, Reason: await FormatAsync("ShortOfTotal",
+                    TamaraCapturedAmount.Format(held, session.CurrencyCode), TamaraCapturedAmount.Format(total, session.CurrencyCode),
+                    TamaraCapturedAmount.Format(total - held, session.CurrencyCode)));
+            }
+            : null);
+        switch (payment.Outcome)
         {
-            await _orderProcessingService.MarkOrderAsPaidAsync(order);
-        }
-        catch
-        {
-            await _sessionService.ReleasePaymentClaimAsync(session.Id);
-            throw;
+            case TamaraMarkPaidOutcome.Refused:
+                return new TamaraStaffActionResult(false, payment.Reason);
+            case TamaraMarkPaidOutcome.PaidOtherwise or TamaraMarkPaidOutcome.PaidByThisSession:
+                // paid by other means (cash, another link): keeping both would take the money twice
+                return await AnswerAsync(false, "OrderAlreadyPaid");
+            case TamaraMarkPaidOutcome.NoOrder:
+                return await AnswerAsync(false, "NotNeedingAttention");
+            case not TamaraMarkPaidOutcome.Marked:
+                return await AnswerAsync(false, "CannotMarkPaid", payment.Order.OrderStatus, payment.Order.PaymentStatus);
         }
 
+        order = payment.Order;
+        var captureId = payment.CaptureId;
         var now = _timeProvider.GetUtcNow().UtcDateTime;
-        var orderTotal = TamaraMoneyRounding.Round(order.OrderTotal * (order.CurrencyRate > decimal.Zero ? order.CurrencyRate : decimal.One), session.CurrencyCode);
+        var orderTotal = OrderTotal(order, session.CurrencyCode);
         session.State = TamaraSessionState.Paid;
         // refunding the whole order later then gives back exactly what Tamara captured
         session.Amount = orderTotal;
@@ -158,6 +168,9 @@ public class TamaraNeedsAttentionService
 
         return new TamaraStaffActionResult(true, await FormatAsync("Done"), OrderChanged: true);
     }
+
+    private static decimal OrderTotal(Order order, string currencyCode) =>
+        TamaraMoneyRounding.Round(order.OrderTotal * (order.CurrencyRate > decimal.Zero ? order.CurrencyRate : decimal.One), currencyCode);
 
     private static string FormatDifference(decimal difference, string currencyCode) =>
         (difference > decimal.Zero ? "+" : difference < decimal.Zero ? "-" : string.Empty) + TamaraCapturedAmount.Format(Math.Abs(difference), currencyCode);

@@ -8,7 +8,8 @@ namespace Nop.Plugin.Payments.TamaraInStore.Services.Staff;
 
 /// <summary>
 /// "Send new link": a new Tamara session for an order already placed, sent the way the last one was (SMS or QR code),
-/// after the live link is voided. The link limit per phone number is asked first, so a refusal leaves the customer the
+/// after every link Tamara may still take a payment on is voided (see <see cref="TamaraLiveLink"/>), and only once each
+/// void is confirmed: never two payable links. The link limit per phone number is asked first, so a refusal leaves the customer the
 /// link they have.
 /// </summary>
 public class TamaraNewLinkService
@@ -42,14 +43,19 @@ public class TamaraNewLinkService
         if (limitRefusal is not null)
             return new TamaraOrderActionOutcome(order.Id, false, limitRefusal);
 
-        if (session.State == TamaraSessionState.Pending)
+        foreach (var live in (await _sessionService.GetSessionsByOrderIdAsync(order.Id)).Where(TamaraLiveLink.IsLive))
         {
-            var voided = await _orderSyncService.VoidSessionAsync(session, "by staff, before sending a new link", cancellationToken);
-            if (!voided.Succeeded)
-                return await _answers.VoidAnswerAsync(order.Id, voided);
+            var voided = await _orderSyncService.VoidSessionAsync(live, "by staff, before sending a new link", cancellationToken);
+            if (voided.Succeeded)
+                continue;
 
-            session = await _sessionService.GetSessionByIdAsync(session.Id);
+            // closed by Tamara meanwhile (declined, expired) is as good as voided; paid, or still payable, is not
+            var now = await _sessionService.GetSessionByIdAsync(live.Id);
+            if (TamaraLiveLink.IsLive(now) || now.State is TamaraSessionState.Paid or TamaraSessionState.NeedsAttention)
+                return await _answers.VoidAnswerAsync(order.Id, voided);
         }
+
+        session = await _sessionService.GetSessionByIdAsync(session.Id);
 
         try
         {

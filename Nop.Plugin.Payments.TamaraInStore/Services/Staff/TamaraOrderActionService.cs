@@ -66,7 +66,7 @@ public class TamaraOrderActionService
 
             try
             {
-                outcomes.Add(await RunAllowedAsync(action, orderId, cancellationToken));
+                outcomes.Add(await RunAllowedAsync(action, orderId, cancellationToken, selection: true));
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
@@ -85,7 +85,8 @@ public class TamaraOrderActionService
     private async Task<TamaraOrderActionOutcome> RefusalAsync(int orderId) =>
         await _policy.MayActAsync() ? null : await _answers.AnswerAsync(orderId, false, "Result.AccessDenied");
 
-    private async Task<TamaraOrderActionOutcome> RunAllowedAsync(TamaraOrderAction action, int orderId, CancellationToken cancellationToken)
+    /// <param name="selection">Run for a selection of orders, where nobody reads each order's difference before it is accepted</param>
+    private async Task<TamaraOrderActionOutcome> RunAllowedAsync(TamaraOrderAction action, int orderId, CancellationToken cancellationToken, bool selection = false)
     {
         var order = await LoadOrderAsync(orderId);
         var session = order is null ? null : await _sessionService.GetLatestSessionByOrderIdAsync(order.Id);
@@ -100,7 +101,7 @@ public class TamaraOrderActionService
             TamaraOrderAction.CheckNow => await CheckNowAsync(order, session, cancellationToken),
             TamaraOrderAction.Void => await _answers.VoidAnswerAsync(order.Id, await _orderSyncService.VoidSessionAsync(session, "by staff", cancellationToken)),
             TamaraOrderAction.SendNewLink => await _newLinkService.SendAsync(order, session, cancellationToken),
-            TamaraOrderAction.AcceptCapture => await StaffAnswerAsync(order, "accepting Tamara's payment", () => _needsAttentionService.AcceptCaptureAsync(order, session)),
+            TamaraOrderAction.AcceptCapture => await StaffAnswerAsync(order, "accepting Tamara's payment", () => _needsAttentionService.AcceptCaptureAsync(order, session, onlyWhenCovered: selection)),
             TamaraOrderAction.RefundCapture => await StaffAnswerAsync(order, "refunding Tamara's payment", () => _needsAttentionService.RefundCaptureAsync(order, session)),
             TamaraOrderAction.RefundDoublePayment => await RefundDoublePaymentAsync(order),
             _ => throw new ArgumentOutOfRangeException(nameof(action))

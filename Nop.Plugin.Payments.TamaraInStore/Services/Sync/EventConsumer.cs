@@ -68,16 +68,19 @@ public class EventConsumer : IConsumer<OrderStatusChangedEvent>, IConsumer<Order
     }
 
     /// <summary>
-    /// Staff marked the order as paid (cash, card at the counter): its links must no longer take a payment. An order the
-    /// plugin itself marks paid raises the same event and is left alone.
+    /// The order was paid: by staff (cash, card at the counter) or with one of its Tamara links. Its other links must no
+    /// longer take a payment.
     /// </summary>
     public async Task HandleEventAsync(OrderPaidEvent eventMessage)
     {
         var order = eventMessage?.Order;
-        if (order is null || !IsTamaraOrder(order) || TamaraOwnPayment.IsMarking(order.Id))
+        if (order is null || !IsTamaraOrder(order))
             return;
 
-        await VoidLiveSessionsAsync(order, "the order was marked as paid by other means");
+        if (TamaraOwnPayment.IsMarking(order.Id))
+            await VoidLiveSessionsAsync(order, "the order was paid with another payment link", TamaraOwnPayment.PayingSessionId(order.Id));
+        else
+            await VoidLiveSessionsAsync(order, "the order was marked as paid by other means");
     }
 
     public async Task HandleEventAsync(EntityDeletedEvent<Order> eventMessage)
@@ -89,14 +92,17 @@ public class EventConsumer : IConsumer<OrderStatusChangedEvent>, IConsumer<Order
         await VoidLiveSessionsAsync(order, "the order was deleted");
     }
 
-    private async Task VoidLiveSessionsAsync(Order order, string reason)
+    /// <param name="exceptSessionId">The session paying the order right now</param>
+    private async Task VoidLiveSessionsAsync(Order order, string reason, int exceptSessionId = 0)
     {
         try
         {
-            foreach (var session in (await _sessionService.GetSessionsByOrderIdAsync(order.Id)).Where(session => session.State == TamaraSessionState.Pending))
+            var live = (await _sessionService.GetSessionsByOrderIdAsync(order.Id))
+                .Where(session => session.Id != exceptSessionId && TamaraLiveLink.IsLive(session));
+            foreach (var session in live)
             {
                 var result = await _orderSyncService.VoidSessionAsync(session, reason);
-                if (result.Succeeded || result.SessionState is not TamaraSessionState.Pending)
+                if (result.Succeeded || !TamaraLiveLink.IsLive(await _sessionService.GetSessionByIdAsync(session.Id)))
                     continue;
 
                 var message = $"Tamara: {reason}, but the payment link of Tamara order {session.TamaraOrderId} could not be voided " +

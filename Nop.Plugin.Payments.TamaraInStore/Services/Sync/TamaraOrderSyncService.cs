@@ -33,6 +33,7 @@ public class TamaraOrderSyncService
     private readonly IOrderService _orderService;
     private readonly ISettingService _settingService;
     private readonly ITamaraClient _tamaraClient;
+    private readonly TamaraOrderPayment _orderPayment;
     private readonly TamaraRefundService _refundService;
     private readonly TamaraSessionService _sessionService;
     private readonly TimeProvider _timeProvider;
@@ -44,6 +45,7 @@ public class TamaraOrderSyncService
         IOrderService orderService,
         ISettingService settingService,
         ITamaraClient tamaraClient,
+        TamaraOrderPayment orderPayment,
         TamaraRefundService refundService,
         TamaraSessionService sessionService,
         TimeProvider timeProvider)
@@ -55,6 +57,7 @@ public class TamaraOrderSyncService
         _orderService = orderService;
         _settingService = settingService;
         _tamaraClient = tamaraClient;
+        _orderPayment = orderPayment;
         _refundService = refundService;
         _sessionService = sessionService;
         _timeProvider = timeProvider;
@@ -262,6 +265,9 @@ public class TamaraOrderSyncService
     private async Task<TamaraSyncResult> ApplyAsync(SyncContext context, TamaraOrder tamaraOrder)
     {
         var session = context.Session;
+        // the call to Tamara may have taken minutes: staff, another link or another server may have changed the order
+        if (session.OrderId > 0)
+            context.Order = await _orderPayment.ReadOrderAsync(session.OrderId);
         var status = Normalize(tamaraOrder.Status);
         var statusChanged = !string.Equals(Normalize(session.TamaraStatus), status, StringComparison.Ordinal);
 
@@ -344,50 +350,35 @@ public class TamaraOrderSyncService
                 "The order was NOT marked as paid; send a new link for the new total or settle the difference by hand.");
         }
 
-        if (order.PaymentStatus is PaymentStatus.Paid or PaymentStatus.PartiallyRefunded or PaymentStatus.Refunded)
+        var payment = await _orderPayment.MarkPaidAsync(session, tamaraOrder);
+        context.Order = payment.Order ?? order;
+        switch (payment.Outcome)
         {
-            // the claim is taken before the plugin marks an order paid: still there, the order was paid by other means
-            // (cash after "Mark as paid", another link) and the customer has paid twice
-            if (await _sessionService.HasPaymentClaimAsync(session.Id))
-            {
+            case TamaraMarkPaidOutcome.PaidOtherwise:
                 return await NeedAttentionAsync(context,
                     $"Tamara: DOUBLE PAYMENT: the customer paid {TamaraCapturedAmount.Format(captured)} with Tamara (Tamara order {session.TamaraOrderId}), " +
                     "but the order had already been paid by other means. Refund the Tamara payment (button in this block, or at Tamara).",
                     isError: true);
-            }
 
-            MarkSessionPaid(context);
-            await _sessionService.UpdateSessionAsync(session);
-            await AddNoteAsync(context, $"Tamara: payment captured ({TamaraCapturedAmount.Format(captured)}); the order had already been marked as paid.");
-            return Result(context, TamaraSyncOutcome.AlreadyPaid);
+            case TamaraMarkPaidOutcome.PaidByThisSession when context.Order.PaymentStatus is PaymentStatus.Pending or PaymentStatus.Authorized:
+                // another server holds the claim and is marking the order paid right now; it saves the session too
+                await _sessionService.UpdateSessionAsync(session);
+                return Result(context, TamaraSyncOutcome.AlreadyPaid);
+
+            case TamaraMarkPaidOutcome.PaidByThisSession:
+                MarkSessionPaid(context);
+                await _sessionService.UpdateSessionAsync(session);
+                await AddNoteAsync(context, $"Tamara: payment captured ({TamaraCapturedAmount.Format(captured)}); the order had already been marked as paid.");
+                return Result(context, TamaraSyncOutcome.AlreadyPaid);
+
+            case TamaraMarkPaidOutcome.NoOrder or TamaraMarkPaidOutcome.CannotMarkPaid or TamaraMarkPaidOutcome.Refused:
+                var current = context.Order;
+                return await NeedAttentionAsync(context,
+                    $"Tamara: the customer paid ({TamaraCapturedAmount.Format(captured)}) but the order is {current?.OrderStatus.ToString() ?? "gone"} / {current?.PaymentStatus.ToString() ?? "-"}" +
+                    $"{(current?.Deleted == true ? " (deleted)" : string.Empty)} and cannot be marked as paid. Refund the customer at Tamara or reinstate the order.");
         }
 
-        if (order.Deleted || order.PaymentStatus != PaymentStatus.Pending && order.PaymentStatus != PaymentStatus.Authorized
-            || !_orderProcessingService.CanMarkOrderAsPaid(order))
-        {
-            return await NeedAttentionAsync(context,
-                $"Tamara: the customer paid ({TamaraCapturedAmount.Format(captured)}) but the order is {order.OrderStatus} / {order.PaymentStatus} and cannot be marked as paid. " +
-                "Refund the customer at Tamara or reinstate the order.");
-        }
-
-        // the lock keeps concurrent syncs apart; the claim makes sure of it across a web farm
-        if (!await _sessionService.TryClaimPaymentAsync(session.Id))
-            return Result(context, TamaraSyncOutcome.AlreadyPaid);
-
-        var captureId = tamaraOrder.Transactions?.Captures?.FirstOrDefault(capture => !string.IsNullOrEmpty(capture.CaptureId))?.CaptureId;
-        order.CaptureTransactionId = captureId;
-        order.CaptureTransactionResult = tamaraOrder.Status;
-        try
-        {
-            using (TamaraOwnPayment.Begin(order.Id))
-                await _orderProcessingService.MarkOrderAsPaidAsync(order);
-        }
-        catch
-        {
-            await _sessionService.ReleasePaymentClaimAsync(session.Id);
-            throw;
-        }
-
+        var captureId = payment.CaptureId;
         MarkSessionPaid(context);
         await _sessionService.UpdateSessionAsync(session);
         await AddNoteAsync(context,
@@ -724,7 +715,8 @@ public class TamaraOrderSyncService
     #region Void
 
     /// <summary>
-    /// Voids a session's payment link at Tamara, only while Tamara still reports the order as new (read first).
+    /// Voids a session's payment link at Tamara (a pending one, or one closed here that Tamara may still take a payment
+    /// on, see <see cref="TamaraLiveLink"/>), only while Tamara still reports the order as new (read first).
     /// Anything else Tamara reports is applied like a sync, so a link paid meanwhile marks the order as paid.
     /// </summary>
     /// <param name="reason">Said in the order note, e.g. "by staff"</param>
@@ -742,7 +734,7 @@ public class TamaraOrderSyncService
     private async Task<TamaraVoidResult> VoidExclusiveAsync(int sessionId, string reason, CancellationToken cancellationToken)
     {
         var session = await _sessionService.GetSessionByIdAsync(sessionId);
-        if (session.State != TamaraSessionState.Pending)
+        if (!TamaraLiveLink.IsLive(session))
             return new TamaraVoidResult { Outcome = TamaraVoidOutcome.NotPending, SessionState = session.State, TamaraStatus = session.TamaraStatus };
 
         var context = await LoadContextAsync(session, TamaraSyncTrigger.Staff);
@@ -794,9 +786,11 @@ public class TamaraOrderSyncService
             return new TamaraVoidResult { Outcome = TamaraVoidOutcome.Failed, SessionState = session.State, TamaraStatus = session.TamaraStatus, Error = DescribeError(exception) };
         }
 
-        session.State = TamaraSessionState.Canceled;
+        // a link closed here (expired) keeps its state; Tamara's status now says it can no longer be paid
+        if (session.State == TamaraSessionState.Pending)
+            session.State = TamaraSessionState.Canceled;
         session.TamaraStatus = TamaraOrderStatus.Canceled;
-        session.ClosedOnUtc = context.Now;
+        session.ClosedOnUtc ??= context.Now;
         session.NextCheckOnUtc = null;
         session.LastError = null;
         await _sessionService.UpdateSessionAsync(session);
@@ -869,6 +863,9 @@ public class TamaraOrderSyncService
 
     private sealed record SyncContext(TamaraSession Session, Nop.Core.Domain.Orders.Order Order, TamaraInStoreSettings Settings, TamaraSyncTrigger Trigger, DateTime Now)
     {
+        /// <summary>Read again once Tamara answered: decisions are made on the order as it is then</summary>
+        public Nop.Core.Domain.Orders.Order Order { get; set; } = Order;
+
         public bool IsPastExpiry => Now > Session.ExpiresOnUtc + TamaraInStoreDefaults.ExpiryGracePeriod;
 
         /// <summary>No nopCommerce order appeared for the checkout long after the session was created</summary>

@@ -8,8 +8,7 @@ namespace Nop.Plugin.Payments.TamaraInStore.Benchmarks.RealHost;
 /// <summary>
 /// The real nopCommerce of ../shared/nophost as the benchmark sees it: its PostgreSQL database, its Nop.Web process, and
 /// pending Tamara orders seeded fast: an order cloned in SQL from one already in the store, its session created at the
-/// simulator (in-process, as the plugin's checkout would through the API) and its TamaraSession row inserted with its
-/// TamaraPaymentClaim
+/// simulator (in-process, as the plugin's checkout would through the API) and its TamaraSession row inserted
 /// </summary>
 public sealed class RealHostStore
 {
@@ -105,16 +104,13 @@ public sealed class RealHostStore
             }, _tamara.BaseAddress.ToString());
             var tamaraOrder = created.Value ?? throw new InvalidOperationException($"the simulator refused the session: {created.Error?.Message}");
 
-            // with its payment claim, as checkout inserts it: without one the sync reads the capture, finds the right to
-            // mark the order paid already taken, and leaves the order Pending
             await using (var session = new NpgsqlCommand(
-                "WITH session AS (INSERT INTO \"TamaraSession\" (\"OrderId\", \"OrderGuid\", \"StoreId\", \"CustomerId\", \"CheckoutId\", \"TamaraOrderId\", \"CheckoutDeeplink\", " +
+                "INSERT INTO \"TamaraSession\" (\"OrderId\", \"OrderGuid\", \"StoreId\", \"CustomerId\", \"CheckoutId\", \"TamaraOrderId\", \"CheckoutDeeplink\", " +
                 "\"TamaraStatus\", \"StateId\", \"Amount\", \"CurrencyCode\", \"CapturedAmount\", \"RefundedAmount\", \"PhoneNumber\", \"Email\", \"Locale\", " +
                 "\"PaymentType\", \"CreatedOnUtc\", \"ExpiresOnUtc\", \"NextCheckOnUtc\", \"ChannelId\") " +
                 "SELECT \"Id\", \"OrderGuid\", \"StoreId\", \"CustomerId\", @checkout, @tamara, '', 'new', 10, 500, 'SAR', 0, 0, @phone, '', 'en_US', " +
                 "'PAY_BY_INSTALMENTS', now() AT TIME ZONE 'utc', (now() AT TIME ZONE 'utc') + interval '15 minutes', " +
-                "(now() AT TIME ZONE 'utc') + @due, @channel FROM \"Order\" WHERE \"Id\" = @id RETURNING \"Id\") " +
-                "INSERT INTO \"TamaraPaymentClaim\" (\"SessionId\") SELECT \"Id\" FROM session", connection))
+                "(now() AT TIME ZONE 'utc') + @due, @channel FROM \"Order\" WHERE \"Id\" = @id", connection))
             {
                 session.Parameters.AddWithValue("checkout", tamaraOrder.CheckoutId);
                 session.Parameters.AddWithValue("tamara", tamaraOrder.OrderId);

@@ -5,6 +5,8 @@ namespace Nop.Services.Customers;
 
 public partial interface ICustomerService
 {
+    Task<Customer> GetOrCreateBackgroundTaskUserAsync();
+
     Task<Customer> GetCustomerByIdAsync(int customerId);
 
     Task<Address> GetCustomerBillingAddressAsync(Customer customer);

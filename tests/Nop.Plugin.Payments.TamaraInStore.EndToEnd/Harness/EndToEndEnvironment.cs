@@ -40,7 +40,7 @@ public sealed partial class EndToEndEnvironment : IAsyncDisposable
 
     public InMemoryRepository<TamaraRefund> Refunds { get; } = new();
 
-    public InMemoryRepository<TamaraPaymentClaim> PaymentClaims { get; } = new();
+    public InMemoryRepository<TamaraPaymentClaim> PaymentClaims { get; } = new() { UniqueKey = claim => claim.OrderId };
 
     /// <summary>With the unique index the database has</summary>
     public InMemoryRepository<TamaraRefundClaim> RefundClaims { get; } = new() { UniqueKey = claim => (claim.SessionId, claim.Basis) };

@@ -20,6 +20,7 @@ public class B_PaymentTests : Journey
         var text = await OrderPageTextAsync(order.OrderId, "order-pending-tamara-block");
         Assert.That(text, Does.Contain("Tamara"), "the order page shows the Tamara block");
 
+        var customersBefore = await CustomerCountAsync();
         await Customer.PayAsync(order.PhoneDigits);
         var paid = await WaitForOrderAsync(order.OrderId, row => row.PaymentStatusId == OrderRow.Paid, "paid by webhook", 45);
         Assert.That(paid.AuthorizationTransactionId, Is.EqualTo(order.TamaraOrderId));
@@ -29,6 +30,8 @@ public class B_PaymentTests : Journey
         var notes = await Database.OrderNotesAsync(order.OrderId);
         Assert.That(notes.Count(note => note.Contains("has been marked as paid", StringComparison.OrdinalIgnoreCase)), Is.EqualTo(1),
             string.Join("\n", notes));
+        // the deliveries carry no cookie: they run as nopCommerce's background-task customer, not as a new guest each
+        Assert.That(await CustomerCountAsync() - customersBefore, Is.Zero, "customers created by the webhook deliveries");
         await OrderPageTextAsync(order.OrderId, "order-paid-by-webhook");
     }
 
@@ -48,4 +51,6 @@ public class B_PaymentTests : Journey
             Is.True, "no webhook reached the store");
         await OrderPageTextAsync(order.OrderId, "order-paid-by-poll");
     }
+
+    private static Task<long> CustomerCountAsync() => Database.ScalarAsync<long>("SELECT count(*) FROM \"Customer\"");
 }

@@ -130,7 +130,7 @@ public class CheckoutFixture
         var refunds = new Mock<TamaraRefundService>(Enumerable.Repeat<object>(null, typeof(TamaraRefundService).GetConstructors().Single().GetParameters().Length).ToArray());
         var noteWriter = new TamaraOrderNoteWriter(OrderService.Object, new InMemoryRepository<TamaraOrderNote>(), Time);
         var orderSync = new TamaraOrderSyncService(noteWriter, Locker, Logger.Object, OrderProcessing.Object, OrderService.Object, settingService.Object,
-            Client.Object, refunds.Object, sessionService, Time);
+            Client.Object, new TamaraOrderPayment(OrderProcessing.Object, OrderService.Object, sessionService, Time), refunds.Object, sessionService, Time);
 
         return new TamaraCheckoutService(noteWriter, currencyService.Object, customerService.Object, localization.Object, Locker, Logger.Object,
             OrderService.Object, totals.Object, settingService.Object, cartService.Object, storeContext.Object, Client.Object,

@@ -120,4 +120,69 @@ public class PhoneLinkLimitTests
         Assert.That(exception.Message, Is.EqualTo(TooMany(3, 15)));
         VerifyCreated(fixture, Times.Once());
     }
+
+    /// <summary>The session creator over the plugin's tables with the database's unique index on the number and slot</summary>
+    private static (Nop.Plugin.Payments.TamaraInStore.Services.Checkout.TamaraSessionCreator Creator, Fakes.InMemoryRepository<TamaraSession> Sessions,
+        Fakes.InMemoryRepository<TamaraPhoneLinkSlot> Slots, Mock<Nop.Plugin.Payments.TamaraInStore.Services.Api.ITamaraClient> Client) NewCreator()
+    {
+        var sessions = new Fakes.InMemoryRepository<TamaraSession>();
+        var slots = new Fakes.InMemoryRepository<TamaraPhoneLinkSlot> { UniqueKey = slot => (slot.PhoneNumber, slot.Slot) };
+        var sessionService = new Nop.Plugin.Payments.TamaraInStore.Services.TamaraSessionService(new Fakes.InMemoryRepository<TamaraRefund>(), sessions,
+            phoneLinkSlotRepository: slots);
+        var client = new Mock<Nop.Plugin.Payments.TamaraInStore.Services.Api.ITamaraClient>();
+        var created = 0;
+        client.Setup(c => c.CreateInStoreSessionAsync(It.IsAny<TamaraInStoreSettings>(), It.IsAny<CreateInStoreSessionRequest>(), It.IsAny<CancellationToken>()))
+            .Returns(async () =>
+            {
+                // Tamara takes a moment: every checkout has counted the links before any has stored one
+                await Task.Delay(50);
+                var id = Interlocked.Increment(ref created);
+                return new CreateInStoreSessionResponse { OrderId = $"tamara-{id}", CheckoutId = $"checkout-{id}", CheckoutDeeplink = "https://pay" };
+            });
+        var localization = new Mock<Nop.Services.Localization.ILocalizationService>();
+        localization.Setup(service => service.GetResourceAsync(It.IsAny<string>())).ReturnsAsync((string key) => CheckoutFixture.English[key]);
+        var creator = new Nop.Plugin.Payments.TamaraInStore.Services.Checkout.TamaraSessionCreator(localization.Object,
+            new Mock<Nop.Services.Logging.ILogger>().Object, client.Object, sessionService, TimeProvider.System);
+        return (creator, sessions, slots, client);
+    }
+
+    private static CreateInStoreSessionRequest LinkRequest(int n) => new()
+    {
+        OrderReferenceId = $"reference-{n}",
+        PhoneNumber = Phone,
+        TotalAmount = new TamaraMoney(100m, "SAR"),
+        Locale = "en_US"
+    };
+
+    [Test]
+    public async Task Ten_simultaneous_checkouts_for_one_number_send_no_more_links_than_the_limit()
+    {
+        var (creator, sessions, _, client) = NewCreator();
+        var settings = new TamaraInStoreSettings { MaxLinksPerPhone = 3, LinksPerPhoneWindowMinutes = 15, SessionLifetimeMinutes = 15, PollIntervalSeconds = 10 };
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 10)
+            .Select(n => Task.Run(() => creator.CreateAsync(settings, LinkRequest(n), new TamaraSession()))));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(results.Count(result => result.Session is not null), Is.EqualTo(3));
+            Assert.That(results.Where(result => result.Session is null).Select(result => result.Error), Has.All.EqualTo(TooMany(3, 15)));
+            Assert.That(sessions.Rows, Has.Count.EqualTo(3));
+        });
+        client.Verify(c => c.CreateInStoreSessionAsync(It.IsAny<TamaraInStoreSettings>(), It.IsAny<CreateInStoreSessionRequest>(), It.IsAny<CancellationToken>()), Times.Exactly(3));
+    }
+
+    [Test]
+    public async Task A_link_tamara_refused_gives_its_slot_back()
+    {
+        var (creator, _, slots, client) = NewCreator();
+        var settings = new TamaraInStoreSettings { MaxLinksPerPhone = 1, LinksPerPhoneWindowMinutes = 15, SessionLifetimeMinutes = 15, PollIntervalSeconds = 10 };
+        client.Setup(c => c.CreateInStoreSessionAsync(It.IsAny<TamaraInStoreSettings>(), It.IsAny<CreateInStoreSessionRequest>(), It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new Nop.Plugin.Payments.TamaraInStore.Services.Api.TamaraApiException("invalid phone", System.Net.HttpStatusCode.BadRequest, "POST /checkout/in-store-session"));
+
+        var refused = await creator.CreateAsync(settings, LinkRequest(1), new TamaraSession());
+
+        Assert.That(refused.Session, Is.Null);
+        Assert.That(slots.Rows, Is.Empty, "no link went out: the number may still receive one");
+    }
 }

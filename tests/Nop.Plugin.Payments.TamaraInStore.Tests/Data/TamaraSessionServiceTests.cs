@@ -83,33 +83,31 @@ public class TamaraSessionServiceTests
     }
 
     [Test]
-    public async Task Exactly_one_caller_of_many_gets_the_right_to_mark_the_order_paid()
+    public async Task Exactly_one_session_of_many_gets_the_right_to_mark_the_order_paid()
     {
-        var claims = new InMemoryRepository<TamaraPaymentClaim>();
+        var claims = new InMemoryRepository<TamaraPaymentClaim> { UniqueKey = claim => claim.OrderId };
         var service = new TamaraSessionService(new InMemoryRepository<TamaraRefund>(), _sessions, claims);
-        var session = new TamaraSession { State = TamaraSessionState.Pending, TamaraOrderId = "t-1" };
-        await service.InsertSessionAsync(session);
+        var now = new DateTime(2026, 12, 8, 9, 0, 0, DateTimeKind.Utc);
 
-        var granted = await Task.WhenAll(Enumerable.Range(0, 40).Select(_ => Task.Run(() => service.TryClaimPaymentAsync(session.Id))));
+        var granted = await Task.WhenAll(Enumerable.Range(1, 40).Select(sessionId => Task.Run(() => service.TryClaimPaymentAsync(7, sessionId, now))));
 
         Assert.That(granted.Count(claimed => claimed), Is.EqualTo(1));
-        Assert.That(await service.TryClaimPaymentAsync(session.Id), Is.False);
+        var winner = (await service.GetPaymentClaimAsync(7)).SessionId;
+        Assert.That(await service.TryClaimPaymentAsync(7, winner, now), Is.False, "not even the same session twice");
 
-        await service.ReleasePaymentClaimAsync(session.Id);
-        Assert.That(await service.TryClaimPaymentAsync(session.Id), Is.True, "given back after a failure, it can be taken again");
+        await service.ReleasePaymentClaimAsync(7, winner);
+        Assert.That(await service.TryClaimPaymentAsync(7, 41, now), Is.True, "given back after a failure, it can be taken again");
     }
 
     [Test]
-    public async Task Each_session_has_its_own_claim()
+    public async Task Each_order_has_its_own_claim()
     {
-        var service = new TamaraSessionService(new InMemoryRepository<TamaraRefund>(), _sessions, new InMemoryRepository<TamaraPaymentClaim>());
-        var first = new TamaraSession { TamaraOrderId = "t-1" };
-        var second = new TamaraSession { TamaraOrderId = "t-2" };
-        await service.InsertSessionAsync(first);
-        await service.InsertSessionAsync(second);
+        var service = new TamaraSessionService(new InMemoryRepository<TamaraRefund>(), _sessions,
+            new InMemoryRepository<TamaraPaymentClaim> { UniqueKey = claim => claim.OrderId });
+        var now = new DateTime(2026, 12, 8, 9, 0, 0, DateTimeKind.Utc);
 
-        Assert.That(await service.TryClaimPaymentAsync(first.Id), Is.True);
-        Assert.That(await service.TryClaimPaymentAsync(second.Id), Is.True);
+        Assert.That(await service.TryClaimPaymentAsync(1, 10, now), Is.True);
+        Assert.That(await service.TryClaimPaymentAsync(2, 11, now), Is.True);
     }
 
     [Test]

@@ -56,8 +56,10 @@ public class DisputeDeliveryTests
         httpContext.Request.Headers.Authorization = "Bearer " + ValidToken;
 
         var syncService = _harness.NewService(refundService: _harness.NewRefundService());
-        var controller = new TamaraInStoreWebhookController(_harness.Logger.Object, _harness.SettingService.Object, _storeService.Object,
-            _validator.Object, syncService, _harness.SessionService, _harness.NewDisputeService(syncService),
+        var customers = new Mock<Nop.Services.Customers.ICustomerService>();
+        customers.Setup(service => service.GetOrCreateBackgroundTaskUserAsync()).ReturnsAsync(new Nop.Core.Domain.Customers.Customer { Id = 2 });
+        var controller = new TamaraInStoreWebhookController(customers.Object, _harness.Logger.Object, _harness.SettingService.Object, _storeService.Object,
+            _validator.Object, new Fakes.WebRequestWorkContext(), syncService, _harness.SessionService, _harness.NewDisputeService(syncService),
             new TamaraUnknownOrderService(_harness.Locker, _harness.Logger.Object, _harness.SettingService.Object, _harness.Client.Object,
                 syncService, _harness.SessionService, _harness.Time))
         {

@@ -124,9 +124,15 @@ public class InMemoryRepository<TEntity> : IRepository<TEntity> where TEntity : 
         return Task.CompletedTask;
     }
 
+    /// <summary>Runs once, just before the next update: another server's write landing at that moment</summary>
+    public Action BeforeNextUpdate { get; set; }
+
     public void Update(TEntity entity, bool publishEvent = true)
     {
         ArgumentNullException.ThrowIfNull(entity);
+        var before = BeforeNextUpdate;
+        BeforeNextUpdate = null;
+        before?.Invoke();
         lock (_lock)
         {
             var index = _rows.FindIndex(row => row.Id == entity.Id);

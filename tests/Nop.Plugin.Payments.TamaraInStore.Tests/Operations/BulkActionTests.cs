@@ -118,4 +118,38 @@ public class BulkActionTests
         Assert.That(outcomes, Has.Count.EqualTo(1));
         Assert.That(outcomes[0].Success, Is.True, outcomes[0].Message);
     }
+
+    [Test]
+    public async Task Accepting_a_selection_takes_only_payments_that_cover_the_order_total_and_tells_each_difference()
+    {
+        var (short_, shortSession) = _harness.AddPendingOrder(amount: 300m);
+        var edited = _harness.Orders.Get(short_.Id);
+        edited.OrderTotal = 310m;
+        await _harness.Orders.OrderService.UpdateOrderAsync(edited);
+        _harness.TamaraSays(shortSession.TamaraOrderId, SyncHarness.Captured(300m));
+        // the link asked for less than the order total, Tamara captured the total: covered
+        var (covered, coveredSession) = _harness.AddPendingOrder(amount: 300m);
+        var asked = _harness.Session(coveredSession.Id);
+        asked.Amount = 290m;
+        await _harness.SessionService.UpdateSessionAsync(asked);
+        _harness.TamaraSays(coveredSession.TamaraOrderId, SyncHarness.Captured(300m));
+        var sync = _harness.NewService();
+        await sync.SyncAsync(shortSession.TamaraOrderId, TamaraSyncTrigger.Poll);
+        await sync.SyncAsync(coveredSession.TamaraOrderId, TamaraSyncTrigger.Poll);
+        var accept = new TamaraNeedsAttentionService(_harness.English.Object, _harness.Locker, _harness.Logger.Object,
+            _harness.Orders.OrderProcessingService, _harness.Orders.OrderService, _harness.SettingService.Object,
+            _harness.Client.Object, _harness.NewOrderPayment(), _harness.NewRefundService(), _harness.SessionService, _harness.Time);
+        var service = TamaraInStoreOrderControllerTests.NewActionService(_harness, _workContext.Object, null, _permissions.Object, accept);
+
+        var outcomes = await service.RunForOrdersAsync(TamaraOrderAction.AcceptCapture, [short_.Id, covered.Id]);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(outcomes.Select(outcome => (outcome.OrderId, outcome.Success)), Is.EqualTo(new[] { (short_.Id, false), (covered.Id, true) }));
+            Assert.That(outcomes[0].Message, Does.Contain("10.00 SAR less than the order total of 310.00 SAR"));
+            Assert.That(_harness.Orders.Get(short_.Id).PaymentStatus, Is.EqualTo(Nop.Core.Domain.Payments.PaymentStatus.Pending));
+            Assert.That(_harness.Orders.Get(covered.Id).PaymentStatus, Is.EqualTo(Nop.Core.Domain.Payments.PaymentStatus.Paid));
+            Assert.That(_harness.PaymentClaims.Rows.Select(claim => claim.OrderId), Is.EqualTo(new[] { covered.Id }));
+        });
+    }
 }

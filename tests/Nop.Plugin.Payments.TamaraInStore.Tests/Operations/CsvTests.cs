@@ -40,6 +40,8 @@ public class CsvTests
     [TestCase("+966500000001", "'+966500000001")]
     [TestCase("-2+3", "'-2+3")]
     [TestCase("@SUM(A1)", "'@SUM(A1)")]
+    [TestCase("\t=1+2", "'\t=1+2")]
+    [TestCase("\r=1+2", "\"'\r=1+2\"")]
     [TestCase("a=b", "a=b")]
     [TestCase("", "")]
     public void A_formula_start_becomes_text(string cell, string written)

@@ -83,4 +83,18 @@ public class UninstallServiceTests
         Assert.That(_harness.Orders.NotesOf(order.Id), Has.Some.Matches<Nop.Core.Domain.Orders.OrderNote>(note => note.Note.Contains(pending.TamaraOrderId)));
         _harness.Logger.Verify(logger => logger.ErrorAsync(It.Is<string>(message => message.Contains("webhook-0")), It.IsAny<Exception>(), null), Times.Once);
     }
+
+    [Test]
+    public async Task A_link_expired_here_that_tamara_still_reports_new_is_voided_too()
+    {
+        var (order, session) = _harness.AddPendingOrder();
+        session.State = TamaraSessionState.Expired;
+        await _harness.SessionService.UpdateSessionAsync(session);
+        _harness.TamaraSays(session.TamaraOrderId, SyncHarness.Status(TamaraOrderStatus.New));
+
+        await NewService().PrepareAsync();
+
+        _harness.Client.Verify(client => client.VoidCheckoutSessionAsync(It.IsAny<TamaraInStoreSettings>(), session.CheckoutId, session.TamaraOrderId, It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Once);
+        Assert.That(_harness.Session(session.Id).TamaraStatus, Is.EqualTo(TamaraOrderStatus.Canceled));
+    }
 }

@@ -38,6 +38,7 @@ public class ReconciliationHarness
         services.AddScoped<TamaraSessionReconciler>(provider =>
         {
             Interlocked.Increment(ref _scopes);
+            WorkerRequests.Add((Sync.HttpContextAccessor.HttpContext, provider));
             return ActivatorUtilities.CreateInstance<TamaraSessionReconciler>(provider);
         });
         Provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
@@ -56,6 +57,9 @@ public class ReconciliationHarness
     /// <summary>How many worker scopes resolved a reconciler</summary>
     public int Scopes => _scopes;
 
+    /// <summary>The request each worker scope saw when it resolved its reconciler, and that scope</summary>
+    public System.Collections.Concurrent.ConcurrentBag<(Microsoft.AspNetCore.Http.HttpContext Request, IServiceProvider Scope)> WorkerRequests { get; } = new();
+
     /// <summary>Runs just before the reconciliation's own sync, e.g. a webhook landing between its read and its fix</summary>
     public Func<string, Task> BeforeSync { get; set; }
 
@@ -65,7 +69,7 @@ public class ReconciliationHarness
     public double ReadsPerSecond { get; set; }
 
     public TamaraReconciliationService NewService() =>
-        new TestableReconciliationService(Sync.English.Object, Sync.Logger.Object, Provider.GetRequiredService<IServiceScopeFactory>(),
+        new TestableReconciliationService(Sync.HttpContextAccessor, Sync.English.Object, Sync.Logger.Object, Provider.GetRequiredService<IServiceScopeFactory>(),
             Sync.SettingService.Object, new TamaraReconciliationMarkStore(Marks), new TamaraReconciliationReportStore(Runs), Sync.SessionService,
             Sync.Time, () => Budget, () => ReadsPerSecond);
 
@@ -124,7 +128,7 @@ public class HookedOrderSyncService : TestableOrderSyncService
 
     public HookedOrderSyncService(SyncHarness sync, Func<Func<string, Task>> hook)
         : base(sync.NoteWriter, sync.Locker, sync.Logger.Object, sync.Orders.OrderProcessingService, sync.Orders.OrderService, sync.SettingService.Object,
-            sync.Client.Object, sync.NewRefundService(), sync.SessionService, sync.Time)
+            sync.Client.Object, sync.NewOrderPayment(), sync.NewRefundService(), sync.SessionService, sync.Time)
     {
         _hook = hook;
     }
@@ -144,10 +148,11 @@ public class TestableReconciliationService : TamaraReconciliationService
     private readonly Func<TimeSpan> _budget;
     private readonly Func<double> _readsPerSecond;
 
-    public TestableReconciliationService(ILocalizationService localizationService, Nop.Services.Logging.ILogger logger, IServiceScopeFactory scopeFactory,
+    public TestableReconciliationService(Microsoft.AspNetCore.Http.IHttpContextAccessor httpContextAccessor, ILocalizationService localizationService,
+        Nop.Services.Logging.ILogger logger, IServiceScopeFactory scopeFactory,
         ISettingService settingService, TamaraReconciliationMarkStore markStore, TamaraReconciliationReportStore reportStore,
         TamaraSessionService sessionService, TimeProvider timeProvider, Func<TimeSpan> budget, Func<double> readsPerSecond)
-        : base(localizationService, logger, scopeFactory, settingService, markStore, reportStore, sessionService, timeProvider)
+        : base(httpContextAccessor, localizationService, logger, scopeFactory, settingService, markStore, reportStore, sessionService, timeProvider)
     {
         _budget = budget;
         _readsPerSecond = readsPerSecond;

@@ -241,4 +241,29 @@ public class ReconciliationRunTests
         {
         }
     }
+
+    [Test]
+    public async Task Each_worker_gets_a_schedule_task_request_of_its_own_not_the_callers()
+    {
+        Enumerable.Range(0, 6).Select(_ => _harness.AddPaidOrder().Session).ToList()
+            .ForEach(session => _harness.Sync.TamaraSays(session.TamaraOrderId, SyncHarness.Captured()));
+        // "Reconcile now" on the operations page: the admin's own request
+        var caller = new Microsoft.AspNetCore.Http.DefaultHttpContext();
+        caller.Request.Path = "/Admin/TamaraInStoreOperations/Reconcile";
+        _harness.Sync.HttpContextAccessor.HttpContext = caller;
+
+        await _harness.RunAsync();
+
+        var seen = _harness.WorkerRequests.ToList();
+        Assert.Multiple(() =>
+        {
+            Assert.That(seen, Is.Not.Empty);
+            Assert.That(seen.Select(worker => worker.Request), Has.None.SameAs(caller));
+            Assert.That(seen.Select(worker => worker.Request?.Request.Path.Value), Has.All.EqualTo("/scheduletask/runtask"),
+                "WebWorkContext takes the background-task customer, never a new guest");
+            Assert.That(seen.Select(worker => worker.Request?.RequestServices), Is.EquivalentTo(seen.Select(worker => worker.Scope)));
+            Assert.That(seen.Select(worker => worker.Request).Distinct().Count(), Is.EqualTo(seen.Count));
+            Assert.That(_harness.Sync.HttpContextAccessor.HttpContext, Is.SameAs(caller), "the caller keeps its own request");
+        });
+    }
 }

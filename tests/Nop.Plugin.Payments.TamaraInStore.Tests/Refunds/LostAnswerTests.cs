@@ -170,33 +170,52 @@ public class LostAnswerTests
     }
 
     [Test]
-    public async Task The_click_repeated_after_the_notification_counted_the_refund_completes_without_a_second_refund()
+    public async Task The_click_repeated_after_the_notification_counted_the_refund_is_told_so_and_sends_nothing()
     {
         var context = new RefundTestContext(300m);
+        var page = context.OpenPage();
         await context.PartialRefundWhoseAnswerIsLostAsync(100m);
         // Tamara's order_refunded notification: the sync counts the refund as an offline refund
         await context.ReconcileAsync();
         context.TamaraAnswersNormally();
 
-        var repeated = await context.PartiallyRefundAsync(100m);
+        // the same popup, clicked again
+        var repeated = await context.PartiallyRefundFromPageAsync(page, 100m);
 
         Assert.Multiple(() =>
         {
-            Assert.That(repeated.Success, Is.True, string.Join("; ", repeated.Errors));
-            Assert.That(repeated.NewPaymentStatus, Is.EqualTo(PaymentStatus.PartiallyRefunded));
+            Assert.That(repeated.Success, Is.False, "a success would make nopCommerce count it again and send its refund e-mails twice");
+            Assert.That(repeated.Errors.Single(), Is.EqualTo(context.English(Keys.RepeatedClick, "100.00 SAR", "refund-1")));
             Assert.That(context.Tamara.RefundCount, Is.EqualTo(1));
             Assert.That(context.Tamara.Refunded, Is.EqualTo(100m));
-            Assert.That(context.Order.RefundedAmount, Is.EqualTo(100m), "counted once: by the offline refund, then the core's add balanced out");
+            Assert.That(context.Order.RefundedAmount, Is.EqualTo(100m), "counted once, by the offline refund");
             Assert.That(context.Order.PaymentStatus, Is.EqualTo(PaymentStatus.PartiallyRefunded));
             Assert.That(context.Refunds.Rows.Single().CountedOffline, Is.False);
             Assert.That(context.Notes, Has.Some.StartsWith("Tamara refund refund-1 of 100.00 SAR had already been made"));
         });
         context.VerifyRefundCalls(1);
 
-        // a third click is a new refund: the earlier one was completed
-        var next = await context.PartiallyRefundAsync(100m);
+        // a click from a page that shows the refund is a new refund
+        var next = await context.PartiallyRefundFromPageAsync(context.OpenPage(), 100m);
         Assert.That(next.Success, Is.True, string.Join("; ", next.Errors));
         context.VerifyRefundCalls(2);
+        Assert.That(context.Order.RefundedAmount, Is.EqualTo(200m));
+    }
+
+    [Test]
+    public async Task A_new_refund_of_the_same_amount_from_a_page_that_shows_the_first_is_sent_within_the_hour()
+    {
+        var context = new RefundTestContext(300m);
+        await context.PartialRefundWhoseAnswerIsLostAsync(100m);
+        await context.ReconcileAsync();
+        context.TamaraAnswersNormally();
+        var pageShowingIt = context.OpenPage();
+
+        var second = await context.PartiallyRefundFromPageAsync(pageShowingIt, 100m);
+
+        Assert.That(second.Success, Is.True, string.Join("; ", second.Errors));
+        context.VerifyRefundCalls(2);
+        Assert.That(context.Tamara.Refunded, Is.EqualTo(200m));
         Assert.That(context.Order.RefundedAmount, Is.EqualTo(200m));
     }
 

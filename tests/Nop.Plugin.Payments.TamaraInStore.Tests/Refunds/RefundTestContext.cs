@@ -88,7 +88,8 @@ public class RefundTestContext
 
     public TamaraOrderBook Tamara { get; }
 
-    public InMemoryRepository<TamaraRefund> Refunds { get; } = new();
+    /// <summary>With the database's unique index on the Tamara refund id, which many rows without one (NULL) pass</summary>
+    public InMemoryRepository<TamaraRefund> Refunds { get; } = new() { UniqueKey = row => row.RefundId ?? (object)new object() };
 
     public InMemoryRepository<TamaraSession> Sessions { get; } = new();
 

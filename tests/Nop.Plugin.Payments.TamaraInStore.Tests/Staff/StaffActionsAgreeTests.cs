@@ -113,7 +113,7 @@ public class StaffActionsAgreeTests
         harness.TamaraSays(session.TamaraOrderId, SyncHarness.Captured(300m));
         var refunds = harness.NewRefundService();
         var needsAttention = new TamaraNeedsAttentionService(harness.NoteWriter, harness.English.Object, harness.Locker, harness.Logger.Object,
-            harness.Orders.OrderProcessingService, harness.Orders.OrderService, harness.SettingService.Object, harness.Client.Object, refunds,
+            harness.Orders.OrderProcessingService, harness.Orders.OrderService, harness.SettingService.Object, harness.Client.Object, harness.NewOrderPayment(), refunds,
             harness.SessionService, harness.Time);
 
         var outcome = await TamaraInStoreOrderControllerTests.NewActionService(harness, new Mock<IWorkContext>().Object, null, needsAttentionService: needsAttention)

@@ -128,4 +128,21 @@ public class DoublePaymentRefundTests
         Assert.That(_harness.Session(session.Id).RefundedAmount, Is.EqualTo(300m));
         _harness.Client.Verify(client => client.SimplifiedRefundAsync(It.IsAny<TamaraInStoreSettings>(), It.IsAny<string>(), It.IsAny<SimplifiedRefundRequest>(), It.IsAny<CancellationToken>()), Times.Never);
     }
+
+    [Test]
+    public async Task A_refunded_double_payment_ends_refunded_and_is_no_longer_checked()
+    {
+        var (order, session) = DoublePaid();
+
+        var result = await NewRefund().RefundAsync(order);
+
+        var saved = _harness.Session(session.Id);
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.Succeeded, Is.True);
+            Assert.That(saved.State, Is.EqualTo(TamaraSessionState.Refunded));
+            Assert.That(saved.NextCheckOnUtc, Is.Null);
+            Assert.That(saved.ClosedOnUtc, Is.EqualTo(_harness.Now));
+        });
+    }
 }

@@ -31,7 +31,7 @@ public class NeedsAttentionExitTests
         _sync = _harness.NewService(refundService: _refunds);
         _exits = new TamaraNeedsAttentionService(_harness.NoteWriter, _harness.English.Object, _harness.Locker, _harness.Logger.Object,
             _harness.Orders.OrderProcessingService, _harness.Orders.OrderService, _harness.SettingService.Object,
-            _harness.Client.Object, _refunds, _harness.SessionService, _harness.Time);
+            _harness.Client.Object, _harness.NewOrderPayment(), _refunds, _harness.SessionService, _harness.Time);
 
         (_order, _session) = _harness.AddPendingOrder(amount: 300m);
         _order.OrderTotal = 300.05m;

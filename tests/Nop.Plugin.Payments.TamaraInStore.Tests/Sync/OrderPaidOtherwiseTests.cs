@@ -83,4 +83,20 @@ public class OrderPaidOtherwiseTests
         });
         VerifyVoided(session, Times.Never());
     }
+
+    [Test]
+    public async Task The_plugin_marking_the_order_paid_voids_the_orders_other_live_links()
+    {
+        var (order, paying) = _harness.AddPendingOrder();
+        var other = _harness.AddSession(_harness.Orders.Get(order.Id));
+        _harness.TamaraSays(paying.TamaraOrderId, SyncHarness.Captured());
+        _harness.TamaraSays(other.TamaraOrderId, SyncHarness.Status(TamaraOrderStatus.New));
+
+        var result = await _harness.NewService().SyncAsync(paying.TamaraOrderId, TamaraSyncTrigger.Webhook);
+
+        Assert.That(result.Outcome, Is.EqualTo(TamaraSyncOutcome.Paid));
+        Assert.That(_harness.Session(other.Id).State, Is.EqualTo(TamaraSessionState.Canceled));
+        VerifyVoided(other, Times.Once());
+        VerifyVoided(paying, Times.Never());
+    }
 }

@@ -26,11 +26,12 @@ public class SyncHarness
     public static readonly DateTime Start = new(2025, 3, 1, 9, 0, 0, DateTimeKind.Utc);
 
     private readonly Dictionary<string, TamaraOrder> _tamaraOrders = new();
+    private readonly Dictionary<string, Func<Task>> _duringRead = new();
     private int _nextOrderId = 100;
 
     public SyncHarness()
     {
-        SessionService = new TamaraSessionService(Refunds, Sessions);
+        SessionService = new TamaraSessionService(Refunds, Sessions, PaymentClaims);
         Settings[0] = new TamaraInStoreSettings { ApiToken = "api-0", NotificationToken = "notify-0", PollIntervalSeconds = 10, CancelOrderWhenDeclinedOrExpired = true };
 
         SettingService.Setup(service => service.LoadSettingAsync<TamaraInStoreSettings>(It.IsAny<int>()))
@@ -40,6 +41,12 @@ public class SyncHarness
             .Returns(async (TamaraInStoreSettings _, string orderId, CancellationToken _) =>
             {
                 await Task.Yield();
+                Func<Task> duringRead;
+                lock (_duringRead)
+                    _duringRead.Remove(orderId, out duringRead);
+                if (duringRead is not null)
+                    await duringRead();
+
                 lock (_tamaraOrders)
                     return _tamaraOrders.TryGetValue(orderId, out var order)
                         ? order
@@ -52,6 +59,9 @@ public class SyncHarness
     public InMemoryRepository<TamaraSession> Sessions { get; } = new();
 
     public InMemoryRepository<TamaraRefund> Refunds { get; } = new();
+
+    /// <summary>The payment claims with the database's unique index on the order</summary>
+    public InMemoryRepository<TamaraPaymentClaim> PaymentClaims { get; } = new() { UniqueKey = claim => claim.OrderId };
 
     public TamaraSessionService SessionService { get; }
 
@@ -131,7 +141,12 @@ public class SyncHarness
         Nop.Services.Orders.IOrderProcessingService orderProcessingService = null, TamaraSessionService sessionService = null,
         TamaraRefundService refundService = null) =>
         new(NoteWriter, locker ?? Locker, Logger.Object, orderProcessingService ?? Orders.OrderProcessingService, Orders.OrderService,
-            SettingService.Object, Client.Object, refundService ?? RefundService.Object, sessionService ?? SessionService, Time);
+            SettingService.Object, Client.Object, NewOrderPayment(orderProcessingService, sessionService), refundService ?? RefundService.Object,
+            sessionService ?? SessionService, Time);
+
+    /// <summary>The shared mark-paid over the shared state</summary>
+    public TamaraOrderPayment NewOrderPayment(Nop.Services.Orders.IOrderProcessingService orderProcessingService = null, TamaraSessionService sessionService = null) =>
+        new(orderProcessingService ?? Orders.OrderProcessingService, Orders.OrderService, sessionService ?? SessionService, Time);
 
     public InMemoryRepository<TamaraDispute> Disputes { get; } = new() { UniqueKey = dispute => dispute.DisputeId };
 
@@ -210,6 +225,13 @@ public class SyncHarness
             _tamaraOrders[tamaraOrderId] = order;
     }
 
+    /// <summary>Runs once while the next read of the Tamara order is on its way: what staff or another server do meanwhile</summary>
+    public void DuringNextRead(string tamaraOrderId, Func<Task> action)
+    {
+        lock (_duringRead)
+            _duringRead[tamaraOrderId] = action;
+    }
+
     public void TamaraFails(string tamaraOrderId, TamaraApiException exception)
     {
         Client.Setup(client => client.GetOrderAsync(It.IsAny<TamaraInStoreSettings>(), tamaraOrderId, It.IsAny<CancellationToken>()))
@@ -242,9 +264,9 @@ public record WorkerResolution(TamaraOrderSyncService Service, IServiceProvider 
 public class TestableOrderSyncService : TamaraOrderSyncService
 {
     public TestableOrderSyncService(TamaraOrderNoteWriter noteWriter, Nop.Core.Caching.ILocker locker, ILogger logger, Nop.Services.Orders.IOrderProcessingService orderProcessingService,
-        Nop.Services.Orders.IOrderService orderService, ISettingService settingService, ITamaraClient tamaraClient,
+        Nop.Services.Orders.IOrderService orderService, ISettingService settingService, ITamaraClient tamaraClient, TamaraOrderPayment orderPayment,
         TamaraRefundService refundService, TamaraSessionService sessionService, TimeProvider timeProvider)
-        : base(noteWriter, locker, logger, orderProcessingService, orderService, settingService, tamaraClient, refundService, sessionService, timeProvider)
+        : base(noteWriter, locker, logger, orderProcessingService, orderService, settingService, tamaraClient, orderPayment, refundService, sessionService, timeProvider)
     {
     }
 

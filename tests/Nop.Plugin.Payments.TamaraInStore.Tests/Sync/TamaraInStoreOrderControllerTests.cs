@@ -195,4 +195,51 @@ public class TamaraInStoreOrderControllerTests
         Assert.That(refund, Is.EqualTo((false, "Plugins.Payments.TamaraInStore.OrderBlock.Result.AccessDenied", false)));
         _harness.Client.VerifyNoOtherCalls();
     }
+
+    /// <summary>A link expired here whose void at Tamara failed: Tamara still reports it new, so it can still be paid</summary>
+    private async Task<TamaraSession> ExpiredHereButPayableAsync(Order order)
+    {
+        var old = _harness.AddSession(order);
+        old.State = TamaraSessionState.Expired;
+        old.TamaraStatus = TamaraOrderStatus.New;
+        await _harness.SessionService.UpdateSessionAsync(old);
+        _harness.TamaraSays(old.TamaraOrderId, SyncHarness.Status(TamaraOrderStatus.New));
+        return old;
+    }
+
+    [Test]
+    public async Task Send_a_new_link_first_voids_every_link_tamara_may_still_take_a_payment_on()
+    {
+        var order = _harness.Orders.Add(new Order { Id = 500, StoreId = 1, OrderGuid = Guid.NewGuid(), PaymentMethodSystemName = TamaraInStoreDefaults.SystemName,
+            OrderStatus = OrderStatus.Pending, PaymentStatus = Nop.Core.Domain.Payments.PaymentStatus.Pending, OrderTotal = 300m, CurrencyRate = 1m, CustomerCurrencyCode = "SAR" });
+        var old = await ExpiredHereButPayableAsync(order);
+        var latest = _harness.AddSession(order);
+        _harness.TamaraSays(latest.TamaraOrderId, SyncHarness.Status(TamaraOrderStatus.New));
+        _checkoutService.Setup(service => service.CreateReplacementSessionAsync(It.IsAny<Order>(), It.IsAny<TamaraSession>())).ReturnsAsync(new TamaraSession());
+
+        var answer = Answer(await NewController().SendNewLink(order.Id));
+
+        Assert.That(answer.Success, Is.True);
+        _harness.Client.Verify(client => client.VoidCheckoutSessionAsync(It.IsAny<TamaraInStoreSettings>(), old.CheckoutId, old.TamaraOrderId, It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Once);
+        Assert.That(_harness.Session(old.Id).TamaraStatus, Is.EqualTo(TamaraOrderStatus.Canceled));
+        Assert.That(_harness.Session(latest.Id).State, Is.EqualTo(TamaraSessionState.Canceled));
+    }
+
+    [Test]
+    public async Task No_new_link_while_an_older_link_cannot_be_voided()
+    {
+        var order = _harness.Orders.Add(new Order { Id = 501, StoreId = 1, OrderGuid = Guid.NewGuid(), PaymentMethodSystemName = TamaraInStoreDefaults.SystemName,
+            OrderStatus = OrderStatus.Pending, PaymentStatus = Nop.Core.Domain.Payments.PaymentStatus.Pending, OrderTotal = 300m, CurrencyRate = 1m, CustomerCurrencyCode = "SAR" });
+        var old = await ExpiredHereButPayableAsync(order);
+        var latest = _harness.AddSession(order);
+        _harness.TamaraSays(latest.TamaraOrderId, SyncHarness.Status(TamaraOrderStatus.New));
+        _harness.Client.Setup(client => client.VoidCheckoutSessionAsync(It.IsAny<TamaraInStoreSettings>(), old.CheckoutId, It.IsAny<string>(), It.IsAny<string>(), It.IsAny<CancellationToken>()))
+            .ThrowsAsync(SyncHarness.Transient(System.Net.HttpStatusCode.ServiceUnavailable));
+
+        var answer = Answer(await NewController().SendNewLink(order.Id));
+
+        Assert.That(answer.Success, Is.False);
+        Assert.That(answer.Message, Does.EndWith("Void.Failed"));
+        _checkoutService.Verify(service => service.CreateReplacementSessionAsync(It.IsAny<Order>(), It.IsAny<TamaraSession>()), Times.Never);
+    }
 }

@@ -22,10 +22,23 @@ public class TamaraInStoreWebhookControllerTests
     private Mock<ITamaraNotificationTokenValidator> _validator;
     private Mock<IStoreService> _storeService;
 
+    /// <summary>nopCommerce's built-in record for background tasks</summary>
+    private static readonly Nop.Core.Domain.Customers.Customer BackgroundTaskCustomer =
+        new() { Id = 2, SystemName = "BackgroundTask", IsSystemAccount = true, Active = true };
+
+    private Mock<Nop.Services.Customers.ICustomerService> Customers { get; set; }
+
+    private Fakes.WebRequestWorkContext WorkContext { get; set; }
+
     [SetUp]
     public void SetUp()
     {
         _harness = new SyncHarness();
+        Customers = new Mock<Nop.Services.Customers.ICustomerService>();
+        Customers.Setup(service => service.GetOrCreateBackgroundTaskUserAsync()).ReturnsAsync(BackgroundTaskCustomer);
+        WorkContext = new Fakes.WebRequestWorkContext();
+        // nopCommerce's paid processing (order paid e-mails, message tokens) asks for the current customer
+        _harness.Orders.OrderPaid = async _ => await WorkContext.GetCurrentCustomerAsync();
         _harness.Settings[1] = new TamaraInStoreSettings { ApiToken = "api-1", NotificationToken = "notify-1", PollIntervalSeconds = 10 };
         _harness.Settings[2] = new TamaraInStoreSettings { ApiToken = "api-2", NotificationToken = "notify-2", PollIntervalSeconds = 10 };
 
@@ -47,8 +60,8 @@ public class TamaraInStoreWebhookControllerTests
             httpContext.Request.Headers.Authorization = "Bearer " + bearerToken;
 
         var orderSync = _harness.NewService();
-        return new TamaraInStoreWebhookController(_harness.Logger.Object, _harness.SettingService.Object, _storeService.Object,
-            _validator.Object, orderSync, _harness.SessionService, _harness.NewDisputeService(),
+        return new TamaraInStoreWebhookController(Customers.Object, _harness.Logger.Object, _harness.SettingService.Object, _storeService.Object,
+            _validator.Object, WorkContext, orderSync, _harness.SessionService, _harness.NewDisputeService(),
             new TamaraUnknownOrderService(_harness.Locker, _harness.Logger.Object, _harness.SettingService.Object, _harness.Client.Object,
                 orderSync, _harness.SessionService, _harness.Time))
         {
@@ -334,5 +347,21 @@ public class TamaraInStoreWebhookControllerTests
 
         Assert.That(StatusOf(result), Is.EqualTo(503));
         Assert.That(_harness.Sessions.Rows, Is.Empty);
+    }
+
+    [Test]
+    public async Task A_payment_by_webhook_runs_as_the_background_task_customer_and_creates_no_guest()
+    {
+        var session = CapturedSessionInStore1();
+
+        var result = await NewController(Notification(session.TamaraOrderId), queryToken: ValidToken).Webhook();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(StatusOf(result), Is.EqualTo(200));
+            Assert.That(_harness.Orders.MarkPaidCalls, Is.EqualTo(1));
+            Assert.That(WorkContext.GuestsCreated, Is.Zero);
+            Assert.That(WorkContext.GetCurrentCustomerAsync().Result, Is.SameAs(BackgroundTaskCustomer));
+        });
     }
 }

@@ -364,12 +364,11 @@ public class TamaraOrderSyncServiceTests
     [Test]
     public async Task A_server_that_finds_the_payment_claimed_by_another_does_not_mark_paid()
     {
-        var claims = new Fakes.InMemoryRepository<TamaraPaymentClaim>();
+        var claims = new Fakes.InMemoryRepository<TamaraPaymentClaim> { UniqueKey = claim => claim.OrderId };
         var sessions = new Nop.Plugin.Payments.TamaraInStore.Services.TamaraSessionService(new Fakes.InMemoryRepository<TamaraRefund>(), _harness.Sessions, claims);
         var (order, session) = _harness.AddPendingOrder();
-        // created with the session, then taken by the other server of the farm, which is marking the order paid right now
-        await claims.InsertAsync(new TamaraPaymentClaim { SessionId = session.Id });
-        Assert.That(await sessions.TryClaimPaymentAsync(session.Id), Is.True);
+        // taken by the other server of the farm, which is marking the order paid right now
+        Assert.That(await sessions.TryClaimPaymentAsync(order.Id, session.Id, _harness.Now), Is.True);
         _harness.TamaraSays(session.TamaraOrderId, SyncHarness.Captured());
         var thisServer = _harness.NewService(sessionService: sessions);
 
@@ -383,10 +382,9 @@ public class TamaraOrderSyncServiceTests
     [Test]
     public async Task A_failure_while_marking_paid_gives_the_claim_back_for_the_next_check()
     {
-        var claims = new Fakes.InMemoryRepository<TamaraPaymentClaim>();
+        var claims = new Fakes.InMemoryRepository<TamaraPaymentClaim> { UniqueKey = claim => claim.OrderId };
         var sessions = new Nop.Plugin.Payments.TamaraInStore.Services.TamaraSessionService(new Fakes.InMemoryRepository<TamaraRefund>(), _harness.Sessions, claims);
         var (order, session) = _harness.AddPendingOrder();
-        await claims.InsertAsync(new TamaraPaymentClaim { SessionId = session.Id });
         _harness.TamaraSays(session.TamaraOrderId, SyncHarness.Captured());
         var processing = new Mock<Nop.Services.Orders.IOrderProcessingService>();
         processing.Setup(p => p.CanMarkOrderAsPaid(It.IsAny<Order>())).Returns(true);
@@ -395,7 +393,7 @@ public class TamaraOrderSyncServiceTests
 
         await service.SyncAsync(session.TamaraOrderId, TamaraSyncTrigger.Poll);
 
-        Assert.That(claims.Rows, Has.Count.EqualTo(1), "the claim is back");
+        Assert.That(claims.Rows, Is.Empty, "the claim is given back");
         Assert.That(_harness.Session(session.Id).State, Is.EqualTo(TamaraSessionState.Pending));
     }
 
@@ -515,10 +513,11 @@ public class TamaraOrderSyncServiceTests
     [Test]
     public async Task An_order_marked_paid_by_this_plugin_on_another_server_is_not_a_double_payment()
     {
-        var claims = new Fakes.InMemoryRepository<TamaraPaymentClaim>();
+        var claims = new Fakes.InMemoryRepository<TamaraPaymentClaim> { UniqueKey = claim => claim.OrderId };
         var sessions = new Nop.Plugin.Payments.TamaraInStore.Services.TamaraSessionService(new Fakes.InMemoryRepository<TamaraRefund>(), _harness.Sessions, claims);
         var (order, session) = _harness.AddPendingOrder();
         // the other server took the claim and marked the order paid; its session update is not visible yet
+        await claims.InsertAsync(new TamaraPaymentClaim { OrderId = order.Id, SessionId = session.Id });
         var paid = _harness.Orders.Get(order.Id);
         paid.PaymentStatus = PaymentStatus.Paid;
         await _harness.Orders.OrderService.UpdateOrderAsync(paid);

@@ -16,4 +16,11 @@ public static class TamaraOrderStatus
     public const string Expired = "expired";
     public const string Canceled = "canceled";
     public const string Updated = "updated";
+
+    /// <summary>
+    /// Tamara will not take a payment on the order any more (declined, expired, canceled) or already took it; anything else,
+    /// an unknown status included, may still be paid
+    /// </summary>
+    public static bool IsFinal(string status) => status?.Trim().ToLowerInvariant() is Declined or Expired or Canceled
+        or FullyCaptured or PartiallyRefunded or FullyRefunded;
 }
