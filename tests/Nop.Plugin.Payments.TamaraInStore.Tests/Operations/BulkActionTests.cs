@@ -136,7 +136,7 @@ public class BulkActionTests
         var sync = _harness.NewService();
         await sync.SyncAsync(shortSession.TamaraOrderId, TamaraSyncTrigger.Poll);
         await sync.SyncAsync(coveredSession.TamaraOrderId, TamaraSyncTrigger.Poll);
-        var accept = new TamaraNeedsAttentionService(_harness.English.Object, _harness.Locker, _harness.Logger.Object,
+        var accept = new TamaraNeedsAttentionService(_harness.NoteWriter, _harness.English.Object, _harness.Locker, _harness.Logger.Object,
             _harness.Orders.OrderProcessingService, _harness.Orders.OrderService, _harness.SettingService.Object,
             _harness.Client.Object, _harness.NewOrderPayment(), _harness.NewRefundService(), _harness.SessionService, _harness.Time);
         var service = TamaraInStoreOrderControllerTests.NewActionService(_harness, _workContext.Object, null, _permissions.Object, accept);

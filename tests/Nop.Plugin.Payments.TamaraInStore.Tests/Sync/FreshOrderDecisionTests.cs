@@ -116,7 +116,7 @@ public class FreshOrderDecisionTests
         _harness.TamaraSays(session.TamaraOrderId, SyncHarness.Captured(300m));
         await _harness.NewService().SyncAsync(session.TamaraOrderId, TamaraSyncTrigger.Webhook);
         Assert.That(_harness.Session(session.Id).State, Is.EqualTo(TamaraSessionState.NeedsAttention));
-        var accept = new TamaraNeedsAttentionService(_harness.English.Object, _harness.Locker, _harness.Logger.Object,
+        var accept = new TamaraNeedsAttentionService(_harness.NoteWriter, _harness.English.Object, _harness.Locker, _harness.Logger.Object,
             _harness.Orders.OrderProcessingService, _harness.Orders.OrderService, _harness.SettingService.Object,
             _harness.Client.Object, _harness.NewOrderPayment(), _harness.NewRefundService(), _harness.SessionService, _harness.Time);
         // the clerk takes the difference in cash and marks the order paid while the staff member's accept reads Tamara
