@@ -65,8 +65,9 @@ public class PreCheckTests : SimulatorTestBase
 
         Assert.That(badPhone.FirstErrorCode(), Is.EqualTo("invalid_phone_number"));
         Assert.That(asText.FirstErrorCode(), Is.EqualTo("invalid_order_value"));
-        Assert.That(unknownCurrency.Status, Is.EqualTo(HttpStatusCode.UnprocessableEntity));
-        Assert.That(unknownCurrency.FirstErrorCode(), Is.EqualTo("currency_not_supported"));
+        // outside the reference schema's currency enum: a 400, as for every request
+        Assert.That(unknownCurrency.Status, Is.EqualTo(HttpStatusCode.BadRequest));
+        Assert.That(unknownCurrency.FirstErrorCode(), Is.EqualTo("invalid_currency"));
     }
 
     [Test]
