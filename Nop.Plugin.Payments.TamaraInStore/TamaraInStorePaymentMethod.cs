@@ -271,7 +271,7 @@ public class TamaraInStorePaymentMethod : BasePlugin, IPaymentMethod, IWidgetPlu
             await _settingService.SaveSettingAsync(settings, x => x.QrPlatform);
         }
 
-        // 1.05: the counter's permission and its staff role
+        // 1.04: the counter's permission and its staff role
         await TamaraCounterPermission.InstallAsync(_permissionService, _customerService);
 
         await base.UpdateAsync(currentVersion, targetVersion);

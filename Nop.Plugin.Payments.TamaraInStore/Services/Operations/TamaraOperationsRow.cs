@@ -41,7 +41,7 @@ public class TamaraOperationsRow
 
     public string LastError { get; set; }
 
-    /// <summary>The staff member who created the session; null before plugin 1.05</summary>
+    /// <summary>The staff member who created the session; null before plugin 1.04</summary>
     public int? StaffCustomerId { get; set; }
 
     public string Till { get; set; }

@@ -89,7 +89,7 @@ public class PaymentMethodInstallTests
     {
         _settingService.Setup(service => service.LoadSettingAsync<TamaraInStoreSettings>(0)).ReturnsAsync(new TamaraInStoreSettings { ReconciliationDays = 7 });
 
-        await _plugin.UpdateAsync("1.04", "1.05");
+        await _plugin.UpdateAsync("1.03", "1.04");
 
         _permissionService.Verify(service => service.InsertPermissionsAsync(), Times.Once);
         _permissionService.Verify(service => service.InsertPermissionMappingAsync(9, It.IsAny<string[]>()), Times.Once);
