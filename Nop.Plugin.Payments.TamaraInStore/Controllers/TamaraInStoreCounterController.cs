@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Nop.Core;
+using Nop.Core.Domain.Orders;
 using Nop.Plugin.Payments.TamaraInStore.Domain;
 using Nop.Plugin.Payments.TamaraInStore.Models.Counter;
 using Nop.Plugin.Payments.TamaraInStore.Services;
@@ -228,6 +229,14 @@ public class TamaraInStoreCounterController : BasePluginController
         });
     }
 
+    /// <summary>A Tamara order and its newest session; no session for any other order</summary>
+    private async Task<(Order Order, TamaraSession Session)> TamaraSaleAsync(int orderId)
+    {
+        var order = await _orderService.GetOrderByIdAsync(orderId);
+        var session = order is null || !TamaraStaffPolicy.IsTamaraOrder(order) ? null : await _sessionService.GetLatestSessionByOrderIdAsync(orderId);
+        return (order, session);
+    }
+
     private async Task<bool> IsArabicAsync() =>
         (await _workContext.GetWorkingLanguageAsync())?.LanguageCulture?.StartsWith("ar", StringComparison.OrdinalIgnoreCase) == true;
 
@@ -242,8 +251,7 @@ public class TamaraInStoreCounterController : BasePluginController
         if (!await MaySellAsync())
             return AccessDeniedView();
 
-        var order = await _orderService.GetOrderByIdAsync(orderId);
-        var session = order is null || !TamaraStaffPolicy.IsTamaraOrder(order) ? null : await _sessionService.GetLatestSessionByOrderIdAsync(orderId);
+        var (order, session) = await TamaraSaleAsync(orderId);
         if (session is null)
             return RedirectToAction(nameof(Index));
 
@@ -300,8 +308,7 @@ public class TamaraInStoreCounterController : BasePluginController
         if (!await MaySellAsync())
             return AccessDeniedView();
 
-        var order = await _orderService.GetOrderByIdAsync(orderId);
-        var session = order is null || !TamaraStaffPolicy.IsTamaraOrder(order) ? null : await _sessionService.GetLatestSessionByOrderIdAsync(orderId);
+        var (order, session) = await TamaraSaleAsync(orderId);
         if (session is null)
             return RedirectToAction(nameof(Index));
 
