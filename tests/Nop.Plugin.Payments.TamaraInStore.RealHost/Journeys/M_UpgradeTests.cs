@@ -126,8 +126,8 @@ public class M_UpgradeTests : Journey
         });
         Assert.That(await Database.ScalarAsync<long>("SELECT count(*) FROM pg_indexes WHERE indexname = 'IX_TamaraSession_PhoneNumber_CreatedOnUtc'"),
             Is.EqualTo(1), "1.01: the index of the links per phone number");
-        Assert.That(await Database.ScalarAsync<long>("SELECT count(*) FROM \"TamaraSession\" WHERE \"ChannelId\" <> 1"), Is.Zero,
-            "every earlier session is an SMS one");
+        Assert.That(await Database.ScalarAsync<long>("SELECT count(*) FROM \"TamaraSession\" WHERE \"ChannelId\" <> 0"), Is.Zero,
+            "every earlier session is an SMS one (channel 0)");
         Assert.That(await Database.ScalarAsync<long>(
             "SELECT count(*) FROM \"ScheduleTask\" WHERE \"Type\" = 'Nop.Plugin.Payments.TamaraInStore.Services.Reconciliation.TamaraReconciliationTask'"),
             Is.EqualTo(1), "the daily reconciliation task added by the update");
