@@ -166,7 +166,7 @@ public class M_UpgradeTests : Journey
         var sale = await PlaceTamaraOrderAsync();
         await Customer.PayAsync(sale.PhoneDigits);
         await WaitForOrderAsync(sale.OrderId, row => row.PaymentStatusId == OrderRow.Paid, "a new sale paid", 60);
-        Assert.That(await Database.ScalarAsync<long>("SELECT count(*) FROM \"TamaraSession\" WHERE \"OrderId\" = @order AND \"ChannelId\" = 1",
+        Assert.That(await Database.ScalarAsync<long>("SELECT count(*) FROM \"TamaraSession\" WHERE \"OrderId\" = @order AND \"ChannelId\" = 0",
             ("order", sale.OrderId)), Is.EqualTo(1), "the new sale's session records its channel");
         Assert.That(await UnhandledPluginErrorsSinceAsync(_upgradedOnUtc), Is.Empty);
     }
